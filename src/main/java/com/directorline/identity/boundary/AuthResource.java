@@ -1,0 +1,114 @@
+package com.directorline.identity.boundary;
+
+import com.directorline.identity.control.Caller;
+import com.directorline.identity.control.SessionSettings;
+import com.directorline.identity.control.Sessions;
+import com.directorline.identity.control.SignIn;
+import com.directorline.identity.control.SecurityEvents;
+import com.directorline.identity.entity.Role;
+import com.directorline.identity.entity.SecurityEventType;
+import com.directorline.identity.entity.UserSession;
+import com.directorline.problems.boundary.ProblemException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Sign-in and sign-out. */
+@Path("auth")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+  @Inject SignIn signIn;
+  @Inject Sessions sessions;
+  @Inject SecurityEvents events;
+  @Inject SessionSettings settings;
+  @Inject Caller caller;
+  @Context UriInfo uri;
+
+  @POST
+  @Path("login")
+  @PermitAll
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Sign in",
+      description =
+          "Answers the access token in the body and as an HttpOnly session cookie. 401 for wrong"
+              + " credentials; 429 with Retry-After while the account is locked.")
+  public Response login(@Valid Credentials credentials) {
+    SignIn.Outcome outcome =
+        signIn.attempt(credentials.username(), credentials.password(), caller.origin());
+    if (outcome instanceof SignIn.Succeeded ok) {
+      UserSession session = ok.session();
+      return Response.ok(
+              new SignedIn(
+                  ok.token(),
+                  session.expiresAt(),
+                  settings.idleTimeout().toSeconds(),
+                  UserView.ofSelf(ok.user())))
+          .header(
+              "Set-Cookie",
+              SessionCookie.issue(
+                  ok.token(), settings.absoluteLifetime(), settings.secureCookie(isHttps())))
+          .build();
+    }
+    if (outcome instanceof SignIn.Locked locked) {
+      throw new AccountLocked(locked.remaining().toSeconds() + 1);
+    }
+    throw new ProblemException(
+        401, "invalid-credentials", "Unauthorized", "The username or password is wrong.");
+  }
+
+  @POST
+  @Path("logout")
+  @RolesAllowed({
+    Role.Names.INJECTOR,
+    Role.Names.DIRECTOR,
+    Role.Names.COMPLIANCE_OFFICER,
+    Role.Names.ADMIN
+  })
+  @Transactional
+  @Operation(summary = "Sign out", description = "Ends the session: the token stops working.")
+  public Response logout() {
+    sessions.end(caller.sessionId(), UserSession.EndReason.LOGOUT);
+    events.record(
+        SecurityEventType.LOGOUT,
+        caller.userId(),
+        caller.username(),
+        caller.userId(),
+        null,
+        caller.origin(),
+        null);
+    return Response.noContent()
+        .header("Set-Cookie", SessionCookie.clear(settings.secureCookie(isHttps())))
+        .build();
+  }
+
+  private boolean isHttps() {
+    return "https".equalsIgnoreCase(uri.getBaseUri().getScheme());
+  }
+
+  /** 429: too many failed sign-ins; says when to try again. */
+  static final class AccountLocked extends ProblemException {
+    AccountLocked(long retryAfterSeconds) {
+      super(
+          429,
+          "account-locked",
+          "Too Many Requests",
+          "Too many failed sign-ins. Try again in " + retryAfterSeconds + " seconds.");
+      header("Retry-After", String.valueOf(retryAfterSeconds));
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package com.directorline.identity.boundary;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContextWrapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collections;
+import java.util.Enumeration;
+
+/**
+ * Lets MicroProfile JWT verify the access token wherever the client put it: in {@code
+ * Authorization: Bearer} (API clients) or in the session cookie (browsers, including their
+ * server-sent event streams).
+ *
+ * <p>Why: Payara's MP-JWT mechanism reads one place only, and its cookie mode expects an RFC 2109
+ * {@code $Version} cookie header that browsers never send. This alternative takes precedence over
+ * it and hands it the cookie's token as a bearer header. A stale or forged cookie leaves the
+ * caller anonymous rather than failing the request, so a browser can still reach the sign-in
+ * endpoint; protected endpoints then answer 401 ({@code SessionCheck}).
+ */
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION)
+@ApplicationScoped
+public class BearerOrCookieAuthentication implements HttpAuthenticationMechanism {
+
+  @Inject BeanManager beanManager;
+
+  private volatile HttpAuthenticationMechanism mpJwt;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+      throws AuthenticationException {
+    if (request.getHeader("Authorization") != null) {
+      return mpJwt().validateRequest(request, response, context);
+    }
+    String token = SessionCookie.read(request);
+    if (token == null || !request.getRequestURI().startsWith("/api/")) {
+      return context.doNothing();
+    }
+    HttpServletRequest withBearer = new BearerRequest(request, token);
+    AuthenticationStatus status =
+        mpJwt().validateRequest(withBearer, response, new QuietContext(context, withBearer));
+    return status == AuthenticationStatus.SUCCESS ? status : context.doNothing();
+  }
+
+  private HttpAuthenticationMechanism mpJwt() {
+    HttpAuthenticationMechanism delegate = mpJwt;
+    if (delegate == null) {
+      for (Bean<?> bean : beanManager.getBeans(HttpAuthenticationMechanism.class)) {
+        if (!bean.getTypes().contains(BearerOrCookieAuthentication.class)) {
+          delegate =
+              (HttpAuthenticationMechanism)
+                  beanManager.getReference(
+                      bean,
+                      HttpAuthenticationMechanism.class,
+                      beanManager.createCreationalContext(bean));
+          break;
+        }
+      }
+      if (delegate == null) {
+        throw new IllegalStateException(
+            "MicroProfile JWT is not active: the JAX-RS application needs @LoginConfig(MP-JWT)");
+      }
+      mpJwt = delegate;
+    }
+    return delegate;
+  }
+
+  /** The request as MP-JWT should see it: with the cookie's token as a bearer header. */
+  private static final class BearerRequest extends HttpServletRequestWrapper {
+    private final String authorization;
+
+    BearerRequest(HttpServletRequest request, String token) {
+      super(request);
+      this.authorization = "Bearer " + token;
+    }
+
+    @Override
+    public String getHeader(String name) {
+      return "Authorization".equalsIgnoreCase(name) ? authorization : super.getHeader(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+      return "Authorization".equalsIgnoreCase(name)
+          ? Collections.enumeration(java.util.List.of(authorization))
+          : super.getHeaders(name);
+    }
+  }
+
+  /** A failed cookie check must not answer 401 by itself; the caller just stays anonymous. */
+  private static final class QuietContext extends HttpMessageContextWrapper {
+    private final HttpServletRequest request;
+
+    QuietContext(HttpMessageContext context, HttpServletRequest request) {
+      super(context);
+      this.request = request;
+    }
+
+    @Override
+    public HttpServletRequest getRequest() {
+      return request;
+    }
+
+    @Override
+    public AuthenticationStatus responseUnauthorized() {
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package com.directorline.identity.boundary;
+
+import com.directorline.identity.control.Accounts;
+import com.directorline.identity.control.Caller;
+import com.directorline.identity.control.Clinics;
+import com.directorline.identity.control.Users;
+import com.directorline.identity.entity.Clinic;
+import com.directorline.identity.entity.Role;
+import com.directorline.identity.entity.User;
+import com.directorline.problems.boundary.NotFound;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The admin's clinics and their staff. */
+@Path("clinics")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.Names.ADMIN)
+public class ClinicsResource {
+
+  @Inject Clinics clinics;
+  @Inject Users users;
+  @Inject Accounts accounts;
+  @Inject Caller caller;
+  @Context UriInfo uri;
+
+  @GET
+  @Operation(summary = "The clinics you belong to")
+  public List<ClinicView> list() {
+    return clinics.byIds(caller.clinicIds()).stream().map(ClinicView::of).toList();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Open a clinic", description = "You become a member of the new clinic.")
+  public Response open(@Valid NewClinic body) {
+    Clinic clinic = accounts.openClinic(body.name());
+    return Response.created(uri.getBaseUriBuilder().path("clinics").path(clinic.id().toString()).build())
+        .entity(ClinicView.of(clinic))
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "One of your clinics")
+  public ClinicView get(@PathParam("id") UUID id) {
+    caller.requireMemberOf(id, "clinic");
+    return clinics.byId(id).map(ClinicView::of).orElseThrow(() -> new NotFound("clinic"));
+  }
+
+  @GET
+  @Path("{id}/users")
+  @Operation(summary = "The clinic's staff")
+  public List<UserView> staff(@PathParam("id") UUID id) {
+    caller.requireMemberOf(id, "clinic");
+    return users.inClinic(id).stream().map(u -> UserView.of(u, caller.clinicIds())).toList();
+  }
+
+  @POST
+  @Path("{id}/users")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Add a staff member", description = "409 when the username is taken.")
+  public Response enrol(@PathParam("id") UUID id, @Valid NewUser body) {
+    User user =
+        accounts.enrol(
+            id,
+            new Accounts.Enrolment(
+                body.username(),
+                body.displayName(),
+                body.email(),
+                body.phone(),
+                body.password(),
+                body.roles()));
+    return Response.created(uri.getBaseUriBuilder().path("users").path(user.id().toString()).build())
+        .entity(UserView.of(user, caller.clinicIds()))
+        .build();
+  }
+}

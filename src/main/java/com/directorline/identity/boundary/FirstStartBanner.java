@@ -1,0 +1,46 @@
+package com.directorline.identity.boundary;
+
+import com.directorline.identity.control.FirstStart;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.io.PrintStream;
+
+/**
+ * On an empty database, creates the first clinic and prints its logins to the console once.
+ * This is the only place a password is ever printed: the operator needs it to sign in, and it is
+ * never shown again.
+ */
+@Startup
+@Singleton
+@DependsOn("SchemaMigration")
+@TransactionManagement(TransactionManagementType.BEAN)
+public class FirstStartBanner {
+
+  @Inject FirstStart firstStart;
+
+  @PostConstruct
+  void seed() {
+    firstStart.seedIfEmpty().ifPresent(seeded -> print(seeded, System.out));
+  }
+
+  static void print(FirstStart.Seeded seeded, PrintStream out) {
+    StringBuilder banner = new StringBuilder("\n");
+    banner.append("==============================================================\n");
+    banner.append(" DirectorLine: created \"").append(seeded.clinicName()).append("\". Sign in as:\n");
+    for (FirstStart.Login login : seeded.logins()) {
+      banner.append(String.format("   %-12s %-20s %s%n",
+          login.username(),
+          login.shownPassword() == null ? "(password from environment)" : login.shownPassword(),
+          login.roles()));
+    }
+    banner.append(" These passwords are shown only now.\n");
+    banner.append("==============================================================\n");
+    out.print(banner);
+    out.flush();
+  }
+}

@@ -1,0 +1,116 @@
+package com.directorline.identity.boundary;
+
+import com.directorline.identity.control.Caller;
+import com.directorline.identity.control.CallerSessions;
+import com.directorline.identity.entity.RequestOrigin;
+import com.directorline.platform.boundary.ClientAddress;
+import com.directorline.platform.boundary.RequestCorrelation;
+import com.directorline.problems.boundary.ProblemException;
+import jakarta.annotation.Priority;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.security.Principal;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Every API call passes here after MP-JWT verified the token: the token's session must still be
+ * open (not logged out, idle or expired, user active) and the caller's current roles must match
+ * the method's {@code @RolesAllowed}. Methods without {@code @RolesAllowed} or {@code @PermitAll}
+ * are denied, so a forgotten annotation fails closed.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class SessionCheck implements ContainerRequestFilter {
+
+  @Context ResourceInfo resource;
+  @Context HttpServletRequest request;
+  @Inject CallerSessions callerSessions;
+  @Inject Caller caller;
+
+  @Override
+  public void filter(ContainerRequestContext context) {
+    RequestOrigin origin =
+        new RequestOrigin(
+            ClientAddress.of(request),
+            request.getHeader("User-Agent"),
+            RequestCorrelation.of(request));
+    Method method = resource.getResourceMethod();
+    if (method == null) {
+      callerSessions.bindAnonymous(origin);
+      return;
+    }
+    boolean open = isPermitted(method);
+    Principal principal = context.getSecurityContext().getUserPrincipal();
+    UUID sessionId = sessionOf(principal);
+    boolean signedIn = sessionId != null && callerSessions.bind(sessionId, origin);
+    if (!signedIn) {
+      callerSessions.bindAnonymous(origin);
+    }
+    if (open) {
+      return;
+    }
+    if (!signedIn) {
+      throw new SignInRequired(sessionId != null);
+    }
+    Set<String> allowed = rolesAllowed(method);
+    if (allowed.isEmpty() || !caller.hasAnyRole(allowed)) {
+      throw new ProblemException(
+          403, "forbidden", "Forbidden", "Your role does not allow this action.");
+    }
+  }
+
+  private static UUID sessionOf(Principal principal) {
+    if (principal instanceof JsonWebToken jwt && jwt.getTokenID() != null) {
+      try {
+        return UUID.fromString(jwt.getTokenID());
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  static boolean isPermitted(Method method) {
+    if (method.isAnnotationPresent(DenyAll.class)) {
+      return false;
+    }
+    return method.isAnnotationPresent(PermitAll.class)
+        || (!method.isAnnotationPresent(RolesAllowed.class)
+            && method.getDeclaringClass().isAnnotationPresent(PermitAll.class));
+  }
+
+  static Set<String> rolesAllowed(Method method) {
+    RolesAllowed roles = method.getAnnotation(RolesAllowed.class);
+    if (roles == null) {
+      roles = method.getDeclaringClass().getAnnotation(RolesAllowed.class);
+    }
+    return roles == null ? Set.of() : Set.of(roles.value());
+  }
+
+  /** 401: no valid session. */
+  static final class SignInRequired extends ProblemException {
+    SignInRequired(boolean hadSession) {
+      super(
+          401,
+          hadSession ? "session-ended" : "sign-in-required",
+          "Unauthorized",
+          hadSession
+              ? "Your session has ended (signed out, idle too long or expired). Sign in again."
+              : "Sign in first: send a valid access token or session cookie.");
+      header("WWW-Authenticate", "Bearer realm=\"directorline\"");
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package com.directorline.identity.boundary;
+
+import java.time.Instant;
+
+/** The answer to a successful sign-in. */
+public record SignedIn(
+    String accessToken, Instant expiresAt, long idleTimeoutSeconds, UserView user) {
+
+  @Override
+  public String toString() {
+    return "SignedIn[user=" + user.id() + "]";
+  }
+}

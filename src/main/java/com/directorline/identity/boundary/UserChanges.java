@@ -1,0 +1,45 @@
+package com.directorline.identity.boundary;
+
+import com.directorline.identity.entity.Role;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Set;
+import java.util.UUID;
+
+/** The body of {@code PATCH /api/users/{id}}: absent fields stay as they are. */
+public record UserChanges(
+    @Size(min = 1, max = 200) String displayName,
+    @Email @Size(max = 254) String email,
+    @Size(max = 40) @Pattern(regexp = "[+0-9 ()-]*", message = "must be a phone number") String phone,
+    Set<Role> roles,
+    Boolean active,
+    Set<UUID> clinicIds,
+    @Size(min = 12, max = 128, message = "must be 12 to 128 characters") String password) {
+  /**
+   * Declared so the constraints stay on the fields only: Payara 6.2025.10's OpenAPI scanner
+   * fails on constrained constructor parameters (payara/Payara#7649).
+   */
+  public UserChanges(
+      String displayName,
+      String email,
+      String phone,
+      Set<Role> roles,
+      Boolean active,
+      Set<UUID> clinicIds,
+      String password) {
+    this.displayName = displayName;
+    this.email = email;
+    this.phone = phone;
+    this.roles = roles;
+    this.active = active;
+    this.clinicIds = clinicIds;
+    this.password = password;
+  }
+
+
+  @Override
+  public String toString() {
+    return "UserChanges[roles=" + roles + ", active=" + active + "]";
+  }
+}

@@ -1,0 +1,59 @@
+package com.directorline.identity.boundary;
+
+import com.directorline.identity.control.Accounts;
+import com.directorline.identity.control.Caller;
+import com.directorline.identity.entity.Role;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Staff accounts: roles, memberships, deactivation, password reset. */
+@Path("users")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.Names.ADMIN)
+public class UsersResource {
+
+  @Inject Accounts accounts;
+  @Inject Caller caller;
+
+  @GET
+  @Path("{id}")
+  @Operation(summary = "A staff member of one of your clinics")
+  public UserView get(@PathParam("id") UUID id) {
+    return UserView.of(accounts.visible(id), caller.clinicIds());
+  }
+
+  @PATCH
+  @Path("{id}")
+  @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+  @Operation(
+      summary = "Change a staff member",
+      description =
+          "Absent fields stay as they are. Changing roles, clinics or the password, or"
+              + " deactivating, ends the user's open sessions.")
+  public UserView change(@PathParam("id") UUID id, @Valid UserChanges body) {
+    return UserView.of(
+        accounts.change(
+            id,
+            new Accounts.Changes(
+                body.displayName(),
+                body.email(),
+                body.phone(),
+                body.roles(),
+                body.active(),
+                body.clinicIds(),
+                body.password())),
+        caller.clinicIds());
+  }
+}

@@ -1,0 +1,93 @@
+package com.directorline.identity.control;
+
+import com.directorline.identity.entity.RequestOrigin;
+import com.directorline.identity.entity.Role;
+import com.directorline.identity.entity.User;
+import com.directorline.problems.boundary.NotFound;
+import jakarta.enterprise.context.RequestScoped;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who is calling, from the validated session: user, roles and clinics as the database has them
+ * now (not as the token had them at sign-in). Components ask it for tenancy checks; identity and
+ * clinic never come from a request body.
+ */
+@RequestScoped
+public class Caller {
+
+  private UUID sessionId;
+  private UUID userId;
+  private String username;
+  private Set<Role> roles = Set.of();
+  private Set<UUID> clinicIds = Set.of();
+  private Instant idleDeadline;
+  private RequestOrigin origin = RequestOrigin.SYSTEM;
+
+  void signedIn(Sessions.ActiveSession active, RequestOrigin requestOrigin) {
+    User user = active.user();
+    this.sessionId = active.sessionId();
+    this.userId = user.id();
+    this.username = user.username();
+    this.roles = user.roles();
+    this.clinicIds = user.clinicIds();
+    this.idleDeadline = active.idleDeadline();
+    this.origin = requestOrigin;
+  }
+
+  void anonymous(RequestOrigin requestOrigin) {
+    this.origin = requestOrigin;
+  }
+
+  public boolean isSignedIn() {
+    return userId != null;
+  }
+
+  /** Passes when the caller belongs to the clinic; otherwise the clinic "does not exist". */
+  public void requireMemberOf(UUID clinicId, String what) {
+    if (clinicId == null || !clinicIds.contains(clinicId)) {
+      throw new NotFound(what);
+    }
+  }
+
+  public boolean isMemberOf(UUID clinicId) {
+    return clinicIds.contains(clinicId);
+  }
+
+  public boolean hasRole(Role role) {
+    return roles.contains(role);
+  }
+
+  public boolean hasAnyRole(Set<String> roleNames) {
+    return roles.stream().anyMatch(r -> roleNames.contains(r.name()));
+  }
+
+  public UUID sessionId() {
+    return sessionId;
+  }
+
+  public UUID userId() {
+    return userId;
+  }
+
+  public String username() {
+    return username;
+  }
+
+  public Set<Role> roles() {
+    return roles;
+  }
+
+  public Set<UUID> clinicIds() {
+    return clinicIds;
+  }
+
+  public Instant idleDeadline() {
+    return idleDeadline;
+  }
+
+  public RequestOrigin origin() {
+    return origin;
+  }
+}

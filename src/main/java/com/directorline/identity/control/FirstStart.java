@@ -1,0 +1,113 @@
+package com.directorline.identity.control;
+
+import com.directorline.identity.entity.Clinic;
+import com.directorline.identity.entity.Role;
+import com.directorline.identity.entity.User;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Fills an empty database so someone can sign in: the demo clinic ({@code directorline.demo-data},
+ * on by default) or, in production with demo data off, one clinic and its admin. Passwords are
+ * random and shown once, or all set from {@code DIRECTORLINE_DEMO_PASSWORD} /
+ * {@code DIRECTORLINE_ADMIN_PASSWORD} for automated runs.
+ */
+@ApplicationScoped
+public class FirstStart {
+
+  /** Someone to sign in as, with the password to show once (null when it came from config). */
+  public record Login(String username, Set<Role> roles, String shownPassword) {}
+
+  /** What was created; empty when the database already had clinics. */
+  public record Seeded(String clinicName, UUID clinicId, List<Login> logins) {}
+
+  private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Inject Clock clock;
+  @Inject Clinics clinics;
+  @Inject Users users;
+  @Inject Passwords passwords;
+
+  @Inject
+  @ConfigProperty(name = "directorline.demo-data", defaultValue = "true")
+  boolean demoData;
+
+  @Inject
+  @ConfigProperty(name = "DIRECTORLINE_DEMO_PASSWORD")
+  Optional<String> demoPassword;
+
+  @Inject
+  @ConfigProperty(name = "DIRECTORLINE_ADMIN_PASSWORD")
+  Optional<String> adminPassword;
+
+  @Inject
+  @ConfigProperty(name = "directorline.bootstrap.clinic-name", defaultValue = "My Clinic")
+  String bootstrapClinicName;
+
+  @Transactional
+  public Optional<Seeded> seedIfEmpty() {
+    if (clinics.count() > 0 || users.count() > 0) {
+      return Optional.empty();
+    }
+    if (demoData) {
+      return Optional.of(
+          seed(
+              "Demo Med Spa",
+              demoPassword,
+              List.of(
+                  new Person("admin", "Avery Admin", null, Role.ADMIN),
+                  new Person("injector", "Ivy Injector, RN", null, Role.INJECTOR),
+                  new Person("director", "Dr. Dana Director", "+1 555 0100", Role.DIRECTOR),
+                  new Person("director2", "Dr. Sam Second", "+1 555 0101", Role.DIRECTOR),
+                  new Person("compliance", "Casey Compliance", null, Role.COMPLIANCE_OFFICER))));
+    }
+    return Optional.of(
+        seed(
+            bootstrapClinicName,
+            adminPassword,
+            List.of(new Person("admin", "Administrator", null, Role.ADMIN))));
+  }
+
+  private record Person(String username, String displayName, String phone, Role role) {}
+
+  private Seeded seed(String clinicName, Optional<String> fixedPassword, List<Person> people) {
+    Clinic clinic = Clinic.open(clinicName, clock);
+    clinics.add(clinic);
+    List<Login> logins = new ArrayList<>();
+    for (Person person : people) {
+      String password = fixedPassword.filter(p -> !p.isBlank()).orElseGet(FirstStart::randomPassword);
+      users.add(
+          User.enrol(
+              person.username(),
+              person.displayName(),
+              person.username() + "@demo-med-spa.example",
+              person.phone(),
+              passwords.hashNew(password, "password"),
+              Set.of(person.role()),
+              Set.of(clinic.id()),
+              clock));
+      logins.add(
+          new Login(
+              person.username(), Set.of(person.role()), fixedPassword.isPresent() ? null : password));
+    }
+    return new Seeded(clinicName, clinic.id(), logins);
+  }
+
+  static String randomPassword() {
+    StringBuilder password = new StringBuilder();
+    for (int i = 0; i < 20; i++) {
+      password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+    }
+    return password.toString();
+  }
+}

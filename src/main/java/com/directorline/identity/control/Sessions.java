@@ -1,0 +1,92 @@
+package com.directorline.identity.control;
+
+import com.directorline.identity.entity.RequestOrigin;
+import com.directorline.identity.entity.SecurityEventType;
+import com.directorline.identity.entity.User;
+import com.directorline.identity.entity.UserSession;
+import com.directorline.identity.entity.UserSession.EndReason;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Opens, checks and ends sign-in sessions; see {@link UserSession} for the lifecycle. */
+@ApplicationScoped
+public class Sessions {
+
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+  @Inject SessionSettings settings;
+  @Inject SecurityEvents events;
+
+  public UserSession open(User user, RequestOrigin origin) {
+    UserSession session =
+        UserSession.open(
+            user.id(), clock.instant(), settings.absoluteLifetime(), origin.clientIp(), origin.userAgent());
+    em.persist(session);
+    return session;
+  }
+
+  /**
+   * The session and its user when both are still valid; records the use. Runs in its own
+   * transaction so that an idle timeout found here is written even though the request then fails.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public Optional<ActiveSession> validate(UUID sessionId, RequestOrigin origin) {
+    UserSession session = em.find(UserSession.class, sessionId);
+    if (session == null) {
+      return Optional.empty();
+    }
+    boolean wasOpen = session.endReason().isEmpty();
+    Optional<EndReason> ended = session.checkAt(clock.instant(), settings.idleTimeout());
+    if (ended.isPresent()) {
+      if (wasOpen) {
+        events.record(
+            SecurityEventType.SESSION_ENDED,
+            session.userId(),
+            null,
+            session.userId(),
+            null,
+            origin,
+            ended.get().name());
+      }
+      return Optional.empty();
+    }
+    User user = em.find(User.class, session.userId());
+    if (user == null || !user.isActive()) {
+      session.end(EndReason.REVOKED, clock.instant());
+      return Optional.empty();
+    }
+    session.touch(clock.instant(), settings.touchGranularity());
+    return Optional.of(
+        new ActiveSession(session.id(), user, session.idleDeadline(settings.idleTimeout())));
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void end(UUID sessionId, EndReason reason) {
+    UserSession session = em.find(UserSession.class, sessionId);
+    if (session != null) {
+      session.end(reason, clock.instant());
+    }
+  }
+
+  /** Ends every open session of a user, e.g. after a role change or deactivation. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public int revokeAll(UUID userId) {
+    var open =
+        em.createQuery(
+                "select s from UserSession s where s.userId = :user and s.endReason is null",
+                UserSession.class)
+            .setParameter("user", userId)
+            .getResultList();
+    open.forEach(s -> s.end(EndReason.REVOKED, clock.instant()));
+    return open.size();
+  }
+
+  /** A validated session: who is calling, and when automatic logoff will end it. */
+  public record ActiveSession(UUID sessionId, User user, java.time.Instant idleDeadline) {}
+}

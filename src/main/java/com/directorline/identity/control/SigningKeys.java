@@ -1,0 +1,179 @@
+package com.directorline.identity.control;
+
+import com.directorline.platform.control.DataDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The RS256 key pair that signs access tokens. Taken from {@code directorline.token.private-key}
+ * (PEM text, e.g. from the environment) or {@code directorline.token.private-key-file}; when
+ * neither is set, generated once into {@code <data-dir>/keys/} (owner-only) and reused, so tokens
+ * survive a restart. Instances sharing a database must share the key.
+ *
+ * <p>A process-wide holder, not a CDI bean, because the MicroProfile JWT verifier reads the
+ * public key through {@link TokenKeyConfigSource} while the application is still deploying.
+ */
+public final class SigningKeys {
+
+  private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
+  private static volatile SigningKeys current;
+
+  private final KeyPair keyPair;
+  private final String keyId;
+
+  private SigningKeys(KeyPair keyPair) {
+    this.keyPair = keyPair;
+    this.keyId = thumbprint((RSAPublicKey) keyPair.getPublic());
+  }
+
+  public static SigningKeys get() {
+    SigningKeys keys = current;
+    if (keys == null) {
+      synchronized (SigningKeys.class) {
+        keys = current;
+        if (keys == null) {
+          keys = load(ConfigProvider.getConfig(SigningKeys.class.getClassLoader()));
+          current = keys;
+        }
+      }
+    }
+    return keys;
+  }
+
+  static SigningKeys load(Config config) {
+    var pem = config.getOptionalValue("directorline.token.private-key", String.class);
+    if (pem.isPresent()) {
+      return fromPem(pem.get());
+    }
+    var file = config.getOptionalValue("directorline.token.private-key-file", String.class);
+    if (file.isPresent()) {
+      return fromPem(read(Path.of(file.get())));
+    }
+    Path generated = DataDirectory.resolve().resolve("keys").resolve("token-signing-key.pem");
+    if (Files.exists(generated)) {
+      return fromPem(read(generated));
+    }
+    SigningKeys keys = generate();
+    write(generated, keys.privateKeyPem());
+    LOG.warning(
+        "generated a new token signing key in "
+            + generated.getParent()
+            + "; configure directorline.token.private-key-file for production");
+    return keys;
+  }
+
+  static SigningKeys generate() {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return new SigningKeys(generator.generateKeyPair());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot generate an RSA key", e);
+    }
+  }
+
+  static SigningKeys fromPem(String pem) {
+    String base64 =
+        pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+    try {
+      KeyFactory rsa = KeyFactory.getInstance("RSA");
+      RSAPrivateCrtKey privateKey =
+          (RSAPrivateCrtKey)
+              rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+      RSAPublicKey publicKey =
+          (RSAPublicKey)
+              rsa.generatePublic(
+                  new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+      return new SigningKeys(new KeyPair(publicKey, privateKey));
+    } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+      // The key text itself is never quoted.
+      throw new IllegalStateException(
+          "the token signing key is not an unencrypted PKCS#8 RSA private key in PEM form");
+    }
+  }
+
+  public RSAPrivateCrtKey privateKey() {
+    return (RSAPrivateCrtKey) keyPair.getPrivate();
+  }
+
+  public RSAPublicKey publicKey() {
+    return (RSAPublicKey) keyPair.getPublic();
+  }
+
+  /** The {@code kid} header of the tokens: a short SHA-256 thumbprint of the public key. */
+  public String keyId() {
+    return keyId;
+  }
+
+  public String publicKeyPem() {
+    return pem("PUBLIC KEY", keyPair.getPublic().getEncoded());
+  }
+
+  String privateKeyPem() {
+    return pem("PRIVATE KEY", keyPair.getPrivate().getEncoded());
+  }
+
+  private static String pem(String type, byte[] der) {
+    return "-----BEGIN "
+        + type
+        + "-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+        + "\n-----END "
+        + type
+        + "-----\n";
+  }
+
+  private static String thumbprint(RSAPublicKey key) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String read(Path path) {
+    try {
+      return Files.readString(path, StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the token signing key file " + path, e);
+    }
+  }
+
+  private static void write(Path path, String content) {
+    try {
+      Files.createDirectories(path.getParent());
+      DataDirectory.ownerOnly(path.getParent());
+      Path temporary = path.resolveSibling(path.getFileName() + ".tmp");
+      Files.writeString(
+          temporary,
+          content,
+          StandardCharsets.US_ASCII,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.TRUNCATE_EXISTING);
+      DataDirectory.ownerOnly(temporary);
+      Files.move(temporary, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the token signing key to " + path, e);
+    }
+  }
+
+}

@@ -1,0 +1,301 @@
+package com.directorline.platform.boundary;
+
+import com.directorline.problems.boundary.InvalidInput;
+import com.directorline.problems.boundary.ProblemException;
+import com.directorline.problems.entity.Violation;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Binds JSON request bodies to records, strictly: unknown fields, wrong types, unknown enum
+ * values and malformed JSON become violations that name the field and say what is expected,
+ * never what was sent (it may be patient data). Bodies over {@code directorline.http.max-json-bytes}
+ * are refused with 413 before they are parsed. Constraints (required, lengths) are Bean
+ * Validation's job afterwards.
+ */
+@Provider
+@Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
+public class JsonBodyReader implements MessageBodyReader<Record> {
+
+  private final int maxBytes =
+      ConfigProvider.getConfig(JsonBodyReader.class.getClassLoader())
+          .getOptionalValue("directorline.http.max-json-bytes", Integer.class)
+          .orElse(65536);
+
+  private final Map<Class<?>, Constructor<?>> constructors = new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Override
+  public boolean isReadable(
+      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+    return type.isRecord();
+  }
+
+  @Override
+  public Record readFrom(
+      Class<Record> type,
+      Type genericType,
+      Annotation[] annotations,
+      MediaType mediaType,
+      MultivaluedMap<String, String> headers,
+      InputStream entity)
+      throws IOException {
+    String declaredLength = headers.getFirst("Content-Length");
+    if (declaredLength != null && parseLong(declaredLength) > maxBytes) {
+      throw tooLarge();
+    }
+    byte[] body = entity.readNBytes(maxBytes + 1);
+    if (body.length > maxBytes) {
+      throw tooLarge();
+    }
+    if (body.length == 0) {
+      throw InvalidInput.of("body", "a JSON object is required");
+    }
+    JsonValue value;
+    try (JsonReader reader = Json.createReader(new java.io.ByteArrayInputStream(body))) {
+      value = reader.readValue();
+    } catch (JsonParsingException e) {
+      var location = e.getLocation();
+      throw InvalidInput.of(
+          "body",
+          location == null
+              ? "is not valid JSON"
+              : "is not valid JSON (line "
+                  + location.getLineNumber()
+                  + ", column "
+                  + location.getColumnNumber()
+                  + ")");
+    } catch (JsonException e) {
+      throw InvalidInput.of("body", "is not valid JSON");
+    }
+    return bind(type, value);
+  }
+
+  /** Binds a parsed JSON value to the record type or throws {@link InvalidInput}. */
+  public <R extends Record> R bind(Class<R> type, JsonValue value) {
+    List<Violation> violations = new ArrayList<>();
+    Object bound = convert(type, type, value, "", violations);
+    if (!violations.isEmpty()) {
+      throw new InvalidInput(violations);
+    }
+    return type.cast(bound);
+  }
+
+  private Object bindRecord(Class<?> type, JsonValue value, String path, List<Violation> violations) {
+    if (!(value instanceof JsonObject object)) {
+      violations.add(new Violation(path.isEmpty() ? "body" : path, "must be a JSON object"));
+      return null;
+    }
+    RecordComponent[] components = type.getRecordComponents();
+    Set<String> known = Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.toSet());
+    for (String name : object.keySet()) {
+      if (!known.contains(name)) {
+        violations.add(new Violation(join(path, name), "is not a known field"));
+      }
+    }
+    Object[] arguments = new Object[components.length];
+    int before = violations.size();
+    for (int i = 0; i < components.length; i++) {
+      RecordComponent component = components[i];
+      JsonValue field = object.get(component.getName());
+      arguments[i] =
+          convert(
+              component.getType(),
+              component.getGenericType(),
+              field,
+              join(path, component.getName()),
+              violations);
+    }
+    if (violations.size() > before) {
+      return null;
+    }
+    try {
+      return constructorOf(type).newInstance(arguments);
+    } catch (InvocationTargetException e) {
+      // A compact constructor rejected the value; its message is written for people.
+      if (e.getCause() instanceof IllegalArgumentException rejected) {
+        violations.add(new Violation(path.isEmpty() ? "body" : path, rejected.getMessage()));
+        return null;
+      }
+      throw new IllegalStateException("cannot construct " + type.getSimpleName(), e);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot construct " + type.getSimpleName(), e);
+    }
+  }
+
+  private Constructor<?> constructorOf(Class<?> type) {
+    return constructors.computeIfAbsent(
+        type,
+        t -> {
+          Class<?>[] parameterTypes =
+              Arrays.stream(t.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new);
+          try {
+            Constructor<?> constructor = t.getDeclaredConstructor(parameterTypes);
+            constructor.setAccessible(true);
+            return constructor;
+          } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
+  private Object convert(
+      Class<?> type, Type generic, JsonValue value, String path, List<Violation> violations) {
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      if (type == boolean.class) {
+        return false;
+      }
+      if (type == int.class) {
+        return 0;
+      }
+      if (type == long.class) {
+        return 0L;
+      }
+      return null;
+    }
+    if (type == String.class) {
+      if (value instanceof JsonString string) {
+        return string.getString();
+      }
+      return violation(violations, path, "must be a string");
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      if (value == JsonValue.TRUE) {
+        return true;
+      }
+      if (value == JsonValue.FALSE) {
+        return false;
+      }
+      return violation(violations, path, "must be true or false");
+    }
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      if (value instanceof JsonNumber number && number.isIntegral()) {
+        BigDecimal decimal = number.bigDecimalValue();
+        boolean isInt = type == int.class || type == Integer.class;
+        BigDecimal min = BigDecimal.valueOf(isInt ? Integer.MIN_VALUE : Long.MIN_VALUE);
+        BigDecimal max = BigDecimal.valueOf(isInt ? Integer.MAX_VALUE : Long.MAX_VALUE);
+        if (decimal.compareTo(min) >= 0 && decimal.compareTo(max) <= 0) {
+          return isInt ? (Object) decimal.intValueExact() : (Object) decimal.longValueExact();
+        }
+      }
+      return violation(violations, path, "must be a whole number");
+    }
+    if (type.isEnum()) {
+      String allowed =
+          Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
+      if (value instanceof JsonString string) {
+        for (Object constant : type.getEnumConstants()) {
+          if (((Enum<?>) constant).name().equals(string.getString())) {
+            return constant;
+          }
+        }
+      }
+      return violation(violations, path, "must be one of " + allowed);
+    }
+    if (type == UUID.class) {
+      if (value instanceof JsonString string) {
+        try {
+          UUID id = UUID.fromString(string.getString());
+          if (id.toString().equalsIgnoreCase(string.getString())) {
+            return id;
+          }
+        } catch (IllegalArgumentException e) {
+          // reported below
+        }
+      }
+      return violation(violations, path, "must be a UUID");
+    }
+    if (type == Instant.class) {
+      if (value instanceof JsonString string) {
+        try {
+          return Instant.parse(string.getString());
+        } catch (DateTimeParseException e) {
+          // reported below
+        }
+      }
+      return violation(violations, path, "must be an ISO-8601 UTC time such as 2026-01-31T09:30:00Z");
+    }
+    if (type == List.class || type == Set.class) {
+      if (!(value instanceof JsonArray array)) {
+        return violation(violations, path, "must be a JSON array");
+      }
+      Type elementType = ((ParameterizedType) generic).getActualTypeArguments()[0];
+      Class<?> elementClass = rawClass(elementType);
+      List<Object> elements = new ArrayList<>();
+      for (int i = 0; i < array.size(); i++) {
+        elements.add(convert(elementClass, elementType, array.get(i), path + "[" + i + "]", violations));
+      }
+      return type == Set.class ? new LinkedHashSet<>(elements) : elements;
+    }
+    if (type.isRecord()) {
+      return bindRecord(type, value, path, violations);
+    }
+    throw new IllegalStateException("unsupported field type " + type + " at " + path);
+  }
+
+  private static Class<?> rawClass(Type type) {
+    if (type instanceof Class<?> c) {
+      return c;
+    }
+    if (type instanceof ParameterizedType p) {
+      return (Class<?>) p.getRawType();
+    }
+    throw new IllegalStateException("unsupported element type " + type);
+  }
+
+  private static Object violation(List<Violation> violations, String path, String message) {
+    violations.add(new Violation(path.isEmpty() ? "body" : path, message));
+    return null;
+  }
+
+  private static String join(String path, String name) {
+    return path.isEmpty() ? name : path + "." + name;
+  }
+
+  private static long parseLong(String value) {
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private ProblemException tooLarge() {
+    return new ProblemException(
+        413,
+        "body-too-large",
+        "Content Too Large",
+        "The request body is larger than the allowed " + maxBytes + " bytes.");
+  }
+}

@@ -1,0 +1,54 @@
+package com.directorline.platform.boundary;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every request a correlation id (a well-formed incoming {@code X-Correlation-Id} is kept,
+ * so a gateway's id carries through), answers it in the same header, and sets the hardening
+ * headers every answer needs. API answers are never cached: they may carry patient data.
+ */
+@WebFilter(filterName = "RequestCorrelation", urlPatterns = "/*", asyncSupported = true)
+public class RequestCorrelation extends HttpFilter {
+
+  public static final String HEADER = "X-Correlation-Id";
+  static final String ATTRIBUTE = "directorline.correlationId";
+  private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+
+  @Override
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    String id = of(request);
+    response.setHeader(HEADER, id);
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader("X-Frame-Options", "DENY");
+    if (request.getRequestURI().startsWith("/api/")) {
+      response.setHeader("Cache-Control", "no-store");
+      response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    }
+    chain.doFilter(request, response);
+  }
+
+  /** The request's correlation id, assigned on first use. */
+  public static String of(HttpServletRequest request) {
+    Object existing = request.getAttribute(ATTRIBUTE);
+    if (existing instanceof String id) {
+      return id;
+    }
+    String incoming = request.getHeader(HEADER);
+    String id =
+        incoming != null && WELL_FORMED.matcher(incoming).matches()
+            ? incoming
+            : UUID.randomUUID().toString();
+    request.setAttribute(ATTRIBUTE, id);
+    return id;
+  }
+}

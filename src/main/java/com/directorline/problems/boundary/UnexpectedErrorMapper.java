@@ -1,0 +1,31 @@
+package com.directorline.problems.boundary;
+
+import com.directorline.platform.boundary.RequestCorrelation;
+import com.directorline.problems.entity.Problem;
+import com.directorline.problems.entity.StatusTitles;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Anything unexpected: 500 with a correlation id, the stack trace only in the log. Exception
+ * messages are never shown, because a driver or JPA message may quote patient data.
+ */
+@Provider
+public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(UnexpectedErrorMapper.class.getName());
+
+  @Context HttpServletRequest request;
+
+  @Override
+  public Response toResponse(Throwable exception) {
+    String correlationId = request == null ? "-" : RequestCorrelation.of(request);
+    LOG.log(Level.SEVERE, "unexpected error correlationId=" + correlationId, exception);
+    return Problems.render(Problem.forStatus(500, StatusTitles.defaultDetail(500)), request);
+  }
+}
