@@ -15,6 +15,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -47,7 +48,7 @@ public class AuthResource {
       description =
           "Answers the access token in the body and as an HttpOnly session cookie. 401 for wrong"
               + " credentials; 429 with Retry-After while the account is locked.")
-  public Response login(@Valid Credentials credentials) {
+  public Response login(@Valid @NotNull(message = "a JSON object is required") Credentials credentials) {
     SignIn.Outcome outcome =
         signIn.attempt(credentials.username(), credentials.password(), caller.origin());
     if (outcome instanceof SignIn.Succeeded ok) {

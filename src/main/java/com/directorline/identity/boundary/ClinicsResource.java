@@ -12,6 +12,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -48,7 +49,7 @@ public class ClinicsResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Open a clinic", description = "You become a member of the new clinic.")
-  public Response open(@Valid NewClinic body) {
+  public Response open(@Valid @NotNull(message = "a JSON object is required") NewClinic body) {
     Clinic clinic = accounts.openClinic(body.name());
     return Response.created(uri.getBaseUriBuilder().path("clinics").path(clinic.id().toString()).build())
         .entity(ClinicView.of(clinic))
@@ -75,7 +76,7 @@ public class ClinicsResource {
   @Path("{id}/users")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Add a staff member", description = "409 when the username is taken.")
-  public Response enrol(@PathParam("id") UUID id, @Valid NewUser body) {
+  public Response enrol(@PathParam("id") UUID id, @Valid @NotNull(message = "a JSON object is required") NewUser body) {
     User user =
         accounts.enrol(
             id,

@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -42,7 +43,7 @@ public class UsersResource {
       description =
           "Absent fields stay as they are. Changing roles, clinics or the password, or"
               + " deactivating, ends the user's open sessions.")
-  public UserView change(@PathParam("id") UUID id, @Valid UserChanges body) {
+  public UserView change(@PathParam("id") UUID id, @Valid @NotNull(message = "a JSON object is required") UserChanges body) {
     return UserView.of(
         accounts.change(
             id,

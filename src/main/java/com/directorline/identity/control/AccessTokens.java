@@ -18,7 +18,10 @@ import java.util.List;
 public class AccessTokens {
 
   public String issue(User user, UserSession session) {
-    SigningKeys keys = SigningKeys.get();
+    return issue(user, session, SigningKeys.get());
+  }
+
+  String issue(User user, UserSession session, SigningKeys keys) {
     List<String> groups = user.roles().stream().map(Role::name).sorted().toList();
     return Jwts.builder()
         .header()

@@ -49,10 +49,21 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 public class JsonBodyReader implements MessageBodyReader<Record> {
 
-  private final int maxBytes =
-      ConfigProvider.getConfig(JsonBodyReader.class.getClassLoader())
-          .getOptionalValue("directorline.http.max-json-bytes", Integer.class)
-          .orElse(65536);
+  private static final java.util.regex.Pattern FIELD_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
+
+  private final int maxBytes;
+
+  public JsonBodyReader() {
+    this(
+        ConfigProvider.getConfig(JsonBodyReader.class.getClassLoader())
+            .getOptionalValue("directorline.http.max-json-bytes", Integer.class)
+            .orElse(65536));
+  }
+
+  JsonBodyReader(int maxBytes) {
+    this.maxBytes = maxBytes;
+  }
 
   private final Map<Class<?>, Constructor<?>> constructors = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -121,7 +132,11 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
     Set<String> known = Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.toSet());
     for (String name : object.keySet()) {
       if (!known.contains(name)) {
-        violations.add(new Violation(join(path, name), "is not a known field"));
+        // A key is client text too: it is named only when it looks like a field name.
+        violations.add(
+            FIELD_NAME.matcher(name).matches()
+                ? new Violation(join(path, name), "is not a known field")
+                : new Violation(path.isEmpty() ? "body" : path, "has a field that is not known"));
       }
     }
     Object[] arguments = new Object[components.length];

@@ -20,7 +20,7 @@ public class RequestCorrelation extends HttpFilter {
 
   public static final String HEADER = "X-Correlation-Id";
   static final String ATTRIBUTE = "directorline.correlationId";
-  private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+  private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9-]{8,64}");
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

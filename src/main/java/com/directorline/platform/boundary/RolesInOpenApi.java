@@ -51,7 +51,8 @@ public class RolesInOpenApi implements OASFilter {
       return;
     }
     operation.addExtension("x-roles", roles);
-    String who = roles.isEmpty() ? "Anyone (no sign-in needed)." : "Roles: " + String.join(", ", roles) + ".";
+    String who =
+        roles.equals(PUBLIC) ? "Anyone (no sign-in needed)." : "Roles: " + String.join(", ", roles) + ".";
     String description = operation.getDescription();
     operation.setDescription(description == null ? who : who + " " + description);
   }
@@ -80,9 +81,12 @@ public class RolesInOpenApi implements OASFilter {
     return result;
   }
 
+  /** Marks operations anyone may call; Payara drops an empty list from the document. */
+  static final List<String> PUBLIC = List.of("PUBLIC");
+
   static List<String> rolesOf(Method method) {
     if (method.isAnnotationPresent(PermitAll.class)) {
-      return List.of();
+      return PUBLIC;
     }
     RolesAllowed allowed = method.getAnnotation(RolesAllowed.class);
     if (allowed == null) {

@@ -54,6 +54,9 @@ public class ConfiguredDataSource implements DataSource {
         postgres.setPassword(password);
       }
       postgres.setApplicationName("directorline");
+      // EclipseLink binds the UUIDs of element collections as varchar; untyped string
+      // parameters let PostgreSQL infer uuid from the column instead of refusing the insert.
+      postgres.setStringType("unspecified");
       return postgres;
     }
     if (url.startsWith("jdbc:h2:")) {

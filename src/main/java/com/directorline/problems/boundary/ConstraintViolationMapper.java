@@ -24,25 +24,33 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
   public Response toResponse(ConstraintViolationException exception) {
     List<Violation> violations = new ArrayList<>();
     for (ConstraintViolation<?> violation : exception.getConstraintViolations()) {
-      violations.add(new Violation(fieldOf(violation.getPropertyPath()), violation.getMessage()));
+      violations.add(
+          new Violation(
+              fieldOf(violation.getPropertyPath(), violation.getRootBeanClass()),
+              violation.getMessage()));
     }
     violations.sort(Comparator.comparing(Violation::field).thenComparing(Violation::message));
     return Problems.render(new InvalidInput(violations).problem(), request);
   }
 
   /**
-   * {@code create.body.username} becomes {@code username}; a violation on a query parameter keeps
-   * the parameter's name; one on the whole body is {@code body}.
+   * {@code create.body.username} becomes {@code username}; a violation on a query, path or header
+   * parameter is named as the client sends it; one on the whole entity is {@code body}.
    */
-  static String fieldOf(Path path) {
+  static String fieldOf(Path path, Class<?> resource) {
     StringBuilder field = new StringBuilder();
     String parameter = null;
+    Path.MethodNode method = null;
     for (Path.Node node : path) {
-      if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.RETURN_VALUE) {
+      if (node.getKind() == ElementKind.METHOD) {
+        method = node.as(Path.MethodNode.class);
+        continue;
+      }
+      if (node.getKind() == ElementKind.RETURN_VALUE) {
         continue;
       }
       if (node.getKind() == ElementKind.PARAMETER) {
-        parameter = node.getName();
+        parameter = clientName(resource, method, node.as(Path.ParameterNode.class).getParameterIndex());
         continue;
       }
       if (node.getName() == null) {
@@ -59,6 +67,30 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
     if (field.length() > 0) {
       return field.toString();
     }
-    return parameter == null || parameter.startsWith("arg") ? "body" : parameter;
+    return parameter == null ? "body" : parameter;
+  }
+
+  private static String clientName(Class<?> resource, Path.MethodNode method, int index) {
+    if (resource == null || method == null) {
+      return "body";
+    }
+    try {
+      java.lang.reflect.Parameter parameter =
+          resource
+              .getMethod(method.getName(), method.getParameterTypes().toArray(Class<?>[]::new))
+              .getParameters()[index];
+      if (parameter.isAnnotationPresent(jakarta.ws.rs.QueryParam.class)) {
+        return parameter.getAnnotation(jakarta.ws.rs.QueryParam.class).value();
+      }
+      if (parameter.isAnnotationPresent(jakarta.ws.rs.PathParam.class)) {
+        return parameter.getAnnotation(jakarta.ws.rs.PathParam.class).value();
+      }
+      if (parameter.isAnnotationPresent(jakarta.ws.rs.HeaderParam.class)) {
+        return parameter.getAnnotation(jakarta.ws.rs.HeaderParam.class).value();
+      }
+    } catch (NoSuchMethodException | ArrayIndexOutOfBoundsException e) {
+      // fall through: the entity
+    }
+    return "body";
   }
 }

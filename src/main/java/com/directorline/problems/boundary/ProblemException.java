@@ -2,15 +2,16 @@ package com.directorline.problems.boundary;
 
 import com.directorline.problems.entity.Problem;
 import com.directorline.problems.entity.Violation;
-import jakarta.ws.rs.WebApplicationException;
 import java.util.List;
 
 /**
  * An expected failure with a problem document. Components subclass it per situation ({@code
- * NotFound}, {@code AccountLocked}); the mapper renders it. The detail is shown to the caller,
- * so it must never contain patient data.
+ * NotFound}, {@code AccountLocked}); {@link ProblemExceptionMapper} renders it wherever it is
+ * thrown, filters included. The detail is shown to the caller, so it must never contain patient
+ * data. A plain unchecked exception: it needs no JAX-RS runtime to be created, so entities'
+ * and controls' unit tests can throw and inspect it.
  */
-public class ProblemException extends WebApplicationException {
+public class ProblemException extends RuntimeException {
 
   private final transient Problem problem;
   private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
@@ -21,7 +22,7 @@ public class ProblemException extends WebApplicationException {
 
   public ProblemException(
       int status, String typeSlug, String title, String detail, List<Violation> violations) {
-    super(detail, status);
+    super(detail);
     this.problem =
         new Problem(Problem.typeOf(typeSlug), title, status, detail, null, null, violations);
   }

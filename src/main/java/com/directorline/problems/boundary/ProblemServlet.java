@@ -27,7 +27,6 @@ public class ProblemServlet extends HttpServlet {
       throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer value ? value : HttpServletResponse.SC_NOT_FOUND;
-    Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     String correlationId = RequestCorrelation.of(request);
     Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
     if (error instanceof Throwable throwable) {
@@ -36,7 +35,7 @@ public class ProblemServlet extends HttpServlet {
     }
     Problem problem =
         Problem.forStatus(status, StatusTitles.defaultDetail(status))
-            .at(uri == null ? request.getRequestURI() : uri.toString(), correlationId);
+            .at(Problem.instanceOf(correlationId), correlationId);
     response.setStatus(status);
     response.setHeader(RequestCorrelation.HEADER, correlationId);
     response.setHeader("Cache-Control", "no-store");

@@ -11,11 +11,9 @@ final class Problems {
   private Problems() {}
 
   static Response render(Problem problem, HttpServletRequest request) {
-    Problem located =
-        problem.at(
-            request == null ? null : request.getRequestURI(),
-            request == null ? null : RequestCorrelation.of(request));
-    return Response.status(problem.status())
+    String correlationId = request == null ? null : RequestCorrelation.of(request);
+    Problem located = problem.at(Problem.instanceOf(correlationId), correlationId);
+    return Response.status(problem.status(), problem.title())
         .type(Problem.MEDIA_TYPE)
         .entity(located.toJson().toString())
         .build();

@@ -28,6 +28,14 @@ public record Problem(
     return TYPE_PREFIX + slug;
   }
 
+  /**
+   * The occurrence, named by its correlation id. Not the request path: a path can carry a
+   * patient reference, and an error must not repeat it.
+   */
+  public static String instanceOf(String correlationId) {
+    return correlationId == null ? null : "urn:uuid:" + correlationId;
+  }
+
   public Problem at(String instance, String correlationId) {
     return new Problem(type, title, status, detail, instance, correlationId, violations);
   }

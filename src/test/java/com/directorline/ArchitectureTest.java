@@ -1,0 +1,135 @@
+package com.directorline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.Entity;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Rules the code must keep, checked over every compiled class of the application. */
+class ArchitectureTest {
+
+  /** The only operations anyone may call without signing in. */
+  private static final Set<String> PUBLIC_OPERATIONS = Set.of("AuthResource.login");
+
+  static List<Class<?>> applicationClasses() throws IOException {
+    java.nio.file.Path root = java.nio.file.Path.of("target/classes");
+    List<Class<?>> classes = new ArrayList<>();
+    try (Stream<java.nio.file.Path> files = Files.walk(root)) {
+      for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+        String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+        try {
+          classes.add(Class.forName(name, false, ArchitectureTest.class.getClassLoader()));
+        } catch (ClassNotFoundException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    return classes;
+  }
+
+  static List<Method> resourceMethods() throws IOException {
+    List<Method> methods = new ArrayList<>();
+    for (Class<?> type : applicationClasses()) {
+      if (type.isAnnotationPresent(Path.class)) {
+        for (Method method : type.getDeclaredMethods()) {
+          if (Stream.of(GET.class, POST.class, PUT.class, PATCH.class, DELETE.class)
+              .anyMatch(method::isAnnotationPresent)) {
+            methods.add(method);
+          }
+        }
+      }
+    }
+    return methods;
+  }
+
+  @Test
+  void everyEndpointDeclaresWhoMayCallIt() throws IOException {
+    List<Method> methods = resourceMethods();
+    assertThat(methods).hasSizeGreaterThanOrEqualTo(9);
+    for (Method method : methods) {
+      String name = method.getDeclaringClass().getSimpleName() + "." + method.getName();
+      boolean roles =
+          method.isAnnotationPresent(RolesAllowed.class)
+              || method.getDeclaringClass().isAnnotationPresent(RolesAllowed.class);
+      boolean open = method.isAnnotationPresent(PermitAll.class);
+      assertThat(roles || open).as(name + " declares @RolesAllowed or @PermitAll").isTrue();
+      assertThat(open).as(name + " is public only if listed").isEqualTo(PUBLIC_OPERATIONS.contains(name));
+    }
+  }
+
+  @Test
+  void resourcesHaveABeanDefiningScopeSoInterceptorsApply() throws IOException {
+    for (Class<?> type : applicationClasses()) {
+      if (type.isAnnotationPresent(Path.class)) {
+        assertThat(type.isAnnotationPresent(RequestScoped.class) || type.isAnnotationPresent(ApplicationScoped.class))
+            .as(type.getSimpleName())
+            .isTrue();
+      }
+    }
+  }
+
+  @Test
+  void resourcesNeverReturnEntities() throws IOException {
+    for (Method method : resourceMethods()) {
+      assertThat(method.getReturnType().isAnnotationPresent(Entity.class))
+          .as(method.getDeclaringClass().getSimpleName() + "." + method.getName() + " returns a record, not an entity")
+          .isFalse();
+    }
+  }
+
+  @Test
+  void entitiesHaveNoPublicSetters() throws IOException {
+    for (Class<?> type : applicationClasses()) {
+      if (type.isAnnotationPresent(Entity.class)) {
+        for (Method method : type.getDeclaredMethods()) {
+          assertThat(Modifier.isPublic(method.getModifiers()) && method.getName().startsWith("set"))
+              .as(type.getSimpleName() + "." + method.getName())
+              .isFalse();
+        }
+      }
+    }
+  }
+
+  /**
+   * Payara 6.2025.10's OpenAPI scanner fails on constrained constructor parameters
+   * (payara/Payara#7649), and a record's implicit constructor inherits its components'
+   * constraints: such records declare their canonical constructor without annotations.
+   */
+  @Test
+  void constrainedRecordsKeepTheirConstructorParametersPlain() throws IOException {
+    for (Class<?> type : applicationClasses()) {
+      if (!type.isRecord()) {
+        continue;
+      }
+      for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+        for (Parameter parameter : constructor.getParameters()) {
+          assertThat(Arrays.stream(parameter.getAnnotations()).map(Annotation::annotationType))
+              .as(type.getSimpleName() + " constructor parameter " + parameter.getName())
+              .noneMatch(a -> a.getPackageName().startsWith("jakarta.validation"));
+        }
+      }
+    }
+  }
+}

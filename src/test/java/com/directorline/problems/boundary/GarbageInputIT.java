@@ -1,0 +1,168 @@
+package com.directorline.problems.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.directorline.testing.Api;
+import com.directorline.testing.ApiServer;
+import com.directorline.testing.Reply;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Garbage sent to every operation the API documents answers a 4xx problem+json: never a 500,
+ * never an HTML page, never a stack trace, never the submitted value.
+ */
+@ExtendWith(ApiServer.class)
+class GarbageInputIT {
+
+  private static final String MARKER = "PHI-MARKER-4711";
+  private static final String OVERSIZED = "{\"name\":\"" + MARKER + "x".repeat(70_000) + "\"}";
+  private static final List<String> BAD_BODIES =
+      List.of(
+          "{\"username\": ",
+          "[\"" + MARKER + "\"]",
+          "\"" + MARKER + "\"",
+          "{\"" + MARKER + "\": true}",
+          "{\"name\": 42, \"username\": [\"" + MARKER + "\"], \"roles\": \"" + MARKER + "\", \"active\": \""
+              + MARKER + "\", \"clinicIds\": [\"" + MARKER + "\"]}",
+          "{\"roles\": [\"" + MARKER + "\"], \"clinicIds\": [7]}",
+          "\u0000\u0001" + MARKER,
+          "");
+
+  record Operation(String method, String path, boolean takesBody) {}
+
+  @Test
+  void everyDocumentedOperationAnswersGarbageWithAProblem(Api api) {
+    List<Operation> operations = documentedOperations(api);
+    assertThat(operations).hasSizeGreaterThanOrEqualTo(9);
+    String admin = api.signInAsDemoAdmin();
+    SoftAssertions softly = new SoftAssertions();
+    int checked = 0;
+    for (Operation op : operations) {
+      if (op.path().equals("/api/auth/logout")) {
+        continue;
+      }
+      for (String token : new String[] {admin, null}) {
+        String realIdPath = op.path().replaceAll("\\{[^}]+}", "5d1c3d2e-0000-4000-8000-00000000abcd");
+        if (op.path().contains("{")) {
+          String badId = op.path().replaceAll("\\{[^}]+}", "not-a-uuid-" + MARKER);
+          checked += expectProblem(softly, api.send(op.method(), badId, token, null, null, Map.of()), op);
+        }
+        if (op.takesBody()) {
+          checked += expectProblem(softly, api.send(op.method(), realIdPath, token, null, null, Map.of()), op);
+          for (String body : BAD_BODIES) {
+            checked +=
+                expectProblem(softly, api.send(op.method(), realIdPath, token, "application/json", body, Map.of()), op);
+          }
+          checked +=
+              expectProblem(softly, api.send(op.method(), realIdPath, token, "application/json", OVERSIZED, Map.of()), op);
+          checked +=
+              expectProblem(softly, api.send(op.method(), realIdPath, token, "text/plain", MARKER, Map.of()), op);
+        }
+        checked += expectProblem(softly, api.send("PUT", realIdPath, token, "application/json", "{}", Map.of()), op);
+      }
+    }
+    softly.assertAll();
+    assertThat(checked).isGreaterThan(100);
+  }
+
+  @Test
+  void unknownPathsAnywhereAreProblems(Api api) {
+    for (String path : List.of("/api/nothing-here", "/nothing-here", "/api/clinics/x/y/z", "/WEB-INF/web.xml")) {
+      Reply reply = api.get(path, null);
+      assertThat(reply.status()).as(path).isEqualTo(404);
+      assertThat(reply.contentType()).as(path).startsWith("application/problem+json");
+    }
+  }
+
+  @Test
+  void anOversizedBodyIs413AndNamesTheLimit(Api api) {
+    Reply reply =
+        api.send("POST", "/api/auth/login", null, "application/json", OVERSIZED, Map.of());
+
+    assertThat(reply.status()).isEqualTo(413);
+    assertThat(reply.json().getString("detail")).contains("65536");
+  }
+
+  @Test
+  void violationsNameEachBadFieldAndWhatIsExpected(Api api) {
+    Api.Clinic clinic = api.newClinic();
+    Reply reply =
+        api.send(
+            "POST",
+            "/api/clinics/" + clinic.id() + "/users",
+            clinic.demoAdminToken(),
+            "application/json",
+            "{\"username\": 5, \"roles\": [\"KING\"], \"active\": true, \"displayName\": \"" + MARKER + "\"}",
+            Map.of());
+
+    assertThat(reply.status()).isEqualTo(400);
+    JsonObject problem = reply.json();
+    assertThat(problem.getString("type")).isEqualTo("urn:directorline:problem:validation");
+    assertThat(problem.getJsonArray("violations").getValuesAs(JsonObject.class))
+        .extracting(v -> v.getString("field") + ": " + v.getString("message"))
+        .containsExactlyInAnyOrder(
+            "username: must be a string",
+            "roles[0]: must be one of INJECTOR, DIRECTOR, COMPLIANCE_OFFICER, ADMIN",
+            "active: is not a known field");
+    assertThat(reply.body()).doesNotContain(MARKER);
+  }
+
+  @Test
+  void missingAndTooLongFieldsAreNamed(Api api) {
+    Api.Clinic clinic = api.newClinic();
+    Reply reply =
+        api.post(
+            "/api/clinics/" + clinic.id() + "/users",
+            clinic.demoAdminToken(),
+            Json.createObjectBuilder().add("displayName", "x".repeat(201)).build());
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().getJsonArray("violations").getValuesAs(JsonObject.class))
+        .extracting(v -> v.getString("field"))
+        .containsExactlyInAnyOrder("username", "displayName", "password", "roles");
+  }
+
+  private static int expectProblem(SoftAssertions softly, Reply reply, Operation op) {
+    String what = op.method() + " " + op.path() + " -> " + reply.status() + " " + abbreviate(reply.body());
+    softly.assertThat(reply.status()).as(what).isBetween(400, 499);
+    softly.assertThat(reply.contentType()).as(what).startsWith("application/problem+json");
+    softly.assertThat(reply.body()).as(what).doesNotContain(MARKER, "Exception", "<html", "\tat ");
+    return 1;
+  }
+
+  private static String abbreviate(String body) {
+    return body.length() > 300 ? body.substring(0, 300) + "..." : body;
+  }
+
+  static List<Operation> documentedOperations(Api api) {
+    Reply document = api.send("GET", "/openapi", null, null, null, Map.of("Accept", "application/json"));
+    assertThat(document.status()).isEqualTo(200);
+    JsonObject paths;
+    try (var reader = Json.createReader(new StringReader(document.body()))) {
+      paths = reader.readObject().getJsonObject("paths");
+    }
+    List<Operation> operations = new ArrayList<>();
+    paths.forEach(
+        (path, item) ->
+            item.asJsonObject()
+                .forEach(
+                    (method, operation) -> {
+                      if (List.of("get", "post", "put", "patch", "delete").contains(method)) {
+                        operations.add(
+                            new Operation(
+                                method.toUpperCase(),
+                                path,
+                                operation.asJsonObject().containsKey("requestBody")));
+                      }
+                    }));
+    return operations;
+  }
+}

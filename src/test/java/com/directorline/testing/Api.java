@@ -1,0 +1,148 @@
+package com.directorline.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/** A small client for DirectorLine's HTTP API. */
+public final class Api {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+
+  private final String baseUrl;
+
+  public Api(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  public Reply get(String path, String token) {
+    return send("GET", path, token, null, null, Map.of());
+  }
+
+  public Reply post(String path, String token, Object json) {
+    return send("POST", path, token, "application/json", json == null ? null : json.toString(), Map.of());
+  }
+
+  public Reply patch(String path, String token, Object json) {
+    return send("PATCH", path, token, "application/json", json.toString(), Map.of());
+  }
+
+  public Reply send(
+      String method,
+      String path,
+      String token,
+      String contentType,
+      String body,
+      Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    headers.forEach(request::header);
+    try {
+      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response.headers(), response.body());
+    } catch (IOException e) {
+      throw new IllegalStateException(method + " " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Reply login(String username, String password) {
+    return post(
+        "/api/auth/login",
+        null,
+        Json.createObjectBuilder().add("username", username).add("password", password).build());
+  }
+
+  /** Signs in and returns the access token; fails the test when sign-in fails. */
+  public String signIn(String username, String password) {
+    Reply reply = login(username, password);
+    if (reply.status() != 200) {
+      throw new AssertionError("sign-in as " + username + " failed: " + reply);
+    }
+    return reply.json().getString("accessToken");
+  }
+
+  public String signInAsDemoAdmin() {
+    return signIn("admin", ApiServer.DEMO_PASSWORD);
+  }
+
+  /** A clinic of its own for one test, opened by the demo admin. */
+  public Clinic newClinic() {
+    String admin = signInAsDemoAdmin();
+    String name = "Clinic " + UUID.randomUUID().toString().substring(0, 8);
+    Reply created = post("/api/clinics", admin, Json.createObjectBuilder().add("name", name).build());
+    if (created.status() != 201) {
+      throw new AssertionError("could not open a clinic: " + created);
+    }
+    return new Clinic(this, created.json().getString("id"), admin);
+  }
+
+  /** A test clinic and the demo admin's token for it. */
+  public record Clinic(Api api, String id, String demoAdminToken) {
+
+    public static final String PASSWORD = "correct horse battery staple";
+
+    /** Enrols a user with the given role(s) and returns their username. */
+    public String enrol(String... roles) {
+      String username = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+      var roleArray = Json.createArrayBuilder();
+      for (String role : roles) {
+        roleArray.add(role);
+      }
+      JsonObject user =
+          Json.createObjectBuilder()
+              .add("username", username)
+              .add("displayName", "Test " + String.join("/", roles))
+              .add("password", PASSWORD)
+              .add("roles", roleArray)
+              .build();
+      Reply reply = api.post("/api/clinics/" + id + "/users", demoAdminToken, user);
+      if (reply.status() != 201) {
+        throw new AssertionError("could not enrol " + String.join(",", roles) + ": " + reply);
+      }
+      return username;
+    }
+
+    public String userId(String username) {
+      return api.get("/api/clinics/" + id + "/users", demoAdminToken).array().stream()
+          .map(v -> v.asJsonObject())
+          .filter(u -> u.getString("username").equals(username))
+          .map(u -> u.getString("id"))
+          .findFirst()
+          .orElseThrow();
+    }
+
+    public String signIn(String username) {
+      return api.signIn(username, PASSWORD);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package com.directorline.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+
+/** Starting and stopping Payara Micro processes for the tests. */
+public final class Processes {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private Processes() {}
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** JVM options for test servers: small heap, fast start. */
+  public static List<String> testJvmOptions() {
+    return List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+  }
+
+  public static Process start(List<String> command, Map<String, String> environment, Path log) {
+    return start(command, environment, log, null);
+  }
+
+  public static Process start(
+      List<String> command, Map<String, String> environment, Path log, Path workingDirectory) {
+    try {
+      Files.createDirectories(log.getParent());
+      ProcessBuilder builder = new ProcessBuilder(command);
+      if (workingDirectory != null) {
+        builder.directory(workingDirectory.toFile());
+      }
+      // A null value removes the variable the test JVM would otherwise pass on.
+      environment.forEach(
+          (name, value) -> {
+            if (value == null) {
+              builder.environment().remove(name);
+            } else {
+              builder.environment().put(name, value);
+            }
+          });
+      builder.redirectErrorStream(true);
+      builder.redirectOutput(log.toFile());
+      return builder.start();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start " + command, e);
+    }
+  }
+
+  /** Waits until {@code /health/ready} answers 200; fails fast when the process dies. */
+  public static void awaitReady(Process process, String baseUrl, Path log) {
+    Awaitility.await("server at " + baseUrl + " ready (log: " + log + ")")
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new IllegalStateException(
+                    "server exited with " + process.exitValue() + "; log: " + log);
+              }
+              return status(baseUrl + "/health/ready") == 200;
+            });
+  }
+
+  public static int status(String url) {
+    try {
+      return HTTP.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (IOException e) {
+      return -1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  /** Stops like Ctrl-C does (SIGTERM), so shutdown hooks run; returns the exit code. */
+  public static int stop(Process process) {
+    process.destroy();
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      return -1;
+    }
+  }
+
+  public static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  public static Path workDir() {
+    return TestRun.workDir();
+  }
+}
