@@ -38,7 +38,8 @@ class ArchitectureTest {
     List<Class<?>> classes = new ArrayList<>();
     try (Stream<java.nio.file.Path> files = Files.walk(root)) {
       for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-        String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+        String name =
+            root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
         try {
           classes.add(Class.forName(name, false, ArchitectureTest.class.getClassLoader()));
         } catch (ClassNotFoundException e) {
@@ -75,7 +76,9 @@ class ArchitectureTest {
               || method.getDeclaringClass().isAnnotationPresent(RolesAllowed.class);
       boolean open = method.isAnnotationPresent(PermitAll.class);
       assertThat(roles || open).as(name + " declares @RolesAllowed or @PermitAll").isTrue();
-      assertThat(open).as(name + " is public only if listed").isEqualTo(PUBLIC_OPERATIONS.contains(name));
+      assertThat(open)
+          .as(name + " is public only if listed")
+          .isEqualTo(PUBLIC_OPERATIONS.contains(name));
     }
   }
 
@@ -83,7 +86,9 @@ class ArchitectureTest {
   void resourcesHaveABeanDefiningScopeSoInterceptorsApply() throws IOException {
     for (Class<?> type : applicationClasses()) {
       if (type.isAnnotationPresent(Path.class)) {
-        assertThat(type.isAnnotationPresent(RequestScoped.class) || type.isAnnotationPresent(ApplicationScoped.class))
+        assertThat(
+                type.isAnnotationPresent(RequestScoped.class)
+                    || type.isAnnotationPresent(ApplicationScoped.class))
             .as(type.getSimpleName())
             .isTrue();
       }
@@ -94,7 +99,11 @@ class ArchitectureTest {
   void resourcesNeverReturnEntities() throws IOException {
     for (Method method : resourceMethods()) {
       assertThat(method.getReturnType().isAnnotationPresent(Entity.class))
-          .as(method.getDeclaringClass().getSimpleName() + "." + method.getName() + " returns a record, not an entity")
+          .as(
+              method.getDeclaringClass().getSimpleName()
+                  + "."
+                  + method.getName()
+                  + " returns a record, not an entity")
           .isFalse();
     }
   }
@@ -114,8 +123,8 @@ class ArchitectureTest {
 
   /**
    * Payara 6.2025.10's OpenAPI scanner fails on constrained constructor parameters
-   * (payara/Payara#7649), and a record's implicit constructor inherits its components'
-   * constraints: such records declare their canonical constructor without annotations.
+   * (payara/Payara#7649), and a record's implicit constructor inherits its components' constraints:
+   * such records declare their canonical constructor without annotations.
    */
   @Test
   void constrainedRecordsKeepTheirConstructorParametersPlain() throws IOException {

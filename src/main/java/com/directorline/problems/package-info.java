@@ -6,7 +6,7 @@
  * mappers here turn those, the JAX-RS runtime's own errors, Bean Validation failures and anything
  * unexpected into problems. The servlet does the same for what the container answers itself.
  *
- * <p>Details never carry patient data or submitted values; a 500 carries only a correlation id
- * that is also in the log.
+ * <p>Details never carry patient data or submitted values; a 500 carries only a correlation id that
+ * is also in the log.
  */
 package com.directorline.problems;

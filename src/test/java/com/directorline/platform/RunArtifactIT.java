@@ -18,17 +18,19 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's RUN artifact as a new user meets it: started in an empty directory with no
- * database, it creates the demo clinic, prints the logins once, lets a demo user sign in, stops
- * cleanly on SIGTERM (what Ctrl-C sends), and keeps its data across a restart.
+ * The README's RUN artifact as a new user meets it: started in an empty directory with no database,
+ * it creates the demo clinic, prints the logins once, lets a demo user sign in, stops cleanly on
+ * SIGTERM (what Ctrl-C sends), and keeps its data across a restart.
  */
 class RunArtifactIT {
 
-  private static final Pattern LOGIN = Pattern.compile("^\\s+(\\w+)\\s+(\\S+)\\s+\\[(\\w+)]$", Pattern.MULTILINE);
+  private static final Pattern LOGIN =
+      Pattern.compile("^\\s+(\\w+)\\s+(\\S+)\\s+\\[(\\w+)]$", Pattern.MULTILINE);
 
   @Test
   void startsOnTheEmbeddedDatabaseSignsInAndKeepsDataAcrossARestart() throws IOException {
-    Path home = Files.createDirectories(Processes.workDir().resolve("run-artifact-" + System.nanoTime()));
+    Path home =
+        Files.createDirectories(Processes.workDir().resolve("run-artifact-" + System.nanoTime()));
     int port = Processes.freePort();
     String baseUrl = "http://localhost:" + port;
     Api api = new Api(baseUrl);
@@ -37,13 +39,17 @@ class RunArtifactIT {
     Process first = start(port, home, firstLog);
     Processes.awaitReady(first, baseUrl, firstLog);
     Map<String, String> passwords = printedLogins(Files.readString(firstLog));
-    assertThat(passwords).containsOnlyKeys("admin", "injector", "director", "director2", "compliance");
+    assertThat(passwords)
+        .containsOnlyKeys("admin", "injector", "director", "director2", "compliance");
 
     Reply signIn = api.login("director", passwords.get("director"));
     assertThat(signIn.status()).isEqualTo(200);
-    assertThat(signIn.json().getJsonObject("user").getJsonArray("roles").getString(0)).isEqualTo("DIRECTOR");
+    assertThat(signIn.json().getJsonObject("user").getJsonArray("roles").getString(0))
+        .isEqualTo("DIRECTOR");
     String admin = api.signIn("admin", passwords.get("admin"));
-    Reply opened = api.post("/api/clinics", admin, Json.createObjectBuilder().add("name", "Second Spa").build());
+    Reply opened =
+        api.post(
+            "/api/clinics", admin, Json.createObjectBuilder().add("name", "Second Spa").build());
     assertThat(opened.status()).isEqualTo(201);
 
     assertThat(Processes.stop(first)).as("exit code after SIGTERM").isIn(0, 143);
@@ -71,7 +77,9 @@ class RunArtifactIT {
     command.addAll(
         List.of(
             "-jar",
-            Path.of(System.getProperty("directorline.runJar", "target/directorline-microbundle.jar"))
+            Path.of(
+                    System.getProperty(
+                        "directorline.runJar", "target/directorline-microbundle.jar"))
                 .toAbsolutePath()
                 .toString(),
             "--port",
@@ -90,7 +98,8 @@ class RunArtifactIT {
     if (banner < 0) {
       return logins;
     }
-    Matcher matcher = LOGIN.matcher(output.substring(banner, output.indexOf("shown only now", banner)));
+    Matcher matcher =
+        LOGIN.matcher(output.substring(banner, output.indexOf("shown only now", banner)));
     while (matcher.find()) {
       logins.put(matcher.group(1), matcher.group(2));
     }

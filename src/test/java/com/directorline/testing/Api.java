@@ -35,7 +35,8 @@ public final class Api {
   }
 
   public Reply post(String path, String token, Object json) {
-    return send("POST", path, token, "application/json", json == null ? null : json.toString(), Map.of());
+    return send(
+        "POST", path, token, "application/json", json == null ? null : json.toString(), Map.of());
   }
 
   public Reply patch(String path, String token, Object json) {
@@ -65,7 +66,8 @@ public final class Api {
     }
     headers.forEach(request::header);
     try {
-      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), response.headers(), response.body());
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + path + " failed", e);
@@ -99,7 +101,8 @@ public final class Api {
   public Clinic newClinic() {
     String admin = signInAsDemoAdmin();
     String name = "Clinic " + UUID.randomUUID().toString().substring(0, 8);
-    Reply created = post("/api/clinics", admin, Json.createObjectBuilder().add("name", name).build());
+    Reply created =
+        post("/api/clinics", admin, Json.createObjectBuilder().add("name", name).build());
     if (created.status() != 201) {
       throw new AssertionError("could not open a clinic: " + created);
     }

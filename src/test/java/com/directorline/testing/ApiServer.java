@@ -9,12 +9,12 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * One Payara Micro with the built WAR on this run's fresh PostgreSQL database, booted on first
- * use and shared by every HTTP test of the run (one boot instead of one per class), stopped when
- * the run ends. Test classes declare {@code @ExtendWith(ApiServer.class)} and take an {@link Api}.
+ * One Payara Micro with the built WAR on this run's fresh PostgreSQL database, booted on first use
+ * and shared by every HTTP test of the run (one boot instead of one per class), stopped when the
+ * run ends. Test classes declare {@code @ExtendWith(ApiServer.class)} and take an {@link Api}.
  *
- * <p>The server runs with a 10-second idle timeout so automatic logoff can be observed; every
- * other setting is the production default.
+ * <p>The server runs with a 10-second idle timeout so automatic logoff can be observed; every other
+ * setting is the production default.
  */
 public class ApiServer implements ParameterResolver {
 
@@ -53,7 +53,8 @@ public class ApiServer implements ParameterResolver {
                   "DB_PASSWORD", TestDatabase.password(),
                   "DIRECTORLINE_DATA_DIR", work.resolve("data").toString(),
                   "DIRECTORLINE_DEMO_PASSWORD", DEMO_PASSWORD,
-                  "DIRECTORLINE_SESSION_IDLE_TIMEOUT_SECONDS", String.valueOf(IDLE_TIMEOUT_SECONDS)),
+                  "DIRECTORLINE_SESSION_IDLE_TIMEOUT_SECONDS",
+                      String.valueOf(IDLE_TIMEOUT_SECONDS)),
               log);
       Processes.awaitReady(process, baseUrl, log);
     }

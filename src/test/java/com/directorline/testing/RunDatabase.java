@@ -4,9 +4,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Hands this run's database and demo password to arquillian.xml. Register it before the
- * Arquillian extension: {@code @ExtendWith({RunDatabase.class, ArquillianExtension.class})}, and
- * add {@link #CLASSES} to the deployment (the test class names it, so the container loads it).
+ * Hands this run's database and demo password to arquillian.xml. Register it before the Arquillian
+ * extension: {@code @ExtendWith({RunDatabase.class, ArquillianExtension.class})}, and add {@link
+ * #CLASSES} to the deployment (the test class names it, so the container loads it).
  */
 public class RunDatabase implements BeforeAllCallback {
 

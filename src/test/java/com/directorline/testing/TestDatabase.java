@@ -9,10 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /**
- * A fresh PostgreSQL database for this test run, created on first use on the server named by
- * {@code TEST_DB_HOST/PORT/USER/PASSWORD} in the environment or {@code -Dtest.db.host} etc.
- * (defaults: 127.0.0.1:5432, postgres, trust auth) and
- * dropped when the JVM ends, so runs never see each other's data.
+ * A fresh PostgreSQL database for this test run, created on first use on the server named by {@code
+ * TEST_DB_HOST/PORT/USER/PASSWORD} in the environment or {@code -Dtest.db.host} etc. (defaults:
+ * 127.0.0.1:5432, postgres, trust auth) and dropped when the JVM ends, so runs never see each
+ * other's data.
  */
 public final class TestDatabase {
 
@@ -47,17 +47,25 @@ public final class TestDatabase {
     execute("CREATE DATABASE " + name);
     TestDatabase db = new TestDatabase(name);
     Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+        .addShutdownHook(
+            new Thread(() -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
     return db;
   }
 
   private static void execute(String sql) {
-    try (Connection connection = DriverManager.getConnection(serverUrl("postgres"), user(), password());
+    try (Connection connection =
+            DriverManager.getConnection(serverUrl("postgres"), user(), password());
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(
-          "PostgreSQL at " + host() + ":" + port() + " is needed for the integration tests: " + e.getMessage(), e);
+          "PostgreSQL at "
+              + host()
+              + ":"
+              + port()
+              + " is needed for the integration tests: "
+              + e.getMessage(),
+          e);
     }
   }
 

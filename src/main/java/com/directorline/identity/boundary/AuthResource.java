@@ -1,10 +1,10 @@
 package com.directorline.identity.boundary;
 
 import com.directorline.identity.control.Caller;
+import com.directorline.identity.control.SecurityEvents;
 import com.directorline.identity.control.SessionSettings;
 import com.directorline.identity.control.Sessions;
 import com.directorline.identity.control.SignIn;
-import com.directorline.identity.control.SecurityEvents;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.SecurityEventType;
 import com.directorline.identity.entity.UserSession;
@@ -48,7 +48,8 @@ public class AuthResource {
       description =
           "Answers the access token in the body and as an HttpOnly session cookie. 401 for wrong"
               + " credentials; 429 with Retry-After while the account is locked.")
-  public Response login(@Valid @NotNull(message = "a JSON object is required") Credentials credentials) {
+  public Response login(
+      @Valid @NotNull(message = "a JSON object is required") Credentials credentials) {
     SignIn.Outcome outcome =
         signIn.attempt(credentials.username(), credentials.password(), caller.origin());
     if (outcome instanceof SignIn.Succeeded ok) {

@@ -25,9 +25,9 @@ import java.util.Enumeration;
  *
  * <p>Why: Payara's MP-JWT mechanism reads one place only, and its cookie mode expects an RFC 2109
  * {@code $Version} cookie header that browsers never send. This alternative takes precedence over
- * it and hands it the cookie's token as a bearer header. A stale or forged cookie leaves the
- * caller anonymous rather than failing the request, so a browser can still reach the sign-in
- * endpoint; protected endpoints then answer 401 ({@code SessionCheck}).
+ * it and hands it the cookie's token as a bearer header. A stale or forged cookie leaves the caller
+ * anonymous rather than failing the request, so a browser can still reach the sign-in endpoint;
+ * protected endpoints then answer 401 ({@code SessionCheck}).
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)

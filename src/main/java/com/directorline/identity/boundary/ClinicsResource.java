@@ -51,7 +51,8 @@ public class ClinicsResource {
   @Operation(summary = "Open a clinic", description = "You become a member of the new clinic.")
   public Response open(@Valid @NotNull(message = "a JSON object is required") NewClinic body) {
     Clinic clinic = accounts.openClinic(body.name());
-    return Response.created(uri.getBaseUriBuilder().path("clinics").path(clinic.id().toString()).build())
+    return Response.created(
+            uri.getBaseUriBuilder().path("clinics").path(clinic.id().toString()).build())
         .entity(ClinicView.of(clinic))
         .build();
   }
@@ -76,7 +77,9 @@ public class ClinicsResource {
   @Path("{id}/users")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Add a staff member", description = "409 when the username is taken.")
-  public Response enrol(@PathParam("id") UUID id, @Valid @NotNull(message = "a JSON object is required") NewUser body) {
+  public Response enrol(
+      @PathParam("id") UUID id,
+      @Valid @NotNull(message = "a JSON object is required") NewUser body) {
     User user =
         accounts.enrol(
             id,
@@ -87,7 +90,8 @@ public class ClinicsResource {
                 body.phone(),
                 body.password(),
                 body.roles()));
-    return Response.created(uri.getBaseUriBuilder().path("users").path(user.id().toString()).build())
+    return Response.created(
+            uri.getBaseUriBuilder().path("users").path(user.id().toString()).build())
         .entity(UserView.of(user, caller.clinicIds()))
         .build();
   }

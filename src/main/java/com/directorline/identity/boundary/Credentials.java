@@ -7,14 +7,13 @@ import jakarta.validation.constraints.Size;
 public record Credentials(
     @NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {
   /**
-   * Declared so the constraints stay on the fields only: Payara 6.2025.10's OpenAPI scanner
-   * fails on constrained constructor parameters (payara/Payara#7649).
+   * Declared so the constraints stay on the fields only: Payara 6.2025.10's OpenAPI scanner fails
+   * on constrained constructor parameters (payara/Payara#7649).
    */
   public Credentials(String username, String password) {
     this.username = username;
     this.password = password;
   }
-
 
   @Override
   public String toString() {

@@ -11,9 +11,9 @@ import jakarta.inject.Inject;
 import java.io.PrintStream;
 
 /**
- * On an empty database, creates the first clinic and prints its logins to the console once.
- * This is the only place a password is ever printed: the operator needs it to sign in, and it is
- * never shown again.
+ * On an empty database, creates the first clinic and prints its logins to the console once. This is
+ * the only place a password is ever printed: the operator needs it to sign in, and it is never
+ * shown again.
  */
 @Startup
 @Singleton
@@ -31,12 +31,17 @@ public class FirstStartBanner {
   static void print(FirstStart.Seeded seeded, PrintStream out) {
     StringBuilder banner = new StringBuilder("\n");
     banner.append("==============================================================\n");
-    banner.append(" DirectorLine: created \"").append(seeded.clinicName()).append("\". Sign in as:\n");
+    banner
+        .append(" DirectorLine: created \"")
+        .append(seeded.clinicName())
+        .append("\". Sign in as:\n");
     for (FirstStart.Login login : seeded.logins()) {
-      banner.append(String.format("   %-12s %-20s %s%n",
-          login.username(),
-          login.shownPassword() == null ? "(password from environment)" : login.shownPassword(),
-          login.roles()));
+      banner.append(
+          String.format(
+              "   %-12s %-20s %s%n",
+              login.username(),
+              login.shownPassword() == null ? "(password from environment)" : login.shownPassword(),
+              login.roles()));
     }
     banner.append(" These passwords are shown only now.\n");
     banner.append("==============================================================\n");

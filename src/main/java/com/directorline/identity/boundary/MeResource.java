@@ -31,6 +31,9 @@ public class MeResource {
   })
   @Operation(summary = "The current user")
   public UserView me() {
-    return users.byId(caller.userId()).map(UserView::ofSelf).orElseThrow(() -> new NotFound("user"));
+    return users
+        .byId(caller.userId())
+        .map(UserView::ofSelf)
+        .orElseThrow(() -> new NotFound("user"));
   }
 }

@@ -6,11 +6,10 @@ import jakarta.validation.constraints.Size;
 /** The body of {@code POST /api/clinics}. */
 public record NewClinic(@NotBlank @Size(max = 200) String name) {
   /**
-   * Declared so the constraints stay on the fields only: Payara 6.2025.10's OpenAPI scanner
-   * fails on constrained constructor parameters (payara/Payara#7649).
+   * Declared so the constraints stay on the fields only: Payara 6.2025.10's OpenAPI scanner fails
+   * on constrained constructor parameters (payara/Payara#7649).
    */
   public NewClinic(String name) {
     this.name = name;
   }
-
 }

@@ -18,12 +18,13 @@ public record NewUser(
         String username,
     @NotBlank @Size(max = 200) String displayName,
     @Email @Size(max = 254) String email,
-    @Size(max = 40) @Pattern(regexp = "[+0-9 ()-]*", message = "must be a phone number") String phone,
+    @Size(max = 40) @Pattern(regexp = "[+0-9 ()-]*", message = "must be a phone number")
+        String phone,
     @NotNull @Size(min = 12, max = 128, message = "must be 12 to 128 characters") String password,
     @NotEmpty(message = "must name at least one role") Set<Role> roles) {
   /**
-   * Declared so the constraints stay on the fields only: Payara 6.2025.10's OpenAPI scanner
-   * fails on constrained constructor parameters (payara/Payara#7649).
+   * Declared so the constraints stay on the fields only: Payara 6.2025.10's OpenAPI scanner fails
+   * on constrained constructor parameters (payara/Payara#7649).
    */
   public NewUser(
       String username,
@@ -39,7 +40,6 @@ public record NewUser(
     this.password = password;
     this.roles = roles;
   }
-
 
   @Override
   public String toString() {

@@ -17,7 +17,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.security.Principal;
@@ -27,9 +26,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Every API call passes here after MP-JWT verified the token: the token's session must still be
- * open (not logged out, idle or expired, user active) and the caller's current roles must match
- * the method's {@code @RolesAllowed}. Methods without {@code @RolesAllowed} or {@code @PermitAll}
- * are denied, so a forgotten annotation fails closed.
+ * open (not logged out, idle or expired, user active) and the caller's current roles must match the
+ * method's {@code @RolesAllowed}. Methods without {@code @RolesAllowed} or {@code @PermitAll} are
+ * denied, so a forgotten annotation fails closed.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)

@@ -17,7 +17,9 @@ public final class SessionCookie {
       return null;
     }
     for (Cookie cookie : cookies) {
-      if (NAME.equals(cookie.getName()) && cookie.getValue() != null && !cookie.getValue().isBlank()) {
+      if (NAME.equals(cookie.getName())
+          && cookie.getValue() != null
+          && !cookie.getValue().isBlank()) {
         return cookie.getValue();
       }
     }

@@ -11,14 +11,15 @@ import java.util.UUID;
 public record UserChanges(
     @Size(min = 1, max = 200) String displayName,
     @Email @Size(max = 254) String email,
-    @Size(max = 40) @Pattern(regexp = "[+0-9 ()-]*", message = "must be a phone number") String phone,
+    @Size(max = 40) @Pattern(regexp = "[+0-9 ()-]*", message = "must be a phone number")
+        String phone,
     Set<Role> roles,
     Boolean active,
     Set<UUID> clinicIds,
     @Size(min = 12, max = 128, message = "must be 12 to 128 characters") String password) {
   /**
-   * Declared so the constraints stay on the fields only: Payara 6.2025.10's OpenAPI scanner
-   * fails on constrained constructor parameters (payara/Payara#7649).
+   * Declared so the constraints stay on the fields only: Payara 6.2025.10's OpenAPI scanner fails
+   * on constrained constructor parameters (payara/Payara#7649).
    */
   public UserChanges(
       String displayName,
@@ -36,7 +37,6 @@ public record UserChanges(
     this.clinicIds = clinicIds;
     this.password = password;
   }
-
 
   @Override
   public String toString() {

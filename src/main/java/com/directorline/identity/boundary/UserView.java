@@ -19,7 +19,10 @@ public record UserView(
     boolean active,
     Instant createdAt) {
 
-  /** Shows only the memberships in {@code visibleClinics}: other clinics are not the viewer's business. */
+  /**
+   * Shows only the memberships in {@code visibleClinics}: other clinics are not the viewer's
+   * business.
+   */
   static UserView of(User user, Set<UUID> visibleClinics) {
     return new UserView(
         user.id(),

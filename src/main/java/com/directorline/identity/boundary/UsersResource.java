@@ -43,7 +43,9 @@ public class UsersResource {
       description =
           "Absent fields stay as they are. Changing roles, clinics or the password, or"
               + " deactivating, ends the user's open sessions.")
-  public UserView change(@PathParam("id") UUID id, @Valid @NotNull(message = "a JSON object is required") UserChanges body) {
+  public UserView change(
+      @PathParam("id") UUID id,
+      @Valid @NotNull(message = "a JSON object is required") UserChanges body) {
     return UserView.of(
         accounts.change(
             id,

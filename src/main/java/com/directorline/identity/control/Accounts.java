@@ -20,9 +20,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The admin's work on clinics and users, always within the admin's own clinics. Every change
- * is a security event in the same transaction; a change of roles, memberships, password or
- * activity ends the user's open sessions, so no token carries stale rights.
+ * The admin's work on clinics and users, always within the admin's own clinics. Every change is a
+ * security event in the same transaction; a change of roles, memberships, password or activity ends
+ * the user's open sessions, so no token carries stale rights.
  */
 @ApplicationScoped
 public class Accounts {
@@ -114,7 +114,8 @@ public class Accounts {
       }
       String before = sorted(user.roles());
       user.assignRoles(changes.roles());
-      event(SecurityEventType.ROLES_CHANGED, user.id(), null, before + " -> " + sorted(user.roles()));
+      event(
+          SecurityEventType.ROLES_CHANGED, user.id(), null, before + " -> " + sorted(user.roles()));
       revoke = true;
     }
     if (changes.clinicIds() != null) {
@@ -181,7 +182,8 @@ public class Accounts {
   }
 
   private void event(SecurityEventType type, UUID subject, UUID clinicId, String detail) {
-    events.record(type, caller.userId(), caller.username(), subject, clinicId, caller.origin(), detail);
+    events.record(
+        type, caller.userId(), caller.username(), subject, clinicId, caller.origin(), detail);
   }
 
   private static Set<UUID> addTo(Set<UUID> ids, UUID id) {

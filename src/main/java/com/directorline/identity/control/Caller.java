@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Who is calling, from the validated session: user, roles and clinics as the database has them
- * now (not as the token had them at sign-in). Components ask it for tenancy checks; identity and
- * clinic never come from a request body.
+ * Who is calling, from the validated session: user, roles and clinics as the database has them now
+ * (not as the token had them at sign-in). Components ask it for tenancy checks; identity and clinic
+ * never come from a request body.
  */
 @RequestScoped
 public class Caller {

@@ -18,8 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Fills an empty database so someone can sign in: the demo clinic ({@code directorline.demo-data},
  * on by default) or, in production with demo data off, one clinic and its admin. Passwords are
- * random and shown once, or all set from {@code DIRECTORLINE_DEMO_PASSWORD} /
- * {@code DIRECTORLINE_ADMIN_PASSWORD} for automated runs.
+ * random and shown once, or all set from {@code DIRECTORLINE_DEMO_PASSWORD} / {@code
+ * DIRECTORLINE_ADMIN_PASSWORD} for automated runs.
  */
 @ApplicationScoped
 public class FirstStart {
@@ -85,7 +85,8 @@ public class FirstStart {
     clinics.add(clinic);
     List<Login> logins = new ArrayList<>();
     for (Person person : people) {
-      String password = fixedPassword.filter(p -> !p.isBlank()).orElseGet(FirstStart::randomPassword);
+      String password =
+          fixedPassword.filter(p -> !p.isBlank()).orElseGet(FirstStart::randomPassword);
       users.add(
           User.enrol(
               person.username(),
@@ -98,7 +99,9 @@ public class FirstStart {
               clock));
       logins.add(
           new Login(
-              person.username(), Set.of(person.role()), fixedPassword.isPresent() ? null : password));
+              person.username(),
+              Set.of(person.role()),
+              fixedPassword.isPresent() ? null : password));
     }
     return new Seeded(clinicName, clinic.id(), logins);
   }

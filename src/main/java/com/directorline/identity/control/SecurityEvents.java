@@ -49,7 +49,6 @@ public class SecurityEvents {
                 + origin.correlationId());
   }
 
-
   @Transactional
   public List<SecurityEvent> forSubject(UUID userId) {
     return em.createQuery(

@@ -26,7 +26,11 @@ public class Sessions {
   public UserSession open(User user, RequestOrigin origin) {
     UserSession session =
         UserSession.open(
-            user.id(), clock.instant(), settings.absoluteLifetime(), origin.clientIp(), origin.userAgent());
+            user.id(),
+            clock.instant(),
+            settings.absoluteLifetime(),
+            origin.clientIp(),
+            origin.userAgent());
     em.persist(session);
     return session;
   }

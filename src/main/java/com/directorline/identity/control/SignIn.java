@@ -18,9 +18,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Checks credentials under the lockout rule: the {@code max-failures}-th failure within the
- * window locks the username for the lock duration, whether or not the account exists, and a
- * locked username is refused without checking the password.
+ * Checks credentials under the lockout rule: the {@code max-failures}-th failure within the window
+ * locks the username for the lock duration, whether or not the account exists, and a locked
+ * username is refused without checking the password.
  */
 @ApplicationScoped
 public class SignIn {
@@ -74,14 +74,15 @@ public class SignIn {
         throttle.recordFailure(
             now, settings.maxFailures(), settings.failureWindow(), settings.lockDuration());
     if (lockedNow) {
-      record(SecurityEventType.ACCOUNT_LOCKED, account, origin, settings.maxFailures() + " failures");
+      record(
+          SecurityEventType.ACCOUNT_LOCKED, account, origin, settings.maxFailures() + " failures");
     }
     return new Failed();
   }
 
   /**
-   * The username's throttle row, locked for this transaction. Created with an insert that
-   * ignores a concurrent twin, so parallel failures are all counted.
+   * The username's throttle row, locked for this transaction. Created with an insert that ignores a
+   * concurrent twin, so parallel failures are all counted.
    */
   private LoginThrottle throttleFor(String username, Instant now) {
     LoginThrottle existing = em.find(LoginThrottle.class, username, LockModeType.PESSIMISTIC_WRITE);

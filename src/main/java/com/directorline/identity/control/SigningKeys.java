@@ -28,8 +28,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * neither is set, generated once into {@code <data-dir>/keys/} (owner-only) and reused, so tokens
  * survive a restart. Instances sharing a database must share the key.
  *
- * <p>A process-wide holder, not a CDI bean, because the MicroProfile JWT verifier reads the
- * public key through {@link TokenKeyConfigSource} while the application is still deploying.
+ * <p>A process-wide holder, not a CDI bean, because the MicroProfile JWT verifier reads the public
+ * key through {@link TokenKeyConfigSource} while the application is still deploying.
  */
 public final class SigningKeys {
 
@@ -91,8 +91,7 @@ public final class SigningKeys {
   }
 
   static SigningKeys fromPem(String pem) {
-    String base64 =
-        pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+    String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
     try {
       KeyFactory rsa = KeyFactory.getInstance("RSA");
       RSAPrivateCrtKey privateKey =
@@ -175,5 +174,4 @@ public final class SigningKeys {
       throw new UncheckedIOException("cannot write the token signing key to " + path, e);
     }
   }
-
 }

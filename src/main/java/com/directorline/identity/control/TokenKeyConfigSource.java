@@ -5,9 +5,8 @@ import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Hands the MicroProfile JWT verifier the public half of {@link SigningKeys} and our issuer, so
- * the verifier and the signer can never disagree, even when the key was generated at first
- * start.
+ * Hands the MicroProfile JWT verifier the public half of {@link SigningKeys} and our issuer, so the
+ * verifier and the signer can never disagree, even when the key was generated at first start.
  */
 public class TokenKeyConfigSource implements ConfigSource {
 

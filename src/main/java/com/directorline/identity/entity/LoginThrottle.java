@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Failed sign-ins for one username within a window. Kept per username whether or not the
- * account exists, so that a locked answer does not reveal which usernames are real.
+ * Failed sign-ins for one username within a window. Kept per username whether or not the account
+ * exists, so that a locked answer does not reveal which usernames are real.
  */
 @Entity
 @Table(name = "login_throttle")
@@ -31,7 +31,6 @@ public class LoginThrottle {
 
   protected LoginThrottle() {}
 
-
   /** How long the lock still lasts at {@code now}; empty when sign-in may be tried. */
   public Optional<Duration> lockRemainingAt(Instant now) {
     if (lockedUntil != null && now.isBefore(lockedUntil)) {
@@ -41,8 +40,8 @@ public class LoginThrottle {
   }
 
   /**
-   * Counts a failure; the {@code maxFailures}-th failure within {@code window} locks the
-   * username for {@code lockFor}. Returns true when this failure started a lock.
+   * Counts a failure; the {@code maxFailures}-th failure within {@code window} locks the username
+   * for {@code lockFor}. Returns true when this failure started a lock.
    */
   public boolean recordFailure(Instant now, int maxFailures, Duration window, Duration lockFor) {
     boolean lockOver = lockedUntil != null && !now.isBefore(lockedUntil);

@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A sign-in or account event, written once and never changed. Carries ids and network origin,
- * never passwords or tokens; the username of a failed sign-in is kept only when the account
- * exists, because people type passwords into the username field.
+ * A sign-in or account event, written once and never changed. Carries ids and network origin, never
+ * passwords or tokens; the username of a failed sign-in is kept only when the account exists,
+ * because people type passwords into the username field.
  */
 @Entity
 @Table(name = "security_event")

@@ -23,8 +23,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * A person who signs in. Invariants: a lower-case username, at least one role, at least one
- * clinic. Deactivated users cannot sign in; their history stays.
+ * A person who signs in. Invariants: a lower-case username, at least one role, at least one clinic.
+ * Deactivated users cannot sign in; their history stays.
  */
 @Entity
 @Table(name = "app_user")
@@ -98,7 +98,8 @@ public class User {
   }
 
   public static String normalizeUsername(String username) {
-    String normalized = Objects.requireNonNull(username, "username").strip().toLowerCase(Locale.ROOT);
+    String normalized =
+        Objects.requireNonNull(username, "username").strip().toLowerCase(Locale.ROOT);
     if (!USERNAME.matcher(normalized).matches()) {
       throw new IllegalArgumentException(
           "a username is 3 to 64 letters, digits, dots, dashes or underscores");

@@ -15,8 +15,8 @@ import java.util.UUID;
  * One sign-in. Its id is the access token's {@code jti}; the token is only honoured while its
  * session is open, so logout, deactivation and automatic logoff take effect at once.
  *
- * <p>Lifecycle: opened at sign-in; {@link #touch} on use; ended by logout, by the idle timeout,
- * by the absolute lifetime, or revoked when the account changes.
+ * <p>Lifecycle: opened at sign-in; {@link #touch} on use; ended by logout, by the idle timeout, by
+ * the absolute lifetime, or revoked when the account changes.
  */
 @Entity
 @Table(name = "user_session")
@@ -88,8 +88,8 @@ public class UserSession {
   }
 
   /**
-   * Records use. Writes at most once per {@code granularity}, because every API request passes
-   * here and the idle timeout does not need sub-minute precision.
+   * Records use. Writes at most once per {@code granularity}, because every API request passes here
+   * and the idle timeout does not need sub-minute precision.
    */
   public boolean touch(Instant now, Duration granularity) {
     if (endReason == null && !now.isBefore(lastSeenAt.plus(granularity))) {

@@ -5,8 +5,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The client's address: the socket's peer, or, behind a reverse proxy, the first entry of the
- * header named by {@code directorline.http.client-ip-header} (e.g. X-Forwarded-For). The header
- * is honoured only when configured, because any client can send it.
+ * header named by {@code directorline.http.client-ip-header} (e.g. X-Forwarded-For). The header is
+ * honoured only when configured, because any client can send it.
  */
 public final class ClientAddress {
 

@@ -39,11 +39,11 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Binds JSON request bodies to records, strictly: unknown fields, wrong types, unknown enum
- * values and malformed JSON become violations that name the field and say what is expected,
- * never what was sent (it may be patient data). Bodies over {@code directorline.http.max-json-bytes}
- * are refused with 413 before they are parsed. Constraints (required, lengths) are Bean
- * Validation's job afterwards.
+ * Binds JSON request bodies to records, strictly: unknown fields, wrong types, unknown enum values
+ * and malformed JSON become violations that name the field and say what is expected, never what was
+ * sent (it may be patient data). Bodies over {@code directorline.http.max-json-bytes} are refused
+ * with 413 before they are parsed. Constraints (required, lengths) are Bean Validation's job
+ * afterwards.
  */
 @Provider
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
@@ -65,7 +65,8 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
     this.maxBytes = maxBytes;
   }
 
-  private final Map<Class<?>, Constructor<?>> constructors = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Class<?>, Constructor<?>> constructors =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   @Override
   public boolean isReadable(
@@ -123,13 +124,15 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
     return type.cast(bound);
   }
 
-  private Object bindRecord(Class<?> type, JsonValue value, String path, List<Violation> violations) {
+  private Object bindRecord(
+      Class<?> type, JsonValue value, String path, List<Violation> violations) {
     if (!(value instanceof JsonObject object)) {
       violations.add(new Violation(path.isEmpty() ? "body" : path, "must be a JSON object"));
       return null;
     }
     RecordComponent[] components = type.getRecordComponents();
-    Set<String> known = Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.toSet());
+    Set<String> known =
+        Arrays.stream(components).map(RecordComponent::getName).collect(Collectors.toSet());
     for (String name : object.keySet()) {
       if (!known.contains(name)) {
         // A key is client text too: it is named only when it looks like a field name.
@@ -174,7 +177,9 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
         type,
         t -> {
           Class<?>[] parameterTypes =
-              Arrays.stream(t.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new);
+              Arrays.stream(t.getRecordComponents())
+                  .map(RecordComponent::getType)
+                  .toArray(Class<?>[]::new);
           try {
             Constructor<?> constructor = t.getDeclaredConstructor(parameterTypes);
             constructor.setAccessible(true);
@@ -228,7 +233,9 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
     }
     if (type.isEnum()) {
       String allowed =
-          Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
+          Arrays.stream(type.getEnumConstants())
+              .map(c -> ((Enum<?>) c).name())
+              .collect(Collectors.joining(", "));
       if (value instanceof JsonString string) {
         for (Object constant : type.getEnumConstants()) {
           if (((Enum<?>) constant).name().equals(string.getString())) {
@@ -259,7 +266,8 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
           // reported below
         }
       }
-      return violation(violations, path, "must be an ISO-8601 UTC time such as 2026-01-31T09:30:00Z");
+      return violation(
+          violations, path, "must be an ISO-8601 UTC time such as 2026-01-31T09:30:00Z");
     }
     if (type == List.class || type == Set.class) {
       if (!(value instanceof JsonArray array)) {
@@ -269,7 +277,8 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
       Class<?> elementClass = rawClass(elementType);
       List<Object> elements = new ArrayList<>();
       for (int i = 0; i < array.size(); i++) {
-        elements.add(convert(elementClass, elementType, array.get(i), path + "[" + i + "]", violations));
+        elements.add(
+            convert(elementClass, elementType, array.get(i), path + "[" + i + "]", violations));
       }
       return type == Set.class ? new LinkedHashSet<>(elements) : elements;
     }

@@ -6,8 +6,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
- * Live while the application is deployed and answering; a dead database makes the instance
- * unready, not dead, so an orchestrator does not restart it in a loop.
+ * Live while the application is deployed and answering; a dead database makes the instance unready,
+ * not dead, so an orchestrator does not restart it in a loop.
  */
 @Liveness
 @ApplicationScoped

@@ -11,9 +11,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Gives every request a correlation id (a well-formed incoming {@code X-Correlation-Id} is kept,
- * so a gateway's id carries through), answers it in the same header, and sets the hardening
- * headers every answer needs. API answers are never cached: they may carry patient data.
+ * Gives every request a correlation id (a well-formed incoming {@code X-Correlation-Id} is kept, so
+ * a gateway's id carries through), answers it in the same header, and sets the hardening headers
+ * every answer needs. API answers are never cached: they may carry patient data.
  */
 @WebFilter(filterName = "RequestCorrelation", urlPatterns = "/*", asyncSupported = true)
 public class RequestCorrelation extends HttpFilter {
@@ -23,7 +23,8 @@ public class RequestCorrelation extends HttpFilter {
   private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9-]{8,64}");
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String id = of(request);
     response.setHeader(HEADER, id);

@@ -20,7 +20,6 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
 
 /**
  * Writes each operation's allowed roles into {@code /openapi} ({@code x-roles} and the
@@ -52,7 +51,9 @@ public class RolesInOpenApi implements OASFilter {
     }
     operation.addExtension("x-roles", roles);
     String who =
-        roles.equals(PUBLIC) ? "Anyone (no sign-in needed)." : "Roles: " + String.join(", ", roles) + ".";
+        roles.equals(PUBLIC)
+            ? "Anyone (no sign-in needed)."
+            : "Roles: " + String.join(", ", roles) + ".";
     String description = operation.getDescription();
     operation.setDescription(description == null ? who : who + " " + description);
   }

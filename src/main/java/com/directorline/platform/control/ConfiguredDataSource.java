@@ -15,10 +15,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The application's datasource, chosen by the configured URL: PostgreSQL in production, the
  * embedded H2 file database by default.
  *
- * <p>Payara pools connections on top of this class (see {@link Database}). It reads {@code
- * db.url}, {@code db.user} and {@code db.password} from MicroProfile Config itself so that
- * switching databases is one environment variable ({@code DB_URL}) and an absent password is
- * simply absent, rather than the unresolved placeholder {@code @DataSourceDefinition} would pass.
+ * <p>Payara pools connections on top of this class (see {@link Database}). It reads {@code db.url},
+ * {@code db.user} and {@code db.password} from MicroProfile Config itself so that switching
+ * databases is one environment variable ({@code DB_URL}) and an absent password is simply absent,
+ * rather than the unresolved placeholder {@code @DataSourceDefinition} would pass.
  */
 public class ConfiguredDataSource implements DataSource {
 

@@ -8,8 +8,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Where generated keys and the embedded database live ({@code directorline.data-dir}). Created
- * on first use, readable by the owner only, because it holds private keys.
+ * Where generated keys and the embedded database live ({@code directorline.data-dir}). Created on
+ * first use, readable by the owner only, because it holds private keys.
  */
 public final class DataDirectory {
 

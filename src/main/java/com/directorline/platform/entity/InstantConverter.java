@@ -7,8 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Stores {@link Instant} as {@code TIMESTAMP WITH TIME ZONE} through {@link OffsetDateTime},
- * which EclipseLink 4 and both JDBC drivers bind without a session time zone in between.
+ * Stores {@link Instant} as {@code TIMESTAMP WITH TIME ZONE} through {@link OffsetDateTime}, which
+ * EclipseLink 4 and both JDBC drivers bind without a session time zone in between.
  */
 @Converter(autoApply = true)
 public class InstantConverter implements AttributeConverter<Instant, OffsetDateTime> {

@@ -50,7 +50,8 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
         continue;
       }
       if (node.getKind() == ElementKind.PARAMETER) {
-        parameter = clientName(resource, method, node.as(Path.ParameterNode.class).getParameterIndex());
+        parameter =
+            clientName(resource, method, node.as(Path.ParameterNode.class).getParameterIndex());
         continue;
       }
       if (node.getName() == null) {
@@ -76,8 +77,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
     }
     try {
       java.lang.reflect.Parameter parameter =
-          resource
-              .getMethod(method.getName(), method.getParameterTypes().toArray(Class<?>[]::new))
+          resource.getMethod(method.getName(), method.getParameterTypes().toArray(Class<?>[]::new))
               .getParameters()[index];
       if (parameter.isAnnotationPresent(jakarta.ws.rs.QueryParam.class)) {
         return parameter.getAnnotation(jakarta.ws.rs.QueryParam.class).value();

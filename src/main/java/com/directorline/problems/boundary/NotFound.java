@@ -1,8 +1,8 @@
 package com.directorline.problems.boundary;
 
 /**
- * 404: the object does not exist or belongs to another clinic. Both answer the same, so a
- * caller learns nothing about other clinics' data.
+ * 404: the object does not exist or belongs to another clinic. Both answer the same, so a caller
+ * learns nothing about other clinics' data.
  */
 public class NotFound extends ProblemException {
 

@@ -8,8 +8,8 @@ import java.util.List;
  * An expected failure with a problem document. Components subclass it per situation ({@code
  * NotFound}, {@code AccountLocked}); {@link ProblemExceptionMapper} renders it wherever it is
  * thrown, filters included. The detail is shown to the caller, so it must never contain patient
- * data. A plain unchecked exception: it needs no JAX-RS runtime to be created, so entities'
- * and controls' unit tests can throw and inspect it.
+ * data. A plain unchecked exception: it needs no JAX-RS runtime to be created, so entities' and
+ * controls' unit tests can throw and inspect it.
  */
 public class ProblemException extends RuntimeException {
 

@@ -14,8 +14,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The error page for everything the container answers by itself (web.xml maps all errors
- * here): unknown static paths, failed authentication, errors outside JAX-RS.
+ * The error page for everything the container answers by itself (web.xml maps all errors here):
+ * unknown static paths, failed authentication, errors outside JAX-RS.
  */
 @WebServlet(name = "ProblemServlet", urlPatterns = "/problem")
 public class ProblemServlet extends HttpServlet {

@@ -28,7 +28,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   public Response toResponse(WebApplicationException exception) {
     int status = exception.getResponse().getStatus();
     if (status >= 500) {
-      LOG.log(Level.SEVERE, "server error " + status + " correlationId=" + correlation(), exception);
+      LOG.log(
+          Level.SEVERE, "server error " + status + " correlationId=" + correlation(), exception);
     }
     Problem problem = Problem.forStatus(status, StatusTitles.defaultDetail(status));
     Response.ResponseBuilder builder = Response.fromResponse(Problems.render(problem, request));

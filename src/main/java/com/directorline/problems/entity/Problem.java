@@ -29,8 +29,8 @@ public record Problem(
   }
 
   /**
-   * The occurrence, named by its correlation id. Not the request path: a path can carry a
-   * patient reference, and an error must not repeat it.
+   * The occurrence, named by its correlation id. Not the request path: a path can carry a patient
+   * reference, and an error must not repeat it.
    */
   public static String instanceOf(String correlationId) {
     return correlationId == null ? null : "urn:uuid:" + correlationId;
@@ -55,7 +55,9 @@ public record Problem(
     if (!violations.isEmpty()) {
       JsonArrayBuilder list = Json.createArrayBuilder();
       violations.forEach(
-          v -> list.add(Json.createObjectBuilder().add("field", v.field()).add("message", v.message())));
+          v ->
+              list.add(
+                  Json.createObjectBuilder().add("field", v.field()).add("message", v.message())));
       json.add("violations", list);
     }
     return json.build();

@@ -29,7 +29,8 @@ class SignInIT {
     assertThat(body.getString("expiresAt")).endsWith("Z");
     assertThat(body.getJsonObject("user").getString("username")).isEqualTo(username);
     assertThat(body.getJsonObject("user").getJsonArray("roles").getString(0)).isEqualTo("DIRECTOR");
-    assertThat(body.getJsonObject("user").getJsonArray("clinicIds").getString(0)).isEqualTo(clinic.id());
+    assertThat(body.getJsonObject("user").getJsonArray("clinicIds").getString(0))
+        .isEqualTo(clinic.id());
     assertThat(reply.body()).doesNotContain(Api.Clinic.PASSWORD).doesNotContainIgnoringCase("hash");
     String cookie = reply.header("Set-Cookie");
     assertThat(cookie)
@@ -45,7 +46,8 @@ class SignInIT {
     String token = clinic.signIn(username);
 
     Reply me =
-        api.send("GET", "/api/me", null, null, null, Map.of("Cookie", "directorline_session=" + token));
+        api.send(
+            "GET", "/api/me", null, null, null, Map.of("Cookie", "directorline_session=" + token));
 
     assertThat(me.status()).isEqualTo(200);
     assertThat(me.json().getString("username")).isEqualTo(username);
@@ -82,12 +84,14 @@ class SignInIT {
     String username = clinic.enrol("INJECTOR");
 
     Reply wrongPassword = api.login(username, "not the password at all");
-    Reply unknownUser = api.login("nobody-" + UUID.randomUUID().toString().substring(0, 8), "whatever-password");
+    Reply unknownUser =
+        api.login("nobody-" + UUID.randomUUID().toString().substring(0, 8), "whatever-password");
 
     assertThat(wrongPassword.status()).isEqualTo(401);
     assertThat(unknownUser.status()).isEqualTo(401);
     assertThat(wrongPassword.contentType()).startsWith("application/problem+json");
-    assertThat(wrongPassword.json().getString("detail")).isEqualTo(unknownUser.json().getString("detail"));
+    assertThat(wrongPassword.json().getString("detail"))
+        .isEqualTo(unknownUser.json().getString("detail"));
     assertThat(wrongPassword.body()).doesNotContain("not the password at all");
   }
 
@@ -104,7 +108,8 @@ class SignInIT {
     assertThat(locked.status()).isEqualTo(429);
     assertThat(locked.contentType()).startsWith("application/problem+json");
     assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(800L, 901L);
-    assertThat(locked.json().getString("type")).isEqualTo("urn:directorline:problem:account-locked");
+    assertThat(locked.json().getString("type"))
+        .isEqualTo("urn:directorline:problem:account-locked");
   }
 
   @Test
@@ -125,7 +130,9 @@ class SignInIT {
     Reply after = api.get("/api/me", token);
 
     assertThat(logout.status()).isEqualTo(204);
-    assertThat(logout.header("Set-Cookie")).startsWith("directorline_session=;").contains("Max-Age=0");
+    assertThat(logout.header("Set-Cookie"))
+        .startsWith("directorline_session=;")
+        .contains("Max-Age=0");
     assertThat(after.status()).isEqualTo(401);
     assertThat(after.json().getString("type")).isEqualTo("urn:directorline:problem:session-ended");
     assertThat(after.header("WWW-Authenticate")).startsWith("Bearer");
@@ -184,6 +191,7 @@ class SignInIT {
     assertThat(api.get("/api/clinics", token).status()).isEqualTo(401);
     String fresh = clinic.signIn(username);
     assertThat(api.get("/api/clinics", fresh).status()).isEqualTo(403);
-    assertThat(api.get("/api/me", fresh).json().getJsonArray("roles").getString(0)).isEqualTo("INJECTOR");
+    assertThat(api.get("/api/me", fresh).json().getJsonArray("roles").getString(0))
+        .isEqualTo("INJECTOR");
   }
 }

@@ -26,14 +26,17 @@ class StaffAdministrationIT {
             .add("roles", Json.createArrayBuilder().add("INJECTOR"))
             .build();
 
-    Reply created = api.post("/api/clinics/" + clinic.id() + "/users", clinic.demoAdminToken(), newUser);
+    Reply created =
+        api.post("/api/clinics/" + clinic.id() + "/users", clinic.demoAdminToken(), newUser);
 
     assertThat(created.status()).isEqualTo(201);
     String id = created.json().getString("id");
     assertThat(created.header("Location")).endsWith("/api/users/" + id);
-    assertThat(created.json().getString("username")).isEqualTo("nurse.joy." + clinic.id().substring(0, 6));
+    assertThat(created.json().getString("username"))
+        .isEqualTo("nurse.joy." + clinic.id().substring(0, 6));
     assertThat(created.body()).doesNotContain("twelve chars ok");
-    assertThat(api.signIn("nurse.joy." + clinic.id().substring(0, 6), "twelve chars ok")).isNotBlank();
+    assertThat(api.signIn("nurse.joy." + clinic.id().substring(0, 6), "twelve chars ok"))
+        .isNotBlank();
     assertThat(api.get("/api/users/" + id, clinic.demoAdminToken()).json().getString("phone"))
         .isEqualTo("+1 555 0199");
   }
@@ -50,7 +53,8 @@ class StaffAdministrationIT {
             .add("roles", Json.createArrayBuilder().add("INJECTOR"))
             .build();
 
-    Reply reply = api.post("/api/clinics/" + clinic.id() + "/users", clinic.demoAdminToken(), again);
+    Reply reply =
+        api.post("/api/clinics/" + clinic.id() + "/users", clinic.demoAdminToken(), again);
 
     assertThat(reply.status()).isEqualTo(409);
     assertThat(reply.json().getString("type")).isEqualTo("urn:directorline:problem:username-taken");
@@ -70,7 +74,8 @@ class StaffAdministrationIT {
     Reply reply = api.post("/api/clinics/" + clinic.id() + "/users", clinic.demoAdminToken(), weak);
 
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.json().getJsonArray("violations").getJsonObject(0).getString("field")).isEqualTo("password");
+    assertThat(reply.json().getJsonArray("violations").getJsonObject(0).getString("field"))
+        .isEqualTo("password");
     assertThat(reply.body()).doesNotContain("elevenchars");
   }
 
@@ -81,9 +86,15 @@ class StaffAdministrationIT {
     String token = clinic.signIn(admin);
     String self = "/api/users/" + clinic.userId(admin);
 
-    Reply deactivate = api.patch(self, token, Json.createObjectBuilder().add("active", false).build());
+    Reply deactivate =
+        api.patch(self, token, Json.createObjectBuilder().add("active", false).build());
     Reply demote =
-        api.patch(self, token, Json.createObjectBuilder().add("roles", Json.createArrayBuilder().add("DIRECTOR")).build());
+        api.patch(
+            self,
+            token,
+            Json.createObjectBuilder()
+                .add("roles", Json.createArrayBuilder().add("DIRECTOR"))
+                .build());
 
     assertThat(deactivate.status()).isEqualTo(409);
     assertThat(demote.status()).isEqualTo(409);

@@ -24,7 +24,10 @@ class TenancyIT {
     Reply clinic = api.get("/api/clinics/" + theirs.id(), myAdmin);
     Reply user = api.get("/api/users/" + theirUser, myAdmin);
     Reply change =
-        api.patch("/api/users/" + theirUser, myAdmin, Json.createObjectBuilder().add("active", false).build());
+        api.patch(
+            "/api/users/" + theirUser,
+            myAdmin,
+            Json.createObjectBuilder().add("active", false).build());
     Reply enrol =
         api.post(
             "/api/clinics/" + theirs.id() + "/users",
@@ -42,14 +45,17 @@ class TenancyIT {
     for (Reply reply : new Reply[] {users, clinic, enrol}) {
       assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
       assertThat(reply.contentType()).startsWith("application/problem+json");
-      assertThat(reply.json().getString("detail")).isEqualTo(noSuchClinic.json().getString("detail"));
+      assertThat(reply.json().getString("detail"))
+          .isEqualTo(noSuchClinic.json().getString("detail"));
     }
     for (Reply reply : new Reply[] {user, change}) {
       assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
       assertThat(reply.json().getString("detail")).isEqualTo(noSuchUser.json().getString("detail"));
     }
     assertThat(theirs.signIn(theirs.enrol("INJECTOR"))).isNotBlank();
-    assertThat(api.get("/api/users/" + theirUser, theirs.demoAdminToken()).json().getBoolean("active")).isTrue();
+    assertThat(
+            api.get("/api/users/" + theirUser, theirs.demoAdminToken()).json().getBoolean("active"))
+        .isTrue();
   }
 
   @Test
@@ -70,7 +76,8 @@ class TenancyIT {
     for (String role : new String[] {"INJECTOR", "DIRECTOR", "COMPLIANCE_OFFICER"}) {
       String token = clinic.signIn(clinic.enrol(role));
       Reply list = api.get("/api/clinics/" + clinic.id() + "/users", token);
-      Reply open = api.post("/api/clinics", token, Json.createObjectBuilder().add("name", "X").build());
+      Reply open =
+          api.post("/api/clinics", token, Json.createObjectBuilder().add("name", "X").build());
       assertThat(list.status()).as(role).isEqualTo(403);
       assertThat(open.status()).as(role).isEqualTo(403);
       assertThat(list.contentType()).startsWith("application/problem+json");

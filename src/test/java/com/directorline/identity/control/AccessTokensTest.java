@@ -20,13 +20,21 @@ import org.junit.jupiter.api.Test;
 class AccessTokensTest {
 
   private static final SigningKeys KEYS = SigningKeys.generate();
-  private static final Instant NOW = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+  private static final Instant NOW =
+      Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
   @Test
   void aTokenCarriesTheSessionAndRolesInTheMicroProfileShape() {
     User user =
-        User.enrol("dana", "Dr. Dana", null, null, "hash", Set.of(Role.DIRECTOR, Role.ADMIN),
-            Set.of(UUID.randomUUID()), Clock.fixed(NOW, ZoneOffset.UTC));
+        User.enrol(
+            "dana",
+            "Dr. Dana",
+            null,
+            null,
+            "hash",
+            Set.of(Role.DIRECTOR, Role.ADMIN),
+            Set.of(UUID.randomUUID()),
+            Clock.fixed(NOW, ZoneOffset.UTC));
     UserSession session = UserSession.open(user.id(), NOW, Duration.ofHours(12), null, null);
 
     String token = new AccessTokens().issue(user, session, KEYS);
@@ -68,7 +76,10 @@ class AccessTokensTest {
 
   @Test
   void aBrokenKeyIsReportedWithoutQuotingIt() {
-    assertThatThrownBy(() -> SigningKeys.fromPem("-----BEGIN PRIVATE KEY-----\nU0VDUkVU\n-----END PRIVATE KEY-----"))
+    assertThatThrownBy(
+            () ->
+                SigningKeys.fromPem(
+                    "-----BEGIN PRIVATE KEY-----\nU0VDUkVU\n-----END PRIVATE KEY-----"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageNotContaining("U0VDUkVU");
   }

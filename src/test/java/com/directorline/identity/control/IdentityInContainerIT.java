@@ -39,7 +39,8 @@ class IdentityInContainerIT {
   @Deployment
   static WebArchive deployment() {
     return ShrinkWrap.createFromZipFile(
-            WebArchive.class, new File(System.getProperty("directorline.war", "target/directorline.war")))
+            WebArchive.class,
+            new File(System.getProperty("directorline.war", "target/directorline.war")))
         .addClass(IdentityInContainerIT.class)
         .addClasses(RunDatabase.CLASSES);
   }
@@ -71,12 +72,15 @@ class IdentityInContainerIT {
   }
 
   private UUID anyClinic() {
-    return em.createQuery("select c.id from Clinic c", UUID.class).setMaxResults(1).getSingleResult();
+    return em.createQuery("select c.id from Clinic c", UUID.class)
+        .setMaxResults(1)
+        .getSingleResult();
   }
 
   private long events(SecurityEventType type, UUID subject) {
     return em.createQuery(
-            "select count(e) from SecurityEvent e where e.type = :type and e.subjectUserId = :subject", Long.class)
+            "select count(e) from SecurityEvent e where e.type = :type and e.subjectUserId = :subject",
+            Long.class)
         .setParameter("type", type)
         .setParameter("subject", subject)
         .getSingleResult();
@@ -114,7 +118,8 @@ class IdentityInContainerIT {
     assertEquals(1, events(SecurityEventType.ACCOUNT_LOCKED, user.id()));
     assertEquals(attempts - 5, events(SecurityEventType.LOGIN_REFUSED_LOCKED, user.id()));
     assertInstanceOf(
-        SignIn.Locked.class, signIn.attempt(user.username(), "the right password", RequestOrigin.SYSTEM));
+        SignIn.Locked.class,
+        signIn.attempt(user.username(), "the right password", RequestOrigin.SYSTEM));
   }
 
   @Test
@@ -130,19 +135,32 @@ class IdentityInContainerIT {
     User enrolled =
         accounts.enrol(
             clinic,
-            new Accounts.Enrolment(username, "Rolled Back", null, null, "long enough password", Set.of(Role.DIRECTOR)));
+            new Accounts.Enrolment(
+                username,
+                "Rolled Back",
+                null,
+                null,
+                "long enough password",
+                Set.of(Role.DIRECTOR)));
     em.flush();
-    assertEquals(1, events(SecurityEventType.USER_CREATED, enrolled.id()), "written in the same transaction");
+    assertEquals(
+        1,
+        events(SecurityEventType.USER_CREATED, enrolled.id()),
+        "written in the same transaction");
     tx.rollback();
 
-    assertTrue(em.createQuery("select u from User u where u.username = :u", User.class)
-        .setParameter("u", username).getResultList().isEmpty());
+    assertTrue(
+        em.createQuery("select u from User u where u.username = :u", User.class)
+            .setParameter("u", username)
+            .getResultList()
+            .isEmpty());
     assertEquals(0, events(SecurityEventType.USER_CREATED, enrolled.id()));
 
     User kept =
         accounts.enrol(
             clinic,
-            new Accounts.Enrolment(username, "Committed", null, null, "long enough password", Set.of(Role.DIRECTOR)));
+            new Accounts.Enrolment(
+                username, "Committed", null, null, "long enough password", Set.of(Role.DIRECTOR)));
     assertEquals(1, events(SecurityEventType.USER_CREATED, kept.id()));
   }
 

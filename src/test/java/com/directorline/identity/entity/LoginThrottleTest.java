@@ -34,7 +34,8 @@ class LoginThrottleTest {
 
     assertThat(throttle.recordFailure(T0.plusSeconds(5), 5, WINDOW, LOCK)).isTrue();
     assertThat(throttle.lockRemainingAt(T0.plusSeconds(5))).contains(LOCK);
-    assertThat(throttle.lockRemainingAt(T0.plusSeconds(5).plus(LOCK).minusSeconds(1))).contains(Duration.ofSeconds(1));
+    assertThat(throttle.lockRemainingAt(T0.plusSeconds(5).plus(LOCK).minusSeconds(1)))
+        .contains(Duration.ofSeconds(1));
   }
 
   @Test
@@ -54,7 +55,8 @@ class LoginThrottleTest {
   void failuresSpreadBeyondTheWindowDoNotLock() throws Exception {
     LoginThrottle throttle = fresh();
     for (int i = 0; i < 10; i++) {
-      assertThat(throttle.recordFailure(T0.plus(Duration.ofMinutes(4L * i)), 5, WINDOW, LOCK)).isFalse();
+      assertThat(throttle.recordFailure(T0.plus(Duration.ofMinutes(4L * i)), 5, WINDOW, LOCK))
+          .isFalse();
     }
   }
 

@@ -28,7 +28,8 @@ class UserSessionTest {
   void fifteenIdleMinutesEndTheSession() {
     assertThat(session.checkAt(SIGN_IN.plus(IDLE), IDLE)).contains(EndReason.IDLE_TIMEOUT);
     assertThat(session.touch(SIGN_IN.plus(IDLE), Duration.ofMinutes(1))).isFalse();
-    assertThat(session.checkAt(SIGN_IN.plus(IDLE).plusSeconds(1), IDLE)).contains(EndReason.IDLE_TIMEOUT);
+    assertThat(session.checkAt(SIGN_IN.plus(IDLE).plusSeconds(1), IDLE))
+        .contains(EndReason.IDLE_TIMEOUT);
   }
 
   @Test

@@ -12,14 +12,21 @@ import org.junit.jupiter.api.Test;
 
 class UserTest {
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-23T09:00:00Z"), ZoneOffset.UTC);
   private static final UUID CLINIC_A = UUID.randomUUID();
   private static final UUID CLINIC_B = UUID.randomUUID();
 
   private static User director() {
     return User.enrol(
-        " Dr.Dana ", "Dr. Dana", "dana@example.org", "+1 555 0100", "hash", Set.of(Role.DIRECTOR),
-        Set.of(CLINIC_A, CLINIC_B), CLOCK);
+        " Dr.Dana ",
+        "Dr. Dana",
+        "dana@example.org",
+        "+1 555 0100",
+        "hash",
+        Set.of(Role.DIRECTOR),
+        Set.of(CLINIC_A, CLINIC_B),
+        CLOCK);
   }
 
   @Test
@@ -29,15 +36,19 @@ class UserTest {
 
   @Test
   void usernamesMustBePlain() {
-    assertThatThrownBy(() -> User.normalizeUsername("a b")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> User.normalizeUsername("ab")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> User.normalizeUsername("-lead")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> User.normalizeUsername("a b"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> User.normalizeUsername("ab"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> User.normalizeUsername("-lead"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void aUserNeedsARoleAndAClinic() {
     User user = director();
-    assertThatThrownBy(() -> user.assignRoles(Set.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> user.assignRoles(Set.of()))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> user.changeMemberships(Set.of(CLINIC_A, CLINIC_B), Set.of()))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(user.roles()).containsExactly(Role.DIRECTOR);

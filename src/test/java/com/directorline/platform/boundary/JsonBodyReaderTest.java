@@ -72,8 +72,15 @@ class JsonBodyReaderTest {
 
     assertThat(sample)
         .isEqualTo(
-            new Sample("n", 3, true, Colour.GREEN, id, Instant.parse("2026-11-23T09:00:00Z"),
-                List.of(new Inner("a")), Set.of(id)));
+            new Sample(
+                "n",
+                3,
+                true,
+                Colour.GREEN,
+                id,
+                Instant.parse("2026-11-23T09:00:00Z"),
+                List.of(new Inner("a")),
+                Set.of(id)));
   }
 
   @Test
@@ -101,24 +108,32 @@ class JsonBodyReaderTest {
 
   @Test
   void numbersOutOfRangeAreRefused() {
-    assertThat(violationsOf("{\"count\": 3000000000}")).containsExactly(new Violation("count", "must be a whole number"));
+    assertThat(violationsOf("{\"count\": 3000000000}"))
+        .containsExactly(new Violation("count", "must be a whole number"));
   }
 
   @Test
   void malformedJsonNamesTheBodyAndThePosition() {
-    assertThat(violationsOf("{\"name\": ")).singleElement().satisfies(v -> {
-      assertThat(v.field()).isEqualTo("body");
-      assertThat(v.message()).startsWith("is not valid JSON");
-    });
-    assertThat(violationsOf("")).containsExactly(new Violation("body", "a JSON object is required"));
+    assertThat(violationsOf("{\"name\": "))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.field()).isEqualTo("body");
+              assertThat(v.message()).startsWith("is not valid JSON");
+            });
+    assertThat(violationsOf(""))
+        .containsExactly(new Violation("body", "a JSON object is required"));
     assertThat(violationsOf("[1]")).containsExactly(new Violation("body", "must be a JSON object"));
   }
 
   @Test
   void violationMessagesNeverQuoteTheSubmittedValue() {
-    List<Violation> violations = violationsOf("{\"name\":[\"SECRET-VALUE\"],\"colour\":\"SECRET-VALUE\"}");
+    List<Violation> violations =
+        violationsOf("{\"name\":[\"SECRET-VALUE\"],\"colour\":\"SECRET-VALUE\"}");
 
-    assertThat(violations).extracting(Violation::message).noneMatch(m -> m.contains("SECRET-VALUE"));
+    assertThat(violations)
+        .extracting(Violation::message)
+        .noneMatch(m -> m.contains("SECRET-VALUE"));
   }
 
   @Test
@@ -126,6 +141,7 @@ class JsonBodyReaderTest {
     String big = "{\"name\":\"" + "x".repeat(70_000) + "\"}";
 
     assertThatThrownBy(() -> read(big))
-        .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(413));
+        .isInstanceOfSatisfying(
+            ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(413));
   }
 }

@@ -36,7 +36,8 @@ class OperationsIT {
 
   @Test
   void openApiNamesTheRolesOfEveryOperation(Api api) {
-    Reply document = api.send("GET", "/openapi", null, null, null, Map.of("Accept", "application/json"));
+    Reply document =
+        api.send("GET", "/openapi", null, null, null, Map.of("Accept", "application/json"));
     JsonObject paths;
     try (var reader = Json.createReader(new StringReader(document.body()))) {
       paths = reader.readObject().getJsonObject("paths");
@@ -59,15 +60,26 @@ class OperationsIT {
                         assertThat(operation.asJsonObject().containsKey("x-roles"))
                             .as(method + " " + path)
                             .isTrue()));
-    assertThat(paths.getJsonObject("/api/clinics").getJsonObject("get").getJsonArray("x-roles").getString(0))
+    assertThat(
+            paths
+                .getJsonObject("/api/clinics")
+                .getJsonObject("get")
+                .getJsonArray("x-roles")
+                .getString(0))
         .isEqualTo("ADMIN");
-    assertThat(paths.getJsonObject("/api/auth/login").getJsonObject("post").getJsonArray("x-roles").getString(0))
+    assertThat(
+            paths
+                .getJsonObject("/api/auth/login")
+                .getJsonObject("post")
+                .getJsonArray("x-roles")
+                .getString(0))
         .isEqualTo("PUBLIC");
   }
 
   @Test
   void everyAnswerCarriesACorrelationIdAndHardeningHeaders(Api api) {
-    Reply mine = api.send("GET", "/api/me", null, null, null, Map.of("X-Correlation-Id", "trace-abc-12345"));
+    Reply mine =
+        api.send("GET", "/api/me", null, null, null, Map.of("X-Correlation-Id", "trace-abc-12345"));
     Reply generated = api.get("/api/me", null);
 
     assertThat(mine.header("X-Correlation-Id")).isEqualTo("trace-abc-12345");

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Garbage sent to every operation the API documents answers a 4xx problem+json: never a 500,
- * never an HTML page, never a stack trace, never the submitted value.
+ * Garbage sent to every operation the API documents answers a 4xx problem+json: never a 500, never
+ * an HTML page, never a stack trace, never the submitted value.
  */
 @ExtendWith(ApiServer.class)
 class GarbageInputIT {
@@ -30,8 +30,15 @@ class GarbageInputIT {
           "[\"" + MARKER + "\"]",
           "\"" + MARKER + "\"",
           "{\"" + MARKER + "\": true}",
-          "{\"name\": 42, \"username\": [\"" + MARKER + "\"], \"roles\": \"" + MARKER + "\", \"active\": \""
-              + MARKER + "\", \"clinicIds\": [\"" + MARKER + "\"]}",
+          "{\"name\": 42, \"username\": [\""
+              + MARKER
+              + "\"], \"roles\": \""
+              + MARKER
+              + "\", \"active\": \""
+              + MARKER
+              + "\", \"clinicIds\": [\""
+              + MARKER
+              + "\"]}",
           "{\"roles\": [\"" + MARKER + "\"], \"clinicIds\": [7]}",
           "\u0000\u0001" + MARKER,
           "");
@@ -50,23 +57,38 @@ class GarbageInputIT {
         continue;
       }
       for (String token : new String[] {admin, null}) {
-        String realIdPath = op.path().replaceAll("\\{[^}]+}", "5d1c3d2e-0000-4000-8000-00000000abcd");
+        String realIdPath =
+            op.path().replaceAll("\\{[^}]+}", "5d1c3d2e-0000-4000-8000-00000000abcd");
         if (op.path().contains("{")) {
           String badId = op.path().replaceAll("\\{[^}]+}", "not-a-uuid-" + MARKER);
-          checked += expectProblem(softly, api.send(op.method(), badId, token, null, null, Map.of()), op);
+          checked +=
+              expectProblem(softly, api.send(op.method(), badId, token, null, null, Map.of()), op);
         }
         if (op.takesBody()) {
-          checked += expectProblem(softly, api.send(op.method(), realIdPath, token, null, null, Map.of()), op);
+          checked +=
+              expectProblem(
+                  softly, api.send(op.method(), realIdPath, token, null, null, Map.of()), op);
           for (String body : BAD_BODIES) {
             checked +=
-                expectProblem(softly, api.send(op.method(), realIdPath, token, "application/json", body, Map.of()), op);
+                expectProblem(
+                    softly,
+                    api.send(op.method(), realIdPath, token, "application/json", body, Map.of()),
+                    op);
           }
           checked +=
-              expectProblem(softly, api.send(op.method(), realIdPath, token, "application/json", OVERSIZED, Map.of()), op);
+              expectProblem(
+                  softly,
+                  api.send(op.method(), realIdPath, token, "application/json", OVERSIZED, Map.of()),
+                  op);
           checked +=
-              expectProblem(softly, api.send(op.method(), realIdPath, token, "text/plain", MARKER, Map.of()), op);
+              expectProblem(
+                  softly,
+                  api.send(op.method(), realIdPath, token, "text/plain", MARKER, Map.of()),
+                  op);
         }
-        checked += expectProblem(softly, api.send("PUT", realIdPath, token, "application/json", "{}", Map.of()), op);
+        checked +=
+            expectProblem(
+                softly, api.send("PUT", realIdPath, token, "application/json", "{}", Map.of()), op);
       }
     }
     softly.assertAll();
@@ -75,7 +97,8 @@ class GarbageInputIT {
 
   @Test
   void unknownPathsAnywhereAreProblems(Api api) {
-    for (String path : List.of("/api/nothing-here", "/nothing-here", "/api/clinics/x/y/z", "/WEB-INF/web.xml")) {
+    for (String path :
+        List.of("/api/nothing-here", "/nothing-here", "/api/clinics/x/y/z", "/WEB-INF/web.xml")) {
       Reply reply = api.get(path, null);
       assertThat(reply.status()).as(path).isEqualTo(404);
       assertThat(reply.contentType()).as(path).startsWith("application/problem+json");
@@ -100,7 +123,9 @@ class GarbageInputIT {
             "/api/clinics/" + clinic.id() + "/users",
             clinic.demoAdminToken(),
             "application/json",
-            "{\"username\": 5, \"roles\": [\"KING\"], \"active\": true, \"displayName\": \"" + MARKER + "\"}",
+            "{\"username\": 5, \"roles\": [\"KING\"], \"active\": true, \"displayName\": \""
+                + MARKER
+                + "\"}",
             Map.of());
 
     assertThat(reply.status()).isEqualTo(400);
@@ -131,7 +156,8 @@ class GarbageInputIT {
   }
 
   private static int expectProblem(SoftAssertions softly, Reply reply, Operation op) {
-    String what = op.method() + " " + op.path() + " -> " + reply.status() + " " + abbreviate(reply.body());
+    String what =
+        op.method() + " " + op.path() + " -> " + reply.status() + " " + abbreviate(reply.body());
     softly.assertThat(reply.status()).as(what).isBetween(400, 499);
     softly.assertThat(reply.contentType()).as(what).startsWith("application/problem+json");
     softly.assertThat(reply.body()).as(what).doesNotContain(MARKER, "Exception", "<html", "\tat ");
@@ -143,7 +169,8 @@ class GarbageInputIT {
   }
 
   static List<Operation> documentedOperations(Api api) {
-    Reply document = api.send("GET", "/openapi", null, null, null, Map.of("Accept", "application/json"));
+    Reply document =
+        api.send("GET", "/openapi", null, null, null, Map.of("Accept", "application/json"));
     assertThat(document.status()).isEqualTo(200);
     JsonObject paths;
     try (var reader = Json.createReader(new StringReader(document.body()))) {
