@@ -1,30 +1,23 @@
 package com.directorline.identity.boundary;
 
 import com.directorline.identity.control.FirstStart;
-import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionManagement;
-import jakarta.ejb.TransactionManagementType;
+import com.directorline.schema.control.SchemaMigrated;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 
 /**
- * On an empty database, creates the first clinic and prints its logins to the console once. This is
- * the only place a password is ever printed: the operator needs it to sign in, and it is never
- * shown again.
+ * On an empty database, creates the first clinic and prints its logins to the console once.
+ * This is the only place a password is ever printed: the operator needs it to sign in, and it is
+ * never shown again.
  */
-@Startup
-@Singleton
-@DependsOn("SchemaMigration")
-@TransactionManagement(TransactionManagementType.BEAN)
+@ApplicationScoped
 public class FirstStartBanner {
 
   @Inject FirstStart firstStart;
 
-  @PostConstruct
-  void seed() {
+  void onSchemaMigrated(@Observes SchemaMigrated migrated) {
     firstStart.seedIfEmpty().ifPresent(seeded -> print(seeded, System.out));
   }
 
@@ -40,7 +33,9 @@ public class FirstStartBanner {
           String.format(
               "   %-12s %-20s %s%n",
               login.username(),
-              login.shownPassword() == null ? "(password from environment)" : login.shownPassword(),
+              login.shownPassword() == null
+                  ? "(password from environment)"
+                  : login.shownPassword(),
               login.roles()));
     }
     banner.append(" These passwords are shown only now.\n");
