@@ -9,7 +9,6 @@ import jakarta.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,19 +70,12 @@ class RunArtifactIT {
   }
 
   private static Process start(int port, Path home, Path log) {
-    List<String> command = new ArrayList<>();
-    command.add(Processes.java());
-    command.addAll(Processes.testJvmOptions());
-    command.addAll(
-        List.of(
-            "-jar",
+    List<String> command =
+        Processes.javaJar(
             Path.of(
-                    System.getProperty(
-                        "directorline.runJar", "target/directorline-microbundle.jar"))
-                .toAbsolutePath()
-                .toString(),
+                System.getProperty("directorline.runJar", "target/directorline-microbundle.jar")),
             "--port",
-            String.valueOf(port)));
+            String.valueOf(port));
     // A clean environment as a new user has it: no database, no demo password, no data dir.
     Map<String, String> environment = new HashMap<>();
     System.getenv().keySet().stream()

@@ -1,7 +1,6 @@
 package com.directorline.testing;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -30,20 +29,18 @@ public class ApiServer implements ParameterResolver {
       baseUrl = "http://localhost:" + port;
       Path work = TestRun.workDir().resolve("api-server-" + port);
       Path log = work.resolve("server.log");
-      List<String> command = new ArrayList<>();
-      command.add(Processes.java());
-      command.addAll(Processes.testJvmOptions());
-      command.addAll(
-          List.of(
-              "-jar",
-              System.getProperty("payara.microJar", "target/payara/payara-micro.jar"),
+      List<String> command =
+          Processes.javaJar(
+              Path.of(System.getProperty("payara.microJar", "target/payara/payara-micro.jar")),
               "--deploy",
-              System.getProperty("directorline.war", "target/directorline.war"),
+              Path.of(System.getProperty("directorline.war", "target/directorline.war"))
+                  .toAbsolutePath()
+                  .toString(),
               "--port",
               String.valueOf(port),
               "--nohazelcast",
               "--rootdir",
-              work.resolve("payara").toString()));
+              work.resolve("payara").toAbsolutePath().toString());
       process =
           Processes.start(
               command,

@@ -30,9 +30,15 @@ public final class Processes {
     }
   }
 
-  /** JVM options for test servers: small heap, fast start. */
-  public static List<String> testJvmOptions() {
-    return List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+  /** {@code java <test JVM options> -jar <jar> <arguments>}: small heap, fast start. */
+  public static List<String> javaJar(Path jar, String... arguments) {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(java());
+    command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    command.add("-jar");
+    command.add(jar.toAbsolutePath().toString());
+    command.addAll(List.of(arguments));
+    return command;
   }
 
   public static Process start(List<String> command, Map<String, String> environment, Path log) {

@@ -8,9 +8,9 @@ import jakarta.inject.Inject;
 import java.io.PrintStream;
 
 /**
- * On an empty database, creates the first clinic and prints its logins to the console once.
- * This is the only place a password is ever printed: the operator needs it to sign in, and it is
- * never shown again.
+ * On an empty database, creates the first clinic and prints its logins to the console once. This is
+ * the only place a password is ever printed: the operator needs it to sign in, and it is never
+ * shown again.
  */
 @ApplicationScoped
 public class FirstStartBanner {
@@ -33,9 +33,7 @@ public class FirstStartBanner {
           String.format(
               "   %-12s %-20s %s%n",
               login.username(),
-              login.shownPassword() == null
-                  ? "(password from environment)"
-                  : login.shownPassword(),
+              login.shownPassword() == null ? "(password from environment)" : login.shownPassword(),
               login.roles()));
     }
     banner.append(" These passwords are shown only now.\n");

@@ -31,7 +31,10 @@ public class ProblemServlet extends HttpServlet {
     Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
     if (error instanceof Throwable throwable) {
       status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
-      LOG.log(Level.SEVERE, "unexpected error correlationId=" + correlationId, throwable);
+      LOG.log(
+          Level.SEVERE,
+          "unexpected error correlationId=" + correlationId,
+          WithheldMessages.of(throwable));
     }
     Problem problem =
         Problem.forStatus(status, StatusTitles.defaultDetail(status))

@@ -25,7 +25,10 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable exception) {
     String correlationId = request == null ? "-" : RequestCorrelation.of(request);
-    LOG.log(Level.SEVERE, "unexpected error correlationId=" + correlationId, exception);
+    LOG.log(
+        Level.SEVERE,
+        "unexpected error correlationId=" + correlationId,
+        WithheldMessages.of(exception));
     return Problems.render(Problem.forStatus(500, StatusTitles.defaultDetail(500)), request);
   }
 }

@@ -29,7 +29,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     int status = exception.getResponse().getStatus();
     if (status >= 500) {
       LOG.log(
-          Level.SEVERE, "server error " + status + " correlationId=" + correlation(), exception);
+          Level.SEVERE,
+          "server error " + status + " correlationId=" + correlation(),
+          WithheldMessages.of(exception));
     }
     Problem problem = Problem.forStatus(status, StatusTitles.defaultDetail(status));
     Response.ResponseBuilder builder = Response.fromResponse(Problems.render(problem, request));

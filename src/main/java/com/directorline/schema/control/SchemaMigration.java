@@ -13,10 +13,10 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Applies the migrations when the application starts, then announces {@link SchemaMigrated}.
- * A CDI observer rather than an EJB startup singleton: the application uses no other EJB
- * feature, and not starting the EJB container saves about 1.5 s of boot (docs/performance.md).
- * The deployment completes only after this returns, so readiness never sees an old schema.
+ * Applies the migrations when the application starts, then announces {@link SchemaMigrated}. A CDI
+ * observer rather than an EJB startup singleton: the application uses no other EJB feature, and not
+ * starting the EJB container saves about 1.5 s of boot (docs/performance.md). The deployment
+ * completes only after this returns, so readiness never sees an old schema.
  */
 @ApplicationScoped
 public class SchemaMigration {
