@@ -71,19 +71,36 @@ class IdentityInContainerIT {
     return user;
   }
 
-  private UUID anyClinic() {
-    return em.createQuery("select c.id from Clinic c", UUID.class)
-        .setMaxResults(1)
-        .getSingleResult();
+  /**
+   * Reads in a transaction of their own: Payara's transaction-scoped EntityManager used outside a
+   * transaction races with other threads ("operation on a closed EntityManager").
+   */
+  private <T> T read(java.util.function.Supplier<T> query) throws Exception {
+    tx.begin();
+    try {
+      return query.get();
+    } finally {
+      tx.rollback();
+    }
   }
 
-  private long events(SecurityEventType type, UUID subject) {
-    return em.createQuery(
-            "select count(e) from SecurityEvent e where e.type = :type and e.subjectUserId = :subject",
-            Long.class)
-        .setParameter("type", type)
-        .setParameter("subject", subject)
-        .getSingleResult();
+  private UUID anyClinic() throws Exception {
+    return read(
+        () ->
+            em.createQuery("select c.id from Clinic c", UUID.class)
+                .setMaxResults(1)
+                .getSingleResult());
+  }
+
+  private long events(SecurityEventType type, UUID subject) throws Exception {
+    return read(
+        () ->
+            em.createQuery(
+                    "select count(e) from SecurityEvent e where e.type = :type and e.subjectUserId = :subject",
+                    Long.class)
+                .setParameter("type", type)
+                .setParameter("subject", subject)
+                .getSingleResult());
   }
 
   @Test
@@ -150,10 +167,12 @@ class IdentityInContainerIT {
     tx.rollback();
 
     assertTrue(
-        em.createQuery("select u from User u where u.username = :u", User.class)
-            .setParameter("u", username)
-            .getResultList()
-            .isEmpty());
+        read(
+            () ->
+                em.createQuery("select u from User u where u.username = :u", User.class)
+                    .setParameter("u", username)
+                    .getResultList()
+                    .isEmpty()));
     assertEquals(0, events(SecurityEventType.USER_CREATED, enrolled.id()));
 
     User kept =
