@@ -76,6 +76,9 @@ class IdentityInContainerIT {
    * transaction races with other threads ("operation on a closed EntityManager").
    */
   private <T> T read(java.util.function.Supplier<T> query) throws Exception {
+    if (tx.getStatus() == jakarta.transaction.Status.STATUS_ACTIVE) {
+      return query.get();
+    }
     tx.begin();
     try {
       return query.get();
