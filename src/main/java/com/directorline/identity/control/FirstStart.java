@@ -25,10 +25,27 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class FirstStart {
 
   /** Someone to sign in as, with the password to show once (null when it came from config). */
-  public record Login(String username, Set<Role> roles, String shownPassword) {}
+  public record Login(UUID userId, String username, Set<Role> roles, String shownPassword) {
 
-  /** What was created; empty when the database already had clinics. */
-  public record Seeded(String clinicName, UUID clinicId, List<Login> logins) {}
+    @Override
+    public String toString() {
+      return "Login[" + username + "]";
+    }
+  }
+
+  /**
+   * What was created; fired as a CDI event in the seeding transaction so other components can add
+   * their part (the demo clinic's escalation policy).
+   */
+  public record Seeded(String clinicName, UUID clinicId, boolean demo, List<Login> logins) {
+
+    public Optional<UUID> userId(String username) {
+      return logins.stream()
+          .filter(l -> l.username().equals(username))
+          .map(Login::userId)
+          .findFirst();
+    }
+  }
 
   private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -37,6 +54,7 @@ public class FirstStart {
   @Inject Clinics clinics;
   @Inject Users users;
   @Inject Passwords passwords;
+  @Inject jakarta.enterprise.event.Event<Seeded> seededEvent;
 
   @Inject
   @ConfigProperty(name = "directorline.demo-data", defaultValue = "true")
@@ -59,35 +77,42 @@ public class FirstStart {
     if (clinics.count() > 0 || users.count() > 0) {
       return Optional.empty();
     }
+    Seeded seeded;
     if (demoData) {
-      return Optional.of(
+      seeded =
           seed(
               "Demo Med Spa",
+              true,
               demoPassword,
               List.of(
                   new Person("admin", "Avery Admin", null, Role.ADMIN),
                   new Person("injector", "Ivy Injector, RN", null, Role.INJECTOR),
                   new Person("director", "Dr. Dana Director", "+1 555 0100", Role.DIRECTOR),
                   new Person("director2", "Dr. Sam Second", "+1 555 0101", Role.DIRECTOR),
-                  new Person("compliance", "Casey Compliance", null, Role.COMPLIANCE_OFFICER))));
+                  new Person("compliance", "Casey Compliance", null, Role.COMPLIANCE_OFFICER)));
+    } else {
+      seeded =
+          seed(
+              bootstrapClinicName,
+              false,
+              adminPassword,
+              List.of(new Person("admin", "Administrator", null, Role.ADMIN)));
     }
-    return Optional.of(
-        seed(
-            bootstrapClinicName,
-            adminPassword,
-            List.of(new Person("admin", "Administrator", null, Role.ADMIN))));
+    seededEvent.fire(seeded);
+    return Optional.of(seeded);
   }
 
   private record Person(String username, String displayName, String phone, Role role) {}
 
-  private Seeded seed(String clinicName, Optional<String> fixedPassword, List<Person> people) {
+  private Seeded seed(
+      String clinicName, boolean demo, Optional<String> fixedPassword, List<Person> people) {
     Clinic clinic = Clinic.open(clinicName, clock);
     clinics.add(clinic);
     List<Login> logins = new ArrayList<>();
     for (Person person : people) {
       String password =
           fixedPassword.filter(p -> !p.isBlank()).orElseGet(FirstStart::randomPassword);
-      users.add(
+      User user =
           User.enrol(
               person.username(),
               person.displayName(),
@@ -96,14 +121,16 @@ public class FirstStart {
               passwords.hashNew(password, "password"),
               Set.of(person.role()),
               Set.of(clinic.id()),
-              clock));
+              clock);
+      users.add(user);
       logins.add(
           new Login(
+              user.id(),
               person.username(),
               Set.of(person.role()),
               fixedPassword.isPresent() ? null : password));
     }
-    return new Seeded(clinicName, clinic.id(), logins);
+    return new Seeded(clinicName, clinic.id(), demo, logins);
   }
 
   static String randomPassword() {

@@ -1,6 +1,8 @@
 package com.directorline.identity.entity;
 
+import com.directorline.platform.entity.NullableUuidConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -28,15 +30,18 @@ public class SecurityEvent {
   private SecurityEventType type;
 
   @Column(name = "actor_user_id", updatable = false)
+  @Convert(converter = NullableUuidConverter.class)
   private UUID actorUserId;
 
   @Column(name = "actor_username", length = 64, updatable = false)
   private String actorUsername;
 
   @Column(name = "subject_user_id", updatable = false)
+  @Convert(converter = NullableUuidConverter.class)
   private UUID subjectUserId;
 
   @Column(name = "clinic_id", updatable = false)
+  @Convert(converter = NullableUuidConverter.class)
   private UUID clinicId;
 
   @Column(name = "client_ip", length = 64, updatable = false)

@@ -12,9 +12,25 @@ final class WithheldMessages extends RuntimeException {
     setStackTrace(original.getStackTrace());
   }
 
+  /**
+   * Development only: {@code directorline.log.exception-messages=true} logs messages as they are.
+   */
+  private static final boolean SHOW_MESSAGES = showMessages();
+
+  private static boolean showMessages() {
+    try {
+      return org.eclipse.microprofile.config.ConfigProvider.getConfig(
+              WithheldMessages.class.getClassLoader())
+          .getOptionalValue("directorline.log.exception-messages", Boolean.class)
+          .orElse(false);
+    } catch (RuntimeException | ExceptionInInitializerError noConfiguration) {
+      return false;
+    }
+  }
+
   static Throwable of(Throwable original) {
-    if (original == null) {
-      return null;
+    if (original == null || SHOW_MESSAGES) {
+      return original;
     }
     Throwable cause = original.getCause() == original ? null : of(original.getCause());
     return new WithheldMessages(original, cause);

@@ -1,0 +1,270 @@
+package com.directorline.emergencies.boundary;
+
+import com.directorline.emergencies.control.Emergencies;
+import com.directorline.emergencies.entity.Emergency;
+import com.directorline.identity.control.Caller;
+import com.directorline.identity.control.Users;
+import com.directorline.identity.entity.Role;
+import com.directorline.identity.entity.User;
+import com.directorline.problems.boundary.InvalidInput;
+import com.directorline.problems.boundary.ProblemException;
+import com.directorline.video.control.JitsiTokens;
+import com.directorline.video.entity.VideoGrant;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Emergencies: the injector launches, directors answer, both run the call and end it. */
+@Path("emergencies")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class EmergenciesResource {
+
+  private static final String REQUIRED = "a JSON object is required";
+
+  @Inject Emergencies emergencies;
+  @Inject Caller caller;
+  @Inject Users users;
+  @Inject JitsiTokens jitsi;
+  @Context UriInfo uri;
+
+  @POST
+  @RolesAllowed(Role.Names.INJECTOR)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Launch an emergency",
+      description =
+          "Alerts the first step of the clinic's escalation policy at once. A repeated"
+              + " Idempotency-Key returns the emergency launched with it. clinicId is needed only"
+              + " when the injector belongs to several clinics.")
+  public Response launch(
+      @Valid @NotNull(message = REQUIRED) LaunchRequest body,
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @QueryParam("clinicId") UUID clinicId) {
+    String key = idempotencyKey(idempotencyKey);
+    Emergencies.Launch launch =
+        new Emergencies.Launch(
+            body.complication(),
+            body.patientRef(),
+            body.patientInitials(),
+            body.note(),
+            body.drill());
+    Emergency emergency;
+    try {
+      emergency = emergencies.launch(launch, clinicId, key);
+    } catch (RuntimeException failed) {
+      // A double tap racing the first launch loses on the unique key: answer the first one.
+      Optional<Emergency> earlier =
+          key == null ? Optional.empty() : emergencies.byIdempotencyKey(key);
+      emergency = earlier.orElseThrow(() -> failed);
+    }
+    return Response.created(
+            uri.getBaseUriBuilder().path("emergencies").path(emergency.id().toString()).build())
+        .entity(view(emergency))
+        .build();
+  }
+
+  private static String idempotencyKey(String header) {
+    if (header == null || header.isBlank()) {
+      return null;
+    }
+    if (!header.matches("[\\x21-\\x7E]{1,100}")) {
+      throw InvalidInput.of("Idempotency-Key", "must be 1 to 100 visible ASCII characters");
+    }
+    return header;
+  }
+
+  @GET
+  @RolesAllowed({Role.Names.INJECTOR, Role.Names.DIRECTOR})
+  @Operation(
+      summary = "Emergencies you may see",
+      description =
+          "Injectors see their own launches, directors their clinics'. status=open (default)"
+              + " or all; drill=true lists practice emergencies, which are kept apart.")
+  public List<EmergencyView> list(
+      @QueryParam("status") String status, @QueryParam("drill") boolean drill) {
+    boolean openOnly = status == null || status.equalsIgnoreCase("open");
+    if (!openOnly && !status.equalsIgnoreCase("all")) {
+      throw InvalidInput.of("status", "must be open or all");
+    }
+    return emergencies.list(openOnly, drill).stream().map(this::view).toList();
+  }
+
+  @GET
+  @Path("{id}")
+  @RolesAllowed({Role.Names.INJECTOR, Role.Names.DIRECTOR})
+  @Operation(summary = "One emergency", description = "Participants and the clinic's directors.")
+  public EmergencyView get(@PathParam("id") UUID id) {
+    return view(emergencies.visible(id));
+  }
+
+  @POST
+  @Path("{id}/accept")
+  @RolesAllowed(Role.Names.DIRECTOR)
+  @Operation(
+      summary = "Accept",
+      description = "First accept wins; a later one answers 409 naming who took it.")
+  public EmergencyView accept(@PathParam("id") UUID id) {
+    return view(emergencies.accept(id));
+  }
+
+  @POST
+  @Path("{id}/decline")
+  @RolesAllowed(Role.Names.DIRECTOR)
+  @Operation(summary = "Decline", description = "The next escalation step is alerted at once.")
+  public EmergencyView decline(@PathParam("id") UUID id) {
+    return view(emergencies.decline(id));
+  }
+
+  @POST
+  @Path("{id}/cancel")
+  @RolesAllowed(Role.Names.INJECTOR)
+  @Operation(summary = "Cancel", description = "The launching injector, before anyone accepts.")
+  public EmergencyView cancel(@PathParam("id") UUID id) {
+    return view(emergencies.cancel(id));
+  }
+
+  @POST
+  @Path("{id}/end")
+  @RolesAllowed({Role.Names.INJECTOR, Role.Names.DIRECTOR})
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "End with the outcome", description = "Participants only.")
+  public EmergencyView end(
+      @PathParam("id") UUID id, @Valid @NotNull(message = REQUIRED) EndRequest body) {
+    return view(emergencies.end(id, body.outcome(), body.summary()));
+  }
+
+  @POST
+  @Path("{id}/participant-events")
+  @RolesAllowed({Role.Names.INJECTOR, Role.Names.DIRECTOR})
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Report joining or leaving the call",
+      description = "From the Jitsi IFrame events; the director joining connects the emergency.")
+  public EmergencyView participantEvent(
+      @PathParam("id") UUID id, @Valid @NotNull(message = REQUIRED) ParticipantEvent body) {
+    return view(
+        body.type() == ParticipantEvent.Type.JOINED
+            ? emergencies.participantJoined(id)
+            : emergencies.participantLeft(id));
+  }
+
+  @GET
+  @Path("{id}/timeline")
+  @RolesAllowed({Role.Names.INJECTOR, Role.Names.DIRECTOR})
+  @Operation(summary = "The timeline", description = "In order, with actor and time.")
+  public List<TimelineView> timeline(@PathParam("id") UUID id) {
+    Emergency emergency = emergencies.visible(id);
+    return emergencies.timeline(emergency).stream()
+        .map(
+            t ->
+                new TimelineView(
+                    t.ordinal(),
+                    t.occurredAt(),
+                    t.type(),
+                    t.actorId(),
+                    t.actorId() == null ? null : displayName(t.actorId()),
+                    t.detail()))
+        .toList();
+  }
+
+  @POST
+  @Path("{id}/video-grant")
+  @RolesAllowed({Role.Names.INJECTOR, Role.Names.DIRECTOR})
+  @Operation(
+      summary = "A token to join the call",
+      description =
+          "The launching injector and the accepting director, while ACCEPTED or CONNECTED. The"
+              + " director is the room's moderator.")
+  public VideoGrant videoGrant(@PathParam("id") UUID id) {
+    Emergency emergency = emergencies.visible(id);
+    if (!emergency.isParticipant(caller.userId())) {
+      throw new ProblemException(
+          403, "not-participant", "Forbidden", "Only the emergency's participants join its call.");
+    }
+    if (!emergency.callIsOpen()) {
+      throw new ProblemException(
+          409,
+          "call-closed",
+          "Conflict",
+          "The call is open only while the emergency is accepted; it is "
+              + emergency.status()
+              + ".");
+    }
+    User me = users.byId(caller.userId()).orElseThrow();
+    boolean director = emergency.acceptedBy().map(caller.userId()::equals).orElse(false);
+    return jitsi.grant(
+        emergency.room(),
+        new JitsiTokens.Participant(me.id().toString(), me.displayName(), me.email(), director));
+  }
+
+  private String displayName(UUID userId) {
+    return users.byId(userId).map(User::displayName).orElse(null);
+  }
+
+  private EmergencyView.Person person(UUID userId) {
+    return users
+        .byId(userId)
+        .map(u -> new EmergencyView.Person(u.id(), u.displayName(), u.phone()))
+        .orElse(null);
+  }
+
+  private EmergencyView view(Emergency e) {
+    var plan = e.plan();
+    return new EmergencyView(
+        e.id(),
+        e.clinicId(),
+        e.status(),
+        e.complication(),
+        e.patientRef(),
+        e.patientInitials(),
+        e.note(),
+        e.isDrill(),
+        e.launchedAt(),
+        e.acceptedAt(),
+        e.connectedAt(),
+        e.endedAt(),
+        person(e.launchedBy()),
+        e.acceptedBy().map(this::person).orElse(null),
+        new EmergencyView.Escalation(
+            plan.version(),
+            e.step() + 1,
+            plan.steps().size(),
+            e.round() + 1,
+            plan.repeat() + 1,
+            e.nextDeadline().orElse(null),
+            e.targets().stream()
+                .map(
+                    t ->
+                        new EmergencyView.Alerted(
+                            t.directorId(),
+                            displayName(t.directorId()),
+                            t.step() + 1,
+                            t.round() + 1,
+                            t.alertedAt(),
+                            t.declinedAt()))
+                .toList()),
+        "NOT_RECORDED",
+        e.outcome(),
+        e.summary(),
+        plan.transferPlan());
+  }
+}

@@ -1,0 +1,53 @@
+package com.directorline.emergencies.boundary;
+
+import com.directorline.emergencies.entity.Complication;
+import com.directorline.emergencies.entity.Outcome;
+import com.directorline.emergencies.entity.Status;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An emergency as its participants and the clinic's directors see it. */
+public record EmergencyView(
+    UUID id,
+    UUID clinicId,
+    Status status,
+    Complication complication,
+    String patientRef,
+    String patientInitials,
+    String note,
+    boolean drill,
+    Instant launchedAt,
+    Instant acceptedAt,
+    Instant connectedAt,
+    Instant endedAt,
+    Person injector,
+    Person director,
+    Escalation escalation,
+    String consentBasis,
+    Outcome outcome,
+    String summary,
+    String transferPlan) {
+
+  /** Someone involved, by name. */
+  public record Person(UUID id, String displayName, String phone) {}
+
+  /** Where escalation stands; {@code nextDeadline} only while alerting. */
+  public record Escalation(
+      int policyVersion,
+      int step,
+      int steps,
+      int round,
+      int rounds,
+      Instant nextDeadline,
+      List<Alerted> alerted) {}
+
+  /** A director alerted at a step. */
+  public record Alerted(
+      UUID directorId,
+      String displayName,
+      int step,
+      int round,
+      Instant alertedAt,
+      Instant declinedAt) {}
+}

@@ -1,0 +1,39 @@
+package com.directorline.emergencies.boundary;
+
+import com.directorline.emergencies.entity.Complication;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The body of {@code POST /api/emergencies}. */
+public record LaunchRequest(
+    @NotNull Complication complication,
+    @NotBlank @Size(max = 64) String patientRef,
+    @NotBlank @Pattern(regexp = "\\p{L}[\\p{L}.\\- ]{0,7}", message = "must be 1 to 8 letters")
+        String patientInitials,
+    @Size(max = 2000) String note,
+    boolean drill) {
+
+  /**
+   * Declared so the constraints stay on the fields only: Payara 6.2025.10's OpenAPI scanner fails
+   * on constrained constructor parameters (payara/Payara#7649).
+   */
+  public LaunchRequest(
+      Complication complication,
+      String patientRef,
+      String patientInitials,
+      String note,
+      boolean drill) {
+    this.complication = complication;
+    this.patientRef = patientRef;
+    this.patientInitials = patientInitials;
+    this.note = note;
+    this.drill = drill;
+  }
+
+  @Override
+  public String toString() {
+    return "LaunchRequest[complication=" + complication + ", drill=" + drill + "]";
+  }
+}

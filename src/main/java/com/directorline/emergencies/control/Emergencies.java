@@ -1,0 +1,328 @@
+package com.directorline.emergencies.control;
+
+import com.directorline.emergencies.entity.Complication;
+import com.directorline.emergencies.entity.Emergency;
+import com.directorline.emergencies.entity.Outcome;
+import com.directorline.emergencies.entity.Status;
+import com.directorline.emergencies.entity.Target;
+import com.directorline.emergencies.entity.TimelineEntry;
+import com.directorline.escalation.control.Alerts;
+import com.directorline.escalation.control.EscalationPolicies;
+import com.directorline.identity.control.Caller;
+import com.directorline.identity.control.Clinics;
+import com.directorline.identity.control.Users;
+import com.directorline.identity.entity.Clinic;
+import com.directorline.identity.entity.Role;
+import com.directorline.identity.entity.User;
+import com.directorline.problems.boundary.Conflict;
+import com.directorline.problems.boundary.InvalidInput;
+import com.directorline.problems.boundary.NotFound;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Emergencies as their participants and the escalation ticker change them. Every change runs with
+ * the emergency's row locked, appends its timeline entries, and writes the alerts it causes in the
+ * same transaction.
+ */
+@ApplicationScoped
+public class Emergencies {
+
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+  @Inject Caller caller;
+  @Inject EscalationPolicies policies;
+  @Inject Alerts alerts;
+  @Inject Clinics clinics;
+  @Inject Users users;
+
+  /** What the injector reports. */
+  public record Launch(
+      Complication complication,
+      String patientRef,
+      String patientInitials,
+      String note,
+      boolean drill) {}
+
+  /**
+   * Launches for the caller's clinic ({@code clinicId} needed only by injectors of several
+   * clinics). A repeated {@code idempotencyKey} returns the emergency it launched before.
+   */
+  @Transactional
+  public Emergency launch(Launch launch, UUID clinicId, String idempotencyKey) {
+    if (idempotencyKey != null) {
+      Optional<Emergency> earlier = byIdempotencyKey(idempotencyKey);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+    }
+    UUID clinic = clinicOfCaller(clinicId);
+    var policy =
+        policies
+            .inForce(clinic)
+            .orElseThrow(
+                () ->
+                    new Conflict(
+                        "no-escalation-policy",
+                        "This clinic has no escalation policy; its admin must define one."));
+    Instant now = clock.instant();
+    Emergency emergency =
+        Emergency.launch(
+            clinic,
+            caller.userId(),
+            launch.complication(),
+            launch.patientRef(),
+            launch.patientInitials(),
+            launch.note(),
+            launch.drill(),
+            policy.plan(),
+            idempotencyKey,
+            now);
+    em.persist(emergency);
+    em.flush();
+    persistTimeline(emergency);
+    alertDirectors(emergency, emergency.targets().stream().map(Target::directorId).toList());
+    return emergency;
+  }
+
+  private UUID clinicOfCaller(UUID requested) {
+    if (requested != null) {
+      caller.requireMemberOf(requested, "clinic");
+      return requested;
+    }
+    if (caller.clinicIds().size() != 1) {
+      throw InvalidInput.of(
+          "clinicId", "is required because you belong to several clinics; name one of them");
+    }
+    return caller.clinicIds().iterator().next();
+  }
+
+  public Optional<Emergency> byIdempotencyKey(String key) {
+    return em.createQuery(
+            "select e from Emergency e where e.launchedBy = :injector and e.idempotencyKey = :key",
+            Emergency.class)
+        .setParameter("injector", caller.userId())
+        .setParameter("key", key)
+        .getResultStream()
+        .findFirst();
+  }
+
+  // --- reading -------------------------------------------------------------------------------
+
+  /** The emergency if the caller may see it: a participant, or a director of its clinic. */
+  public Emergency visible(UUID id) {
+    return Optional.ofNullable(em.find(Emergency.class, id))
+        .filter(this::mayView)
+        .orElseThrow(() -> new NotFound("emergency"));
+  }
+
+  boolean mayView(Emergency emergency) {
+    if (!caller.isMemberOf(emergency.clinicId())) {
+      return false;
+    }
+    return emergency.isParticipant(caller.userId()) || caller.hasRole(Role.DIRECTOR);
+  }
+
+  /**
+   * What the caller may list: injectors their own launches, directors their clinics'. Drills are
+   * listed apart from real emergencies.
+   */
+  public List<Emergency> list(boolean openOnly, boolean drills) {
+    String statuses = openOnly ? " and e.status in :open" : "";
+    var query =
+        caller.hasRole(Role.DIRECTOR)
+            ? em.createQuery(
+                "select e from Emergency e where e.clinicId in :clinics and e.drill = :drill"
+                    + statuses
+                    + " order by e.launchedAt desc",
+                Emergency.class)
+            : em.createQuery(
+                "select e from Emergency e where e.launchedBy = :me and e.clinicId in :clinics"
+                    + " and e.drill = :drill"
+                    + statuses
+                    + " order by e.launchedAt desc",
+                Emergency.class);
+    if (!caller.hasRole(Role.DIRECTOR)) {
+      query.setParameter("me", caller.userId());
+    }
+    if (openOnly) {
+      query.setParameter("open", List.of(Status.ALERTING, Status.ACCEPTED, Status.CONNECTED));
+    }
+    if (caller.clinicIds().isEmpty()) {
+      return List.of();
+    }
+    return query
+        .setParameter("clinics", caller.clinicIds())
+        .setParameter("drill", drills)
+        .setMaxResults(200)
+        .getResultList();
+  }
+
+  public List<TimelineEntry> timeline(Emergency emergency) {
+    return em.createQuery(
+            "select t from TimelineEntry t where t.emergencyId = :id order by t.ordinal",
+            TimelineEntry.class)
+        .setParameter("id", emergency.id())
+        .getResultList();
+  }
+
+  // --- changes -------------------------------------------------------------------------------
+
+  @Transactional
+  public Emergency accept(UUID id) {
+    return change(
+        id,
+        emergency -> {
+          try {
+            emergency.accept(caller.userId(), clock.instant());
+          } catch (Emergency.AlreadyAccepted taken) {
+            String who =
+                users.byId(taken.acceptedBy()).map(User::displayName).orElse("Another director");
+            throw new Conflict(
+                "already-accepted",
+                who + " has already accepted this emergency at " + emergency.acceptedAt() + ".");
+          }
+          List<UUID> others =
+              emergency.targets().stream()
+                  .map(Target::directorId)
+                  .filter(d -> !d.equals(caller.userId()))
+                  .toList();
+          alerts.send(others, emergency.id(), Alerts.TAKEN, data(emergency));
+        });
+  }
+
+  @Transactional
+  public Emergency decline(UUID id) {
+    return change(
+        id,
+        emergency ->
+            afterEscalation(emergency, emergency.decline(caller.userId(), clock.instant())));
+  }
+
+  @Transactional
+  public Emergency cancel(UUID id) {
+    return change(
+        id,
+        emergency -> {
+          emergency.cancel(caller.userId(), clock.instant());
+          alerts.send(allTargets(emergency), emergency.id(), Alerts.CANCELLED, data(emergency));
+        });
+  }
+
+  @Transactional
+  public Emergency end(UUID id, Outcome outcome, String summary) {
+    return change(
+        id, emergency -> emergency.end(caller.userId(), outcome, summary, clock.instant()));
+  }
+
+  @Transactional
+  public Emergency participantJoined(UUID id) {
+    return change(id, emergency -> emergency.joined(caller.userId(), clock.instant()));
+  }
+
+  @Transactional
+  public Emergency participantLeft(UUID id) {
+    return change(id, emergency -> emergency.left(caller.userId(), clock.instant()));
+  }
+
+  private Emergency change(UUID id, Consumer<Emergency> action) {
+    Emergency emergency =
+        Optional.ofNullable(em.find(Emergency.class, id, LockModeType.PESSIMISTIC_WRITE))
+            .filter(this::mayView)
+            .orElseThrow(() -> new NotFound("emergency"));
+    action.accept(emergency);
+    persistTimeline(emergency);
+    return emergency;
+  }
+
+  // --- deadlines -----------------------------------------------------------------------------
+
+  /** Alerting emergencies whose deadline has passed, oldest first. */
+  @Transactional
+  public List<UUID> due(int limit) {
+    return em.createQuery(
+            "select e.id from Emergency e where e.status = :alerting and e.nextDeadline <= :now"
+                + " order by e.nextDeadline",
+            UUID.class)
+        .setParameter("alerting", Status.ALERTING)
+        .setParameter("now", clock.instant())
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /**
+   * Fires one due deadline. The row is locked with SKIP LOCKED and re-checked under the lock, so
+   * with several instances each deadline fires exactly once; an instance that finds the row locked
+   * or no longer due does nothing.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean fireIfDue(UUID id) {
+    var now = clock.instant();
+    @SuppressWarnings("unchecked")
+    List<Object> locked =
+        em.createNativeQuery(
+                "select id from emergency where id = ? and status = 'ALERTING' and next_deadline <= ?"
+                    + " for update skip locked")
+            .setParameter(1, id)
+            .setParameter(2, now.atOffset(ZoneOffset.UTC))
+            .getResultList();
+    if (locked.isEmpty()) {
+      return false;
+    }
+    Emergency emergency = em.find(Emergency.class, id);
+    em.refresh(emergency);
+    afterEscalation(emergency, emergency.escalateIfDue(now));
+    persistTimeline(emergency);
+    return true;
+  }
+
+  private void afterEscalation(Emergency emergency, List<UUID> newlyAlerted) {
+    alertDirectors(emergency, newlyAlerted);
+    if (emergency.status() == Status.UNANSWERED) {
+      alerts.send(allTargets(emergency), emergency.id(), Alerts.UNANSWERED, data(emergency));
+    }
+  }
+
+  // --- helpers -------------------------------------------------------------------------------
+
+  private void alertDirectors(Emergency emergency, List<UUID> directors) {
+    alerts.send(directors, emergency.id(), Alerts.ALERT, data(emergency));
+  }
+
+  private static List<UUID> allTargets(Emergency emergency) {
+    return emergency.targets().stream().map(Target::directorId).distinct().toList();
+  }
+
+  private void persistTimeline(Emergency emergency) {
+    emergency.drainNewEvents().forEach(em::persist);
+  }
+
+  /** What a console is told: enough to act on, and no patient data. */
+  private String data(Emergency emergency) {
+    var json =
+        Json.createObjectBuilder()
+            .add("emergencyId", emergency.id().toString())
+            .add("clinicId", emergency.clinicId().toString())
+            .add("clinicName", clinics.byId(emergency.clinicId()).map(Clinic::name).orElse(""))
+            .add("complication", emergency.complication().name())
+            .add("status", emergency.status().name())
+            .add("drill", emergency.isDrill())
+            .add("launchedAt", emergency.launchedAt().toString())
+            .add("step", emergency.step() + 1)
+            .add("round", emergency.round() + 1);
+    emergency.nextDeadline().ifPresent(d -> json.add("nextDeadline", d.toString()));
+    return json.build().toString();
+  }
+}

@@ -1,0 +1,501 @@
+package com.directorline.emergencies.entity;
+
+import com.directorline.escalation.entity.EscalationPlan;
+import com.directorline.platform.entity.NullableUuidConverter;
+import com.directorline.problems.boundary.ProblemException;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * An emergency consult, from the injector's launch to its end.
+ *
+ * <p>Lifecycle:
+ *
+ * <pre>
+ *   launch ──> ALERTING ──accept──> ACCEPTED ──director joins──> CONNECTED ──end──> ENDED
+ *                │   ↺ deadline passed or declined: next step (then next round)     ▲
+ *                │                        └───────────────────end───────────────────┘
+ *                ├──cancel (launching injector)──> CANCELLED
+ *                └──last step of last round times out──> UNANSWERED (the transfer plan applies)
+ * </pre>
+ *
+ * While ALERTING, {@code nextDeadline} is when the current step gives up; the deadline lives in the
+ * database so that any instance, or this one after a restart, fires it. The escalation plan in
+ * force at launch is frozen into the emergency. Every transition is stamped with the caller's time
+ * and appended to the timeline with its actor; an illegal one throws {@link IllegalTransition}.
+ */
+@Entity
+@Table(name = "emergency")
+public class Emergency {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Id private UUID id;
+
+  @Column(name = "clinic_id", nullable = false, updatable = false)
+  private UUID clinicId;
+
+  @Column(nullable = false, length = 16)
+  @Enumerated(EnumType.STRING)
+  private Status status;
+
+  @Column(nullable = false, updatable = false, length = 32)
+  @Enumerated(EnumType.STRING)
+  private Complication complication;
+
+  @Column(name = "patient_ref", nullable = false, updatable = false, length = 64)
+  private String patientRef;
+
+  @Column(name = "patient_initials", nullable = false, updatable = false, length = 8)
+  private String patientInitials;
+
+  @Column(updatable = false, length = 2000)
+  private String note;
+
+  @Column(nullable = false, updatable = false)
+  private boolean drill;
+
+  @Column(name = "launched_by", nullable = false, updatable = false)
+  private UUID launchedBy;
+
+  @Column(name = "launched_at", nullable = false, updatable = false)
+  private Instant launchedAt;
+
+  @Column(name = "idempotency_key", updatable = false, length = 100)
+  private String idempotencyKey;
+
+  @Column(name = "policy", nullable = false, updatable = false, length = 8000)
+  private String policyJson;
+
+  @Column(name = "policy_version", nullable = false, updatable = false)
+  private int policyVersion;
+
+  @Column(name = "current_step", nullable = false)
+  private int step;
+
+  @Column(name = "current_round", nullable = false)
+  private int round;
+
+  @Column(name = "next_deadline")
+  private Instant nextDeadline;
+
+  @Column(name = "accepted_by")
+  @Convert(converter = NullableUuidConverter.class)
+  private UUID acceptedBy;
+
+  @Column(name = "accepted_at")
+  private Instant acceptedAt;
+
+  @Column(name = "connected_at")
+  private Instant connectedAt;
+
+  @Column(name = "ended_at")
+  private Instant endedAt;
+
+  @Column(length = 24)
+  @Enumerated(EnumType.STRING)
+  private Outcome outcome;
+
+  @Column(length = 4000)
+  private String summary;
+
+  @Column(nullable = false, updatable = false, length = 64)
+  private String room;
+
+  @Column(name = "event_count", nullable = false)
+  private int eventCount;
+
+  @Version private long version;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "emergency_target", joinColumns = @JoinColumn(name = "emergency_id"))
+  private List<Target> targets = new ArrayList<>();
+
+  @Transient private EscalationPlan plan;
+  @Transient private final List<TimelineEntry> newEvents = new ArrayList<>();
+
+  protected Emergency() {}
+
+  /** A new emergency, alerting the first step of {@code plan} at once. */
+  public static Emergency launch(
+      UUID clinicId,
+      UUID injectorId,
+      Complication complication,
+      String patientRef,
+      String patientInitials,
+      String note,
+      boolean drill,
+      EscalationPlan plan,
+      String idempotencyKey,
+      Instant now) {
+    Emergency emergency = new Emergency();
+    emergency.id = UUID.randomUUID();
+    emergency.clinicId = Objects.requireNonNull(clinicId);
+    emergency.launchedBy = Objects.requireNonNull(injectorId);
+    emergency.complication = Objects.requireNonNull(complication);
+    emergency.patientRef = Objects.requireNonNull(patientRef).strip();
+    emergency.patientInitials = Objects.requireNonNull(patientInitials).strip();
+    emergency.note = note == null || note.isBlank() ? null : note.strip();
+    emergency.drill = drill;
+    emergency.plan = Objects.requireNonNull(plan);
+    emergency.policyJson = plan.toJson();
+    emergency.policyVersion = plan.version();
+    emergency.idempotencyKey = idempotencyKey;
+    emergency.launchedAt = now;
+    emergency.room = newRoomName();
+    emergency.status = Status.ALERTING;
+    emergency.record(now, EventType.LAUNCHED, injectorId, complication + (drill ? " (drill)" : ""));
+    emergency.alertStep(0, 0, now);
+    return emergency;
+  }
+
+  /**
+   * A Jitsi room name nobody can guess: 128 random bits, lower-case ASCII, because Jitsi compares
+   * room claims in lower case.
+   */
+  static String newRoomName() {
+    byte[] bits = new byte[16];
+    RANDOM.nextBytes(bits);
+    return "dl" + HexFormat.of().formatHex(bits);
+  }
+
+  @PostLoad
+  void thaw() {
+    plan = EscalationPlan.fromJson(policyJson);
+  }
+
+  // --- escalation ----------------------------------------------------------------------------
+
+  /**
+   * Moves to the next step when the current one's deadline has passed; returns the directors
+   * alerted now (none when nothing was due, or when the plan ran out and the emergency became
+   * UNANSWERED).
+   */
+  public List<UUID> escalateIfDue(Instant now) {
+    if (status != Status.ALERTING || nextDeadline == null || now.isBefore(nextDeadline)) {
+      return List.of();
+    }
+    return advance(now);
+  }
+
+  private List<UUID> advance(Instant now) {
+    int nextStep = step + 1;
+    int nextRound = round;
+    if (nextStep >= plan.steps().size()) {
+      nextStep = 0;
+      nextRound++;
+    }
+    if (nextRound > plan.repeat()) {
+      status = Status.UNANSWERED;
+      endedAt = now;
+      nextDeadline = null;
+      record(now, EventType.UNANSWERED, null, "nobody accepted; the transfer plan applies");
+      return List.of();
+    }
+    return alertStep(nextStep, nextRound, now);
+  }
+
+  private List<UUID> alertStep(int stepIndex, int roundIndex, Instant now) {
+    step = stepIndex;
+    round = roundIndex;
+    EscalationPlan.Step current = plan.step(stepIndex);
+    nextDeadline = now.plus(current.timeout());
+    List<UUID> alerted = new ArrayList<>();
+    for (UUID director : current.directorIds()) {
+      if (!declinedInRound(director, roundIndex)) {
+        targets.add(new Target(director, stepIndex, roundIndex, now));
+        alerted.add(director);
+      }
+    }
+    record(
+        now,
+        EventType.ALERTED,
+        null,
+        "step "
+            + (stepIndex + 1)
+            + " of "
+            + plan.steps().size()
+            + ", round "
+            + (roundIndex + 1)
+            + ": "
+            + alerted.size()
+            + " director(s), "
+            + current.timeoutSeconds()
+            + " s to accept");
+    if (alerted.isEmpty()) {
+      // Everyone at this step already declined this round: go on at once.
+      return advance(now);
+    }
+    return alerted;
+  }
+
+  private boolean declinedInRound(UUID director, int roundIndex) {
+    return targets.stream()
+        .anyMatch(
+            t ->
+                t.directorId().equals(director)
+                    && t.round() == roundIndex
+                    && t.declinedAt() != null);
+  }
+
+  // --- the director's answer -----------------------------------------------------------------
+
+  /** First accept wins; a later one learns who took it from {@link AlreadyAccepted}. */
+  public void accept(UUID directorId, Instant now) {
+    if (status == Status.ACCEPTED || status == Status.CONNECTED) {
+      throw new AlreadyAccepted(acceptedBy);
+    }
+    requireStatus(Status.ALERTING, "accepted");
+    requireAlerted(directorId);
+    status = Status.ACCEPTED;
+    acceptedBy = directorId;
+    acceptedAt = now;
+    nextDeadline = null;
+    record(now, EventType.ACCEPTED, directorId, null);
+  }
+
+  /** Declines for this round; the next step is alerted at once. Returns who was alerted. */
+  public List<UUID> decline(UUID directorId, Instant now) {
+    requireStatus(Status.ALERTING, "declined");
+    requireAlerted(directorId);
+    targets.stream()
+        .filter(t -> t.directorId().equals(directorId) && t.round() == round)
+        .forEach(t -> t.decline(now));
+    record(now, EventType.DECLINED, directorId, null);
+    return advance(now);
+  }
+
+  // --- the injector --------------------------------------------------------------------------
+
+  public void cancel(UUID injectorId, Instant now) {
+    if (!launchedBy.equals(injectorId)) {
+      throw new ProblemException(
+          403, "not-launcher", "Forbidden", "Only the injector who launched it can cancel it.");
+    }
+    requireStatus(Status.ALERTING, "cancelled");
+    status = Status.CANCELLED;
+    endedAt = now;
+    nextDeadline = null;
+    record(now, EventType.CANCELLED, injectorId, null);
+  }
+
+  // --- the call ------------------------------------------------------------------------------
+
+  /** A participant's page reports it joined the call; the director joining connects it. */
+  public void joined(UUID participantId, Instant now) {
+    requireParticipant(participantId);
+    if (status != Status.ACCEPTED && status != Status.CONNECTED) {
+      throw new IllegalTransition(
+          "The call is open only while the emergency is accepted; it is " + status + ".");
+    }
+    record(now, EventType.JOINED, participantId, null);
+    if (status == Status.ACCEPTED && participantId.equals(acceptedBy)) {
+      status = Status.CONNECTED;
+      connectedAt = now;
+    }
+  }
+
+  public void left(UUID participantId, Instant now) {
+    requireParticipant(participantId);
+    if (status != Status.ACCEPTED && status != Status.CONNECTED && status != Status.ENDED) {
+      throw new IllegalTransition("Nobody is in a call while the emergency is " + status + ".");
+    }
+    record(now, EventType.LEFT, participantId, null);
+  }
+
+  public void end(UUID participantId, Outcome result, String endSummary, Instant now) {
+    requireParticipant(participantId);
+    if (status != Status.ACCEPTED && status != Status.CONNECTED) {
+      throw new IllegalTransition(
+          "Only an accepted emergency can be ended; it is "
+              + status
+              + (status == Status.ALERTING ? " (cancel it instead)." : "."));
+    }
+    status = Status.ENDED;
+    outcome = Objects.requireNonNull(result);
+    summary = endSummary == null || endSummary.isBlank() ? null : endSummary.strip();
+    endedAt = now;
+    record(now, EventType.ENDED, participantId, result.name());
+  }
+
+  // --- rules ---------------------------------------------------------------------------------
+
+  public boolean isParticipant(UUID userId) {
+    return launchedBy.equals(userId) || userId.equals(acceptedBy);
+  }
+
+  public boolean wasAlerted(UUID directorId) {
+    return targets.stream().anyMatch(t -> t.directorId().equals(directorId));
+  }
+
+  /** Participants may have a video grant only while the emergency is accepted or connected. */
+  public boolean callIsOpen() {
+    return status == Status.ACCEPTED || status == Status.CONNECTED;
+  }
+
+  public boolean isOpen() {
+    return status == Status.ALERTING || status == Status.ACCEPTED || status == Status.CONNECTED;
+  }
+
+  private void requireStatus(Status required, String what) {
+    if (status != required) {
+      throw new IllegalTransition(
+          "The emergency is " + status + "; it can be " + what + " only while " + required + ".");
+    }
+  }
+
+  private void requireAlerted(UUID directorId) {
+    // Alerted at any step or round so far, and not declined in this round.
+    if (!wasAlerted(directorId) || declinedInRound(directorId, round)) {
+      throw new ProblemException(
+          403, "not-alerted", "Forbidden", "You have not been alerted for this emergency.");
+    }
+  }
+
+  private void requireParticipant(UUID userId) {
+    if (!isParticipant(userId)) {
+      throw new ProblemException(
+          403, "not-participant", "Forbidden", "Only the emergency's participants can do this.");
+    }
+  }
+
+  private void record(Instant at, EventType type, UUID actor, String detail) {
+    eventCount++;
+    newEvents.add(new TimelineEntry(id, eventCount, at, type, actor, detail));
+  }
+
+  /** The timeline entries added since load, for the store to persist; empties the list. */
+  public List<TimelineEntry> drainNewEvents() {
+    List<TimelineEntry> events = List.copyOf(newEvents);
+    newEvents.clear();
+    return events;
+  }
+
+  /** 409 for a second accept, naming (by id) who took it. */
+  public static class AlreadyAccepted extends ProblemException {
+    private final UUID acceptedBy;
+
+    public AlreadyAccepted(UUID acceptedBy) {
+      super(
+          409,
+          "already-accepted",
+          "Conflict",
+          "Another director has already accepted this emergency.");
+      this.acceptedBy = acceptedBy;
+    }
+
+    public UUID acceptedBy() {
+      return acceptedBy;
+    }
+  }
+
+  // --- reading -------------------------------------------------------------------------------
+
+  public UUID id() {
+    return id;
+  }
+
+  public UUID clinicId() {
+    return clinicId;
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  public Complication complication() {
+    return complication;
+  }
+
+  public String patientRef() {
+    return patientRef;
+  }
+
+  public String patientInitials() {
+    return patientInitials;
+  }
+
+  public String note() {
+    return note;
+  }
+
+  public boolean isDrill() {
+    return drill;
+  }
+
+  public UUID launchedBy() {
+    return launchedBy;
+  }
+
+  public Instant launchedAt() {
+    return launchedAt;
+  }
+
+  public EscalationPlan plan() {
+    return plan;
+  }
+
+  public int step() {
+    return step;
+  }
+
+  public int round() {
+    return round;
+  }
+
+  public Optional<Instant> nextDeadline() {
+    return Optional.ofNullable(nextDeadline);
+  }
+
+  public Optional<UUID> acceptedBy() {
+    return Optional.ofNullable(acceptedBy);
+  }
+
+  public Instant acceptedAt() {
+    return acceptedAt;
+  }
+
+  public Instant connectedAt() {
+    return connectedAt;
+  }
+
+  public Instant endedAt() {
+    return endedAt;
+  }
+
+  public Outcome outcome() {
+    return outcome;
+  }
+
+  public String summary() {
+    return summary;
+  }
+
+  public String room() {
+    return room;
+  }
+
+  public List<Target> targets() {
+    return List.copyOf(targets);
+  }
+}

@@ -1,0 +1,14 @@
+package com.directorline.emergencies.entity;
+
+/** What a timeline entry records. */
+public enum EventType {
+  LAUNCHED,
+  ALERTED,
+  DECLINED,
+  ACCEPTED,
+  JOINED,
+  LEFT,
+  CANCELLED,
+  UNANSWERED,
+  ENDED
+}

@@ -1,0 +1,93 @@
+package com.directorline.escalation.boundary;
+
+import com.directorline.escalation.control.EscalationPolicies;
+import com.directorline.escalation.entity.EscalationPlan;
+import com.directorline.escalation.entity.EscalationPolicy;
+import com.directorline.identity.control.Caller;
+import com.directorline.identity.control.Users;
+import com.directorline.identity.entity.Role;
+import com.directorline.identity.entity.User;
+import com.directorline.problems.boundary.NotFound;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** A clinic's escalation policy: read by its directors, changed by its admins. */
+@Path("clinics/{id}/escalation-policy")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class EscalationPolicyResource {
+
+  @Inject EscalationPolicies policies;
+  @Inject Caller caller;
+  @Inject Users users;
+
+  @GET
+  @RolesAllowed({Role.Names.ADMIN, Role.Names.DIRECTOR})
+  @Operation(summary = "The escalation policy in force", description = "404 before one is defined.")
+  public PolicyView get(@PathParam("id") UUID clinicId) {
+    caller.requireMemberOf(clinicId, "clinic");
+    return policies
+        .inForce(clinicId)
+        .map(this::view)
+        .orElseThrow(() -> new NotFound("escalation policy"));
+  }
+
+  @PUT
+  @RolesAllowed(Role.Names.ADMIN)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Define the escalation policy",
+      description =
+          "Stores a new version; emergencies already launched keep the version they started with.")
+  public PolicyView define(
+      @PathParam("id") UUID clinicId,
+      @Valid @NotNull(message = "a JSON object is required") PolicyDefinition body) {
+    caller.requireMemberOf(clinicId, "clinic");
+    EscalationPolicy policy =
+        policies.define(
+            clinicId,
+            body.steps().stream()
+                .map(s -> new EscalationPlan.Step(s.directorIds(), s.timeoutSeconds()))
+                .toList(),
+            body.repeat() == null ? 0 : body.repeat(),
+            body.transferPlan(),
+            caller.userId());
+    return view(policy);
+  }
+
+  private PolicyView view(EscalationPolicy policy) {
+    EscalationPlan plan = policy.plan();
+    return new PolicyView(
+        policy.clinicId(),
+        plan.version(),
+        plan.steps().stream()
+            .map(
+                step ->
+                    new PolicyView.StepView(
+                        step.directorIds().stream()
+                            .map(
+                                id ->
+                                    new PolicyView.DirectorView(
+                                        id, users.byId(id).map(User::displayName).orElse(null)))
+                            .toList(),
+                        step.directorIds(),
+                        step.timeoutSeconds()))
+            .toList(),
+        plan.repeat(),
+        plan.transferPlan(),
+        policy.createdAt(),
+        policy.createdBy());
+  }
+}

@@ -1,0 +1,42 @@
+package com.directorline.escalation.boundary;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+
+/** The body of {@code PUT /api/clinics/{id}/escalation-policy}. */
+public record PolicyDefinition(
+    @NotNull @Size(min = 1, max = 10, message = "must have 1 to 10 steps")
+        List<@Valid StepDefinition> steps,
+    @Min(0) @Max(5) Integer repeat,
+    @NotBlank @Size(max = 4000) String transferPlan) {
+
+  /**
+   * Declared so the constraints stay on the fields only: Payara 6.2025.10's OpenAPI scanner fails
+   * on constrained constructor parameters (payara/Payara#7649).
+   */
+  public PolicyDefinition(List<StepDefinition> steps, Integer repeat, String transferPlan) {
+    this.steps = steps;
+    this.repeat = repeat;
+    this.transferPlan = transferPlan;
+  }
+
+  /** One step: the directors alerted together, and how long they have to accept. */
+  public record StepDefinition(
+      @NotEmpty(message = "must name at least one director") @Size(max = 10)
+          List<@NotNull UUID> directorIds,
+      @NotNull @Min(1) @Max(3600) Integer timeoutSeconds) {
+
+    /** See {@link PolicyDefinition#PolicyDefinition}. */
+    public StepDefinition(List<UUID> directorIds, Integer timeoutSeconds) {
+      this.directorIds = directorIds;
+      this.timeoutSeconds = timeoutSeconds;
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package com.directorline.escalation.control;
+
+import com.directorline.escalation.entity.AlertMessage;
+import com.directorline.schema.control.SchemaMigrated;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The directors' open consoles on this instance. Alerts committed here arrive at once ({@link
+ * Alerts}); alerts committed by another instance on the same database arrive through a poll of the
+ * {@code alert} table every 250 ms. Each console remembers which sequence numbers it was sent, so
+ * neither path sends an alert twice.
+ */
+@ApplicationScoped
+public class AlertHub {
+
+  private static final Logger LOG = Logger.getLogger(AlertHub.class.getName());
+
+  /** Rows younger than this may still be overtaken by a slower transaction's lower seq. */
+  private static final Duration SETTLE = Duration.ofSeconds(2);
+
+  @Inject Alerts alerts;
+  @Inject Clock clock;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private final Map<UUID, Set<Console>> consoles = new ConcurrentHashMap<>();
+  private volatile long pollCursor;
+  private ScheduledFuture<?> poll;
+  private ScheduledFuture<?> heartbeat;
+
+  void start(@Observes SchemaMigrated migrated) {
+    pollCursor = alerts.lastSeq();
+    poll = scheduler.scheduleWithFixedDelay(this::pollSafely, 250, 250, TimeUnit.MILLISECONDS);
+    heartbeat = scheduler.scheduleWithFixedDelay(this::heartbeat, 15, 15, TimeUnit.SECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (poll != null) {
+      poll.cancel(false);
+      heartbeat.cancel(false);
+    }
+    consoles.values().forEach(set -> set.forEach(Console::close));
+  }
+
+  /** Opens a console: sends what it missed, then every new alert for this director. */
+  public void open(UUID directorId, SseEventSink sink, Sse sse, List<AlertMessage> missed) {
+    Console console = new Console(directorId, sink, sse);
+    synchronized (console) {
+      consoles.computeIfAbsent(directorId, id -> new CopyOnWriteArraySet<>()).add(console);
+      missed.forEach(console::send);
+    }
+  }
+
+  public void deliver(Collection<AlertMessage> messages) {
+    for (AlertMessage message : messages) {
+      Set<Console> open = consoles.get(message.directorId());
+      if (open != null) {
+        open.forEach(console -> console.send(message));
+      }
+    }
+  }
+
+  /** How many consoles are open here, per director; for tests and metrics. */
+  public int openConsoles(UUID directorId) {
+    Set<Console> open = consoles.get(directorId);
+    return open == null ? 0 : (int) open.stream().filter(c -> !c.sink.isClosed()).count();
+  }
+
+  private void pollSafely() {
+    try {
+      List<AlertMessage> fresh = alerts.after(pollCursor);
+      deliver(fresh);
+      var settled = clock.instant().minus(SETTLE);
+      fresh.stream()
+          .filter(m -> m.createdAt().isBefore(settled))
+          .mapToLong(AlertMessage::seq)
+          .max()
+          .ifPresent(max -> pollCursor = Math.max(pollCursor, max));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "alert poll failed; retrying", e.getClass().getName());
+    }
+  }
+
+  private void heartbeat() {
+    consoles.values().forEach(set -> set.forEach(Console::keepAlive));
+  }
+
+  private void forget(Console console) {
+    Set<Console> open = consoles.get(console.directorId);
+    if (open != null) {
+      open.remove(console);
+    }
+  }
+
+  /** One open server-sent event stream. */
+  private final class Console {
+    private final UUID directorId;
+    private final SseEventSink sink;
+    private final Sse sse;
+    private final Set<Long> sent = new LinkedHashSet<>();
+
+    Console(UUID directorId, SseEventSink sink, Sse sse) {
+      this.directorId = directorId;
+      this.sink = sink;
+      this.sse = sse;
+    }
+
+    synchronized void send(AlertMessage message) {
+      if (sink.isClosed()) {
+        forget(this);
+        return;
+      }
+      if (!sent.add(message.seq())) {
+        return;
+      }
+      if (sent.size() > 10_000) {
+        sent.remove(sent.iterator().next());
+      }
+      sink.send(
+              sse.newEventBuilder()
+                  .id(Long.toString(message.seq()))
+                  .name(message.event())
+                  .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                  .data(String.class, message.data())
+                  .reconnectDelay(1000)
+                  .build())
+          .exceptionally(
+              failure -> {
+                close();
+                return null;
+              });
+    }
+
+    synchronized void keepAlive() {
+      if (sink.isClosed()) {
+        forget(this);
+        return;
+      }
+      sink.send(sse.newEventBuilder().comment("keep-alive").build())
+          .exceptionally(
+              failure -> {
+                close();
+                return null;
+              });
+    }
+
+    void close() {
+      forget(this);
+      try {
+        sink.close();
+      } catch (RuntimeException e) {
+        // already gone
+      }
+    }
+  }
+}
