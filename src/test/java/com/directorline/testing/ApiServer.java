@@ -1,7 +1,5 @@
 package com.directorline.testing;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -20,45 +18,20 @@ public class ApiServer implements ParameterResolver {
   public static final long IDLE_TIMEOUT_SECONDS = 10;
   public static final String DEMO_PASSWORD = TestRun.DEMO_PASSWORD;
 
-  private static final class Running implements AutoCloseable {
-    final Process process;
-    final String baseUrl;
+  /** The Jitsi app secret of the test servers, so tests can verify the grants' tokens. */
+  public static final String JITSI_SECRET = TestRun.JITSI_SECRET;
 
-    Running() {
-      int port = Processes.freePort();
-      baseUrl = "http://localhost:" + port;
-      Path work = TestRun.workDir().resolve("api-server-" + port);
-      Path log = work.resolve("server.log");
-      List<String> command =
-          Processes.javaJar(
-              Path.of(System.getProperty("payara.microJar", "target/payara/payara-micro.jar")),
-              "--deploy",
-              Path.of(System.getProperty("directorline.war", "target/directorline.war"))
-                  .toAbsolutePath()
-                  .toString(),
-              "--port",
-              String.valueOf(port),
-              "--nohazelcast",
-              "--rootdir",
-              work.resolve("payara").toAbsolutePath().toString());
-      process =
-          Processes.start(
-              command,
-              Map.of(
-                  "DB_URL", TestDatabase.get().jdbcUrl(),
-                  "DB_USER", TestDatabase.user(),
-                  "DB_PASSWORD", TestDatabase.password(),
-                  "DIRECTORLINE_DATA_DIR", work.resolve("data").toString(),
-                  "DIRECTORLINE_DEMO_PASSWORD", DEMO_PASSWORD,
-                  "DIRECTORLINE_SESSION_IDLE_TIMEOUT_SECONDS",
-                      String.valueOf(IDLE_TIMEOUT_SECONDS)),
-              log);
-      Processes.awaitReady(process, baseUrl, log);
-    }
+  private static final class Running implements AutoCloseable {
+    final TestServer server =
+        TestServer.start(
+            "api-server",
+            TestDatabase.get(),
+            Map.of(
+                "DIRECTORLINE_SESSION_IDLE_TIMEOUT_SECONDS", String.valueOf(IDLE_TIMEOUT_SECONDS)));
 
     @Override
     public void close() {
-      Processes.stop(process);
+      server.close();
     }
   }
 
@@ -74,6 +47,6 @@ public class ApiServer implements ParameterResolver {
             .getRoot()
             .getStore(ExtensionContext.Namespace.GLOBAL)
             .getOrComputeIfAbsent(Running.class, key -> new Running(), Running.class);
-    return new Api(running.baseUrl);
+    return running.server.api();
   }
 }

@@ -9,6 +9,9 @@ public final class TestRun {
   /** Every demo user's password on the test servers; random per run. */
   public static final String DEMO_PASSWORD = "demo-" + UUID.randomUUID();
 
+  /** The Jitsi app secret of every test server (HS256 needs at least 32 bytes). */
+  public static final String JITSI_SECRET = "jitsi-" + UUID.randomUUID() + "-" + UUID.randomUUID();
+
   private TestRun() {}
 
   public static Path workDir() {

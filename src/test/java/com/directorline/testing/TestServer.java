@@ -1,0 +1,91 @@
+package com.directorline.testing;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A Payara Micro with the built WAR on a given test database, as a separate process. The settings
+ * every test server shares are set here; a test adds its own.
+ */
+public final class TestServer implements AutoCloseable {
+
+  private final String name;
+  private final TestDatabase database;
+  private final Map<String, String> environment;
+  private final int port;
+  private Process process;
+  private int starts;
+
+  private TestServer(String name, TestDatabase database, Map<String, String> extra) {
+    this.name = name;
+    this.database = database;
+    this.port = Processes.freePort();
+    this.environment = new HashMap<>();
+    environment.put("DB_URL", database.jdbcUrl());
+    environment.put("DB_USER", TestDatabase.user());
+    environment.put("DB_PASSWORD", TestDatabase.password());
+    environment.put("DIRECTORLINE_DATA_DIR", work().resolve("data").toAbsolutePath().toString());
+    environment.put("DIRECTORLINE_DEMO_PASSWORD", TestRun.DEMO_PASSWORD);
+    environment.put("DIRECTORLINE_JITSI_APP_SECRET", TestRun.JITSI_SECRET);
+    environment.put("DIRECTORLINE_JITSI_DOMAIN", "meet.test.invalid");
+    environment.putAll(extra);
+  }
+
+  /** Starts a server and waits until it is ready. */
+  public static TestServer start(String name, TestDatabase database, Map<String, String> extra) {
+    TestServer server = new TestServer(name, database, extra);
+    server.start();
+    return server;
+  }
+
+  public void start() {
+    starts++;
+    Path log = work().resolve("server-" + starts + ".log");
+    process =
+        Processes.start(
+            Processes.javaJar(
+                Path.of(System.getProperty("payara.microJar", "target/payara/payara-micro.jar")),
+                "--deploy",
+                Path.of(System.getProperty("directorline.war", "target/directorline.war"))
+                    .toAbsolutePath()
+                    .toString(),
+                "--port",
+                String.valueOf(port),
+                "--nohazelcast",
+                "--rootdir",
+                work().resolve("payara").toAbsolutePath().toString()),
+            environment,
+            log);
+    Processes.awaitReady(process, baseUrl(), log);
+  }
+
+  /** Stops like Ctrl-C; {@link #start()} brings it back on the same port and data. */
+  public void stop() {
+    if (process != null) {
+      Processes.stop(process);
+      process = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  public String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  public Api api() {
+    return new Api(baseUrl());
+  }
+
+  public TestDatabase database() {
+    return database;
+  }
+
+  private Path work() {
+    return TestRun.workDir().resolve(name + "-" + port);
+  }
+}
