@@ -70,7 +70,11 @@ public final class Processes {
     }
   }
 
-  /** Waits until {@code /health/ready} answers 200; fails fast when the process dies. */
+  /**
+   * Waits until {@code /health/ready} answers 200 and Payara Micro has logged that it is ready:
+   * readiness can answer 200 a few seconds before Payara finishes booting, and requests in that
+   * window may get a bare 503. Fails fast when the process dies.
+   */
   public static void awaitReady(Process process, String baseUrl, Path log) {
     Awaitility.await("server at " + baseUrl + " ready (log: " + log + ")")
         .atMost(Duration.ofMinutes(3))
@@ -81,8 +85,16 @@ public final class Processes {
                 throw new IllegalStateException(
                     "server exited with " + process.exitValue() + "; log: " + log);
               }
-              return status(baseUrl + "/health/ready") == 200;
+              return status(baseUrl + "/health/ready") == 200 && logSaysReady(log);
             });
+  }
+
+  private static boolean logSaysReady(Path log) {
+    try {
+      return Files.readString(log).contains(") ready in ");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   public static int status(String url) {

@@ -15,10 +15,22 @@ import java.io.PrintStream;
 @ApplicationScoped
 public class FirstStartBanner {
 
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(FirstStartBanner.class.getName());
+
   @Inject FirstStart firstStart;
 
   void onSchemaMigrated(@Observes SchemaMigrated migrated) {
-    firstStart.seedIfEmpty().ifPresent(seeded -> print(seeded, System.out));
+    try {
+      firstStart.seedIfEmpty().ifPresent(seeded -> print(seeded, System.out));
+    } catch (RuntimeException raced) {
+      // Two instances first-starting on one empty database: the other one seeded it (the
+      // unique usernames refused ours, and our transaction rolled back whole).
+      if (firstStart.isEmpty()) {
+        throw raced;
+      }
+      LOG.info("another instance created the first clinic");
+    }
   }
 
   static void print(FirstStart.Seeded seeded, PrintStream out) {

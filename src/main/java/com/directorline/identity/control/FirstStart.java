@@ -73,8 +73,13 @@ public class FirstStart {
   String bootstrapClinicName;
 
   @Transactional
+  public boolean isEmpty() {
+    return clinics.count() == 0 && users.count() == 0;
+  }
+
+  @Transactional
   public Optional<Seeded> seedIfEmpty() {
-    if (clinics.count() > 0 || users.count() > 0) {
+    if (!isEmpty()) {
       return Optional.empty();
     }
     Seeded seeded;
