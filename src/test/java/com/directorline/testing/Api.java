@@ -125,6 +125,8 @@ public final class Api {
           Json.createObjectBuilder()
               .add("username", username)
               .add("displayName", "Test " + String.join("/", roles))
+              .add("email", username + "@clinic.test")
+              .add("phone", "+1 555 0142")
               .add("password", PASSWORD)
               .add("roles", roleArray)
               .build();

@@ -27,7 +27,14 @@ public class ApiServer implements ParameterResolver {
             "api-server",
             TestDatabase.get(),
             Map.of(
-                "DIRECTORLINE_SESSION_IDLE_TIMEOUT_SECONDS", String.valueOf(IDLE_TIMEOUT_SECONDS)));
+                "DIRECTORLINE_SESSION_IDLE_TIMEOUT_SECONDS",
+                String.valueOf(IDLE_TIMEOUT_SECONDS),
+                "DIRECTORLINE_MAIL_HOST",
+                "127.0.0.1",
+                "DIRECTORLINE_MAIL_PORT",
+                String.valueOf(TestMail.port()),
+                "DIRECTORLINE_ALERTS_FIRST_RETRY_MILLIS",
+                "200"));
 
     @Override
     public void close() {

@@ -1,0 +1,64 @@
+package com.directorline.escalation.control;
+
+import com.directorline.escalation.entity.Delivery;
+import com.directorline.escalation.entity.Webhook;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Webhook settings and the record of every delivery attempt. */
+@ApplicationScoped
+public class Deliveries {
+
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+
+  /** Written on its own: a delivery runs after the alert's transaction has committed. */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void record(Delivery delivery) {
+    em.persist(delivery);
+  }
+
+  @Transactional
+  public List<Delivery> recent(UUID clinicId, int limit) {
+    return em.createQuery(
+            "select d from Delivery d where d.clinicId = :clinic order by d.attemptedAt desc",
+            Delivery.class)
+        .setParameter("clinic", clinicId)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  @Transactional
+  public Optional<Webhook> webhook(UUID clinicId) {
+    return Optional.ofNullable(em.find(Webhook.class, clinicId));
+  }
+
+  @Transactional
+  public Webhook configureWebhook(UUID clinicId, String url, String secret, UUID by) {
+    Webhook webhook = em.find(Webhook.class, clinicId);
+    if (webhook == null) {
+      webhook = Webhook.configure(clinicId, url, secret, by, clock.instant());
+      em.persist(webhook);
+    } else {
+      webhook.change(url, secret, by, clock.instant());
+    }
+    return webhook;
+  }
+
+  @Transactional
+  public boolean removeWebhook(UUID clinicId) {
+    Webhook webhook = em.find(Webhook.class, clinicId);
+    if (webhook == null) {
+      return false;
+    }
+    em.remove(webhook);
+    return true;
+  }
+}

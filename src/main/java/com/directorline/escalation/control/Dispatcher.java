@@ -1,0 +1,113 @@
+package com.directorline.escalation.control;
+
+import com.directorline.escalation.entity.Delivery;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Runs delivery attempts off the request and escalation threads, so a slow or failing channel never
+ * delays another channel or the escalation, and retries failed attempts with exponential backoff (1
+ * s, 2 s, 4 s, ... at most {@code directorline.alerts.max-attempts} attempts). Every attempt is
+ * recorded and counted per channel and outcome.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+  private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+
+  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject Deliveries deliveries;
+  @Inject MetricRegistry metrics;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "directorline.alerts.max-attempts", defaultValue = "6")
+  int maxAttempts;
+
+  @Inject
+  @ConfigProperty(name = "directorline.alerts.first-retry-millis", defaultValue = "1000")
+  long firstRetryMillis;
+
+  /** The result of one attempt. */
+  public record Result(Delivery.Outcome outcome, Integer statusCode, String error) {
+
+    public static Result sent(Integer statusCode) {
+      return new Result(Delivery.Outcome.SENT, statusCode, null);
+    }
+
+    public static Result failed(Integer statusCode, String error) {
+      return new Result(Delivery.Outcome.FAILED, statusCode, error);
+    }
+
+    public static Result skipped(String why) {
+      return new Result(Delivery.Outcome.SKIPPED, null, why);
+    }
+  }
+
+  /** One deliverable thing: where it goes, and how to try once. */
+  public interface Attempt {
+    Result tryOnce();
+  }
+
+  public void dispatch(
+      long alertSeq,
+      java.util.UUID clinicId,
+      Delivery.Channel channel,
+      String target,
+      Attempt attempt) {
+    scheduler.execute(() -> run(alertSeq, clinicId, channel, target, attempt, 1));
+  }
+
+  private void run(
+      long alertSeq,
+      java.util.UUID clinicId,
+      Delivery.Channel channel,
+      String target,
+      Attempt attempt,
+      int number) {
+    Result result;
+    try {
+      result = attempt.tryOnce();
+    } catch (RuntimeException e) {
+      result = Result.failed(null, e.getClass().getSimpleName());
+    }
+    try {
+      deliveries.record(
+          new Delivery(
+              alertSeq,
+              clinicId,
+              channel,
+              target,
+              number,
+              result.outcome(),
+              result.statusCode(),
+              result.error(),
+              clock.instant()));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not record a delivery attempt", e.getClass().getName());
+    }
+    metrics
+        .counter(
+            "alert_deliveries",
+            new Tag("channel", channel.name().toLowerCase()),
+            new Tag("result", result.outcome().name().toLowerCase()))
+        .inc();
+    if (result.outcome() == Delivery.Outcome.FAILED && number < maxAttempts) {
+      Duration backoff = Duration.ofMillis(firstRetryMillis << Math.min(number - 1, 6));
+      scheduler.schedule(
+          () -> run(alertSeq, clinicId, channel, target, attempt, number + 1),
+          backoff.toMillis(),
+          TimeUnit.MILLISECONDS);
+    }
+  }
+}

@@ -1,0 +1,199 @@
+package com.directorline.escalation.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.directorline.testing.Api;
+import com.directorline.testing.ApiServer;
+import com.directorline.testing.Processes;
+import com.directorline.testing.Reply;
+import com.directorline.testing.TestMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.mail.internet.MimeMessage;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Email and webhook alerts, received by a real SMTP server and a real HTTP receiver. */
+@ExtendWith(ApiServer.class)
+class AlertChannelsIT {
+
+  private static final String SECRET = "whsec-" + "0123456789abcdef".repeat(3);
+  private static final JsonObject LAUNCH =
+      Json.createObjectBuilder()
+          .add("complication", "VASCULAR_OCCLUSION")
+          .add("patientRef", "MRN-PRIVATE-901")
+          .add("patientInitials", "QZ")
+          .add("note", "PRIVATE-NOTE dusky patch")
+          .build();
+
+  /** One request the receiver got. */
+  record Received(Map<String, List<String>> headers, String body) {
+    String header(String name) {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .map(e -> e.getValue().get(0))
+          .findFirst()
+          .orElse(null);
+    }
+  }
+
+  @Test
+  void theDirectorIsEmailedWithoutPatientData(Api api) throws Exception {
+    Api.Clinic clinic = api.newClinic();
+    String director = clinic.enrol("DIRECTOR");
+    String injector = clinic.signIn(clinic.enrol("INJECTOR"));
+    policy(api, clinic, clinic.userId(director));
+
+    String id = api.post("/api/emergencies", injector, LAUNCH).json().getString("id");
+
+    MimeMessage mail =
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () ->
+                    Arrays.stream(TestMail.server().getReceivedMessages())
+                        .filter(m -> GreenMailUtil.getBody(m).contains(id))
+                        .findFirst()
+                        .orElse(null),
+                m -> m != null);
+    String body = GreenMailUtil.getBody(mail);
+    assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(director + "@clinic.test");
+    assertThat(mail.getSubject())
+        .contains(
+            api.get("/api/clinics/" + clinic.id(), clinic.demoAdminToken())
+                .json()
+                .getString("name"));
+    assertThat(mail.getSubject()).contains("vascular occlusion");
+    assertThat(body).contains("/?emergency=" + id);
+    assertThat(mail.getSubject() + body).doesNotContain("MRN-PRIVATE-901", "PRIVATE-NOTE", "QZ");
+  }
+
+  @Test
+  void theWebhookIsSignedRetriedAfterA500AndEveryAttemptIsKept(Api api) throws Exception {
+    List<Received> received = new CopyOnWriteArrayList<>();
+    AtomicInteger calls = new AtomicInteger();
+    HttpServer receiver =
+        HttpServer.create(new InetSocketAddress("127.0.0.1", Processes.freePort()), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          received.add(
+              new Received(
+                  Map.copyOf(exchange.getRequestHeaders()),
+                  new String(body, StandardCharsets.UTF_8)));
+          int status = calls.incrementAndGet() == 1 ? 500 : 204;
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
+    receiver.start();
+    try {
+      Api.Clinic clinic = api.newClinic();
+      String director = clinic.enrol("DIRECTOR");
+      String injector = clinic.signIn(clinic.enrol("INJECTOR"));
+      policy(api, clinic, clinic.userId(director));
+      String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+      Reply configured =
+          api.send(
+              "PUT",
+              "/api/clinics/" + clinic.id() + "/webhook",
+              clinic.demoAdminToken(),
+              "application/json",
+              Json.createObjectBuilder().add("url", url).add("secret", SECRET).build().toString(),
+              Map.of());
+      assertThat(configured.status()).isEqualTo(200);
+      assertThat(configured.body()).doesNotContain(SECRET);
+      assertThat(
+              api.get("/api/clinics/" + clinic.id() + "/webhook", clinic.demoAdminToken()).body())
+          .contains(url)
+          .doesNotContain(SECRET);
+
+      String id = api.post("/api/emergencies", injector, LAUNCH).json().getString("id");
+
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 2);
+      for (Received request : received) {
+        String timestamp = request.header("X-DirectorLine-Timestamp");
+        assertThat(request.header("X-DirectorLine-Signature"))
+            .isEqualTo("v1=" + hmac(timestamp + "." + request.body()));
+        assertThat(Long.parseLong(timestamp))
+            .isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60L));
+        assertThat(request.body()).doesNotContain("MRN-PRIVATE-901", "PRIVATE-NOTE", "QZ");
+      }
+      assertThat(received.get(0).header("X-DirectorLine-Delivery"))
+          .isEqualTo(received.get(1).header("X-DirectorLine-Delivery"));
+      JsonObject payload = Json.createReader(new StringReader(received.get(1).body())).readObject();
+      assertThat(payload.getString("type")).isEqualTo("emergency.alert");
+      assertThat(payload.getJsonObject("emergency").getString("id")).isEqualTo(id);
+      assertThat(payload.getJsonObject("director").getString("phone")).isEqualTo("+1 555 0142");
+
+      List<JsonObject> attempts =
+          Awaitility.await()
+              .atMost(Duration.ofSeconds(10))
+              .until(
+                  () ->
+                      api.get(
+                              "/api/clinics/" + clinic.id() + "/alert-deliveries",
+                              clinic.demoAdminToken())
+                          .array()
+                          .getValuesAs(JsonObject.class),
+                  list ->
+                      list.stream().filter(d -> d.getString("channel").equals("WEBHOOK")).count()
+                              >= 2
+                          && list.stream().anyMatch(d -> d.getString("channel").equals("EMAIL")));
+      assertThat(attempts.stream().filter(d -> d.getString("channel").equals("WEBHOOK")))
+          .extracting(
+              d ->
+                  d.getInt("attempt") + " " + d.getString("outcome") + " " + d.getInt("statusCode"))
+          .containsExactlyInAnyOrder("1 FAILED 500", "2 SENT 204");
+      assertThat(attempts.stream().filter(d -> d.getString("channel").equals("EMAIL")))
+          .extracting(d -> d.getString("outcome"))
+          .containsExactly("SENT");
+    } finally {
+      receiver.stop(0);
+    }
+  }
+
+  private static void policy(Api api, Api.Clinic clinic, String directorId) {
+    Reply reply =
+        api.send(
+            "PUT",
+            "/api/clinics/" + clinic.id() + "/escalation-policy",
+            clinic.demoAdminToken(),
+            "application/json",
+            Json.createObjectBuilder()
+                .add(
+                    "steps",
+                    Json.createArrayBuilder()
+                        .add(
+                            Json.createObjectBuilder()
+                                .add("directorIds", Json.createArrayBuilder().add(directorId))
+                                .add("timeoutSeconds", 60)))
+                .add("transferPlan", "Call 911.")
+                .build()
+                .toString(),
+            Map.of());
+    assertThat(reply.status()).isEqualTo(200);
+  }
+
+  private static String hmac(String message) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+  }
+}
