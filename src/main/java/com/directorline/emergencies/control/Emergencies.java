@@ -47,6 +47,7 @@ public class Emergencies {
   @Inject Alerts alerts;
   @Inject Clinics clinics;
   @Inject Users users;
+  @Inject EmergencyMetrics metrics;
 
   /** What the injector reports. */
   public record Launch(
@@ -93,6 +94,7 @@ public class Emergencies {
     em.persist(emergency);
     em.flush();
     persistTimeline(emergency);
+    metrics.launched(emergency);
     alertDirectors(emergency, emergency.targets().stream().map(Target::directorId).toList());
     return emergency;
   }
@@ -194,6 +196,7 @@ public class Emergencies {
                 "already-accepted",
                 who + " has already accepted this emergency at " + emergency.acceptedAt() + ".");
           }
+          metrics.accepted(emergency);
           List<UUID> others =
               emergency.targets().stream()
                   .map(Target::directorId)
@@ -229,7 +232,15 @@ public class Emergencies {
 
   @Transactional
   public Emergency participantJoined(UUID id) {
-    return change(id, emergency -> emergency.joined(caller.userId(), clock.instant()));
+    return change(
+        id,
+        emergency -> {
+          boolean wasConnected = emergency.connectedAt() != null;
+          emergency.joined(caller.userId(), clock.instant());
+          if (!wasConnected && emergency.connectedAt() != null) {
+            metrics.connected(emergency);
+          }
+        });
   }
 
   @Transactional

@@ -42,6 +42,7 @@ public class AlertHub {
 
   @Inject Alerts alerts;
   @Inject Clock clock;
+  @Inject org.eclipse.microprofile.metrics.MetricRegistry metrics;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -147,11 +148,22 @@ public class AlertHub {
                   .data(String.class, message.data())
                   .reconnectDelay(1000)
                   .build())
+          .thenRun(() -> count("sent"))
           .exceptionally(
               failure -> {
+                count("failed");
                 close();
                 return null;
               });
+    }
+
+    private void count(String result) {
+      metrics
+          .counter(
+              "alert_deliveries",
+              new org.eclipse.microprofile.metrics.Tag("channel", "console"),
+              new org.eclipse.microprofile.metrics.Tag("result", result))
+          .inc();
     }
 
     synchronized void keepAlive() {

@@ -324,6 +324,13 @@ class EmergencyIT {
             director,
             Json.createObjectBuilder().add("type", "JOINED").build());
     assertThat(join.json().getString("status")).isEqualTo("CONNECTED");
+
+    String metrics = api.get("/metrics?scope=application", null).body();
+    String clinic = "clinic=\"" + team.clinic().id() + "\"";
+    assertThat(metrics.lines().filter(l -> l.contains(clinic)))
+        .anyMatch(l -> l.contains("emergency_time_to_accept") && l.contains("drill=\"false\""))
+        .anyMatch(l -> l.contains("emergency_time_to_connect"))
+        .anyMatch(l -> l.contains("emergencies_launched") && l.contains("drill=\"true\""));
   }
 
   @Test
