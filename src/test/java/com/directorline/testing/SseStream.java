@@ -30,6 +30,7 @@ public final class SseStream implements AutoCloseable {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private final List<Event> events = new CopyOnWriteArrayList<>();
+  private final List<Long> arrivals = new CopyOnWriteArrayList<>();
   private final int status;
   private final Stream<String> lines;
   private final Thread reader;
@@ -68,6 +69,7 @@ public final class SseStream implements AutoCloseable {
       for (String line : (Iterable<String>) lines::iterator) {
         if (line.isEmpty()) {
           if (data.length() > 0) {
+            arrivals.add(System.nanoTime());
             events.add(new Event(id, name, data.toString()));
           }
           id = null;
@@ -85,6 +87,19 @@ public final class SseStream implements AutoCloseable {
       // the test closed the stream
     }
   }
+
+  /** Events with their arrival time ({@link System#nanoTime()}), for the latency benchmark. */
+  public List<Timed> timed() {
+    List<Timed> timed = new java.util.ArrayList<>();
+    List<Event> all = events();
+    for (int i = 0; i < all.size() && i < arrivals.size(); i++) {
+      timed.add(new Timed(all.get(i), arrivals.get(i)));
+    }
+    return timed;
+  }
+
+  /** An event and when it arrived. */
+  public record Timed(Event event, long arrivedNanos) {}
 
   public int status() {
     return status;
