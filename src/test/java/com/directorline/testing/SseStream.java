@@ -34,6 +34,7 @@ public final class SseStream implements AutoCloseable {
   private final int status;
   private final Stream<String> lines;
   private final Thread reader;
+  private volatile boolean ended;
 
   private SseStream(HttpResponse<Stream<String>> response) {
     this.status = response.statusCode();
@@ -85,7 +86,14 @@ public final class SseStream implements AutoCloseable {
       }
     } catch (RuntimeException closed) {
       // the test closed the stream
+    } finally {
+      ended = true;
     }
+  }
+
+  /** True once the server ended the stream (or the test closed it). */
+  public boolean ended() {
+    return ended;
   }
 
   /** Events with their arrival time ({@link System#nanoTime()}), for the latency benchmark. */

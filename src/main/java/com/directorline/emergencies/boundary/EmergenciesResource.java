@@ -261,6 +261,14 @@ public class EmergenciesResource {
                             t.round() + 1,
                             t.alertedAt(),
                             t.declinedAt()))
+                .toList(),
+            java.util.stream.IntStream.range(0, plan.steps().size())
+                .mapToObj(
+                    i ->
+                        new EmergencyView.PlannedStep(
+                            i + 1,
+                            plan.step(i).directorIds().stream().map(this::person).toList(),
+                            plan.step(i).timeoutSeconds()))
                 .toList()),
         "NOT_RECORDED",
         e.outcome(),

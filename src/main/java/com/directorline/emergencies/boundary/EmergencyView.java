@@ -40,7 +40,11 @@ public record EmergencyView(
       int round,
       int rounds,
       Instant nextDeadline,
-      List<Alerted> alerted) {}
+      List<Alerted> alerted,
+      List<PlannedStep> plan) {}
+
+  /** One step of the escalation plan frozen at launch. */
+  public record PlannedStep(int step, List<Person> directors, int timeoutSeconds) {}
 
   /** A director alerted at a step. */
   public record Alerted(

@@ -48,6 +48,7 @@ public class AlertsResource {
     Long after = parse(lastEventId);
     hub.open(
         caller.userId(),
+        caller.sessionId(),
         sink,
         sse,
         alerts.since(caller.userId(), after, clock.instant().minus(RECENT)));

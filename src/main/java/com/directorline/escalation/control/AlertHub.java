@@ -42,9 +42,16 @@ public class AlertHub {
 
   @Inject Alerts alerts;
   @Inject Clock clock;
+  @Inject com.directorline.identity.control.Sessions sessions;
   @Inject org.eclipse.microprofile.metrics.MetricRegistry metrics;
 
   @Resource ManagedScheduledExecutorService scheduler;
+
+  @Inject
+  @org.eclipse.microprofile.config.inject.ConfigProperty(
+      name = "directorline.alerts.heartbeat-seconds",
+      defaultValue = "15")
+  long heartbeatSeconds;
 
   private final Map<UUID, Set<Console>> consoles = new ConcurrentHashMap<>();
   private volatile long pollCursor;
@@ -54,7 +61,9 @@ public class AlertHub {
   void start(@Observes SchemaMigrated migrated) {
     pollCursor = alerts.lastSeq();
     poll = scheduler.scheduleWithFixedDelay(this::pollSafely, 250, 250, TimeUnit.MILLISECONDS);
-    heartbeat = scheduler.scheduleWithFixedDelay(this::heartbeat, 15, 15, TimeUnit.SECONDS);
+    heartbeat =
+        scheduler.scheduleWithFixedDelay(
+            this::heartbeat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
   }
 
   @PreDestroy
@@ -66,9 +75,13 @@ public class AlertHub {
     consoles.values().forEach(set -> set.forEach(Console::close));
   }
 
-  /** Opens a console: sends what it missed, then every new alert for this director. */
-  public void open(UUID directorId, SseEventSink sink, Sse sse, List<AlertMessage> missed) {
-    Console console = new Console(directorId, sink, sse);
+  /**
+   * Opens a console: sends what it missed, then every new alert for this director, for as long as
+   * the sign-in session lasts.
+   */
+  public void open(
+      UUID directorId, UUID sessionId, SseEventSink sink, Sse sse, List<AlertMessage> missed) {
+    Console console = new Console(directorId, sessionId, sink, sse);
     synchronized (console) {
       consoles.computeIfAbsent(directorId, id -> new CopyOnWriteArraySet<>()).add(console);
       missed.forEach(console::send);
@@ -105,8 +118,27 @@ public class AlertHub {
     }
   }
 
+  /**
+   * Keeps connections alive through proxies, and closes the consoles whose session has ended
+   * (signed out, idle, expired, revoked): the browser then reconnects and is told to sign in.
+   */
   private void heartbeat() {
-    consoles.values().forEach(set -> set.forEach(Console::keepAlive));
+    consoles.values().forEach(set -> set.forEach(this::checkAndKeepAlive));
+  }
+
+  private void checkAndKeepAlive(Console console) {
+    boolean open;
+    try {
+      open = sessions.stillOpen(console.sessionId);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "session check failed; keeping the console", e.getClass().getName());
+      open = true;
+    }
+    if (open) {
+      console.keepAlive();
+    } else {
+      console.close();
+    }
   }
 
   private void forget(Console console) {
@@ -119,12 +151,14 @@ public class AlertHub {
   /** One open server-sent event stream. */
   private final class Console {
     private final UUID directorId;
+    private final UUID sessionId;
     private final SseEventSink sink;
     private final Sse sse;
     private final Set<Long> sent = new LinkedHashSet<>();
 
-    Console(UUID directorId, SseEventSink sink, Sse sse) {
+    Console(UUID directorId, UUID sessionId, SseEventSink sink, Sse sse) {
       this.directorId = directorId;
+      this.sessionId = sessionId;
       this.sink = sink;
       this.sse = sse;
     }

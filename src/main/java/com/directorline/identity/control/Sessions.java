@@ -70,6 +70,20 @@ public class Sessions {
         new ActiveSession(session.id(), user, session.idleDeadline(settings.idleTimeout())));
   }
 
+  /**
+   * Whether a session may still be used, without counting this as use: long-lived streams ask it,
+   * and must not keep an idle session alive. Ends a session found timed out.
+   */
+  @Transactional
+  public boolean stillOpen(UUID sessionId) {
+    UserSession session = em.find(UserSession.class, sessionId);
+    if (session == null || session.checkAt(clock.instant(), settings.idleTimeout()).isPresent()) {
+      return false;
+    }
+    User user = em.find(User.class, session.userId());
+    return user != null && user.isActive();
+  }
+
   @Transactional(Transactional.TxType.MANDATORY)
   public void end(UUID sessionId, EndReason reason) {
     UserSession session = em.find(UserSession.class, sessionId);
