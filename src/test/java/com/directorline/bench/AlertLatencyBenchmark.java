@@ -46,31 +46,13 @@ class AlertLatencyBenchmark {
   private void measure(Api api) throws Exception {
     Api.Clinic clinic = api.newClinic();
     List<String> directorTokens = new ArrayList<>();
-    var ids = Json.createArrayBuilder();
+    List<String> directorIds = new ArrayList<>();
     for (int i = 0; i < DIRECTORS; i++) {
       String director = clinic.enrol("DIRECTOR");
-      ids.add(clinic.userId(director));
+      directorIds.add(clinic.userId(director));
       directorTokens.add(clinic.signIn(director));
     }
-    Reply policy =
-        api.send(
-            "PUT",
-            "/api/clinics/" + clinic.id() + "/escalation-policy",
-            clinic.demoAdminToken(),
-            "application/json",
-            Json.createObjectBuilder()
-                .add(
-                    "steps",
-                    Json.createArrayBuilder()
-                        .add(
-                            Json.createObjectBuilder()
-                                .add("directorIds", ids)
-                                .add("timeoutSeconds", 600)))
-                .add("transferPlan", "Call 911.")
-                .build()
-                .toString(),
-            Map.of());
-    assertThat(policy.status()).as(policy.toString()).isEqualTo(200);
+    clinic.definePolicy(List.of(directorIds), 600, "Call 911.");
     List<String> injectorTokens = new ArrayList<>();
     for (int i = 0; i < INJECTORS; i++) {
       injectorTokens.add(clinic.signIn(clinic.enrol("INJECTOR")));

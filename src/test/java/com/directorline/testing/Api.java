@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -148,6 +149,35 @@ public final class Api {
 
     public String signIn(String username) {
       return api.signIn(username, PASSWORD);
+    }
+
+    /** Defines the clinic's escalation policy: one step per list of director ids. */
+    public void definePolicy(List<List<String>> steps, int timeoutSeconds, String transferPlan) {
+      var stepArray = Json.createArrayBuilder();
+      for (List<String> directorIds : steps) {
+        var ids = Json.createArrayBuilder();
+        directorIds.forEach(ids::add);
+        stepArray.add(
+            Json.createObjectBuilder()
+                .add("directorIds", ids)
+                .add("timeoutSeconds", timeoutSeconds));
+      }
+      Reply reply =
+          api.send(
+              "PUT",
+              "/api/clinics/" + id + "/escalation-policy",
+              demoAdminToken,
+              "application/json",
+              Json.createObjectBuilder()
+                  .add("steps", stepArray)
+                  .add("repeat", 0)
+                  .add("transferPlan", transferPlan)
+                  .build()
+                  .toString(),
+              Map.of());
+      if (reply.status() != 200) {
+        throw new AssertionError("could not define the escalation policy: " + reply);
+      }
     }
   }
 }

@@ -1,6 +1,7 @@
 package com.directorline.identity.control;
 
 import com.directorline.platform.control.DataDirectory;
+import com.directorline.platform.control.PemKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,6 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -91,21 +91,17 @@ public final class SigningKeys {
   }
 
   static SigningKeys fromPem(String pem) {
-    String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+    RSAPrivateCrtKey privateKey = PemKeys.rsaPrivateKey(pem, "the token signing key");
     try {
-      KeyFactory rsa = KeyFactory.getInstance("RSA");
-      RSAPrivateCrtKey privateKey =
-          (RSAPrivateCrtKey)
-              rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
       RSAPublicKey publicKey =
           (RSAPublicKey)
-              rsa.generatePublic(
-                  new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+              KeyFactory.getInstance("RSA")
+                  .generatePublic(
+                      new RSAPublicKeySpec(
+                          privateKey.getModulus(), privateKey.getPublicExponent()));
       return new SigningKeys(new KeyPair(publicKey, privateKey));
-    } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
-      // The key text itself is never quoted.
-      throw new IllegalStateException(
-          "the token signing key is not an unencrypted PKCS#8 RSA private key in PEM form");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot derive the token signing key's public half", e);
     }
   }
 

@@ -1,6 +1,7 @@
 package com.directorline.video.control;
 
 import com.directorline.platform.control.DataDirectory;
+import com.directorline.platform.control.PemKeys;
 import com.directorline.video.entity.VideoGrant;
 import io.jsonwebtoken.JwtBuilder;
 import io.jsonwebtoken.Jwts;
@@ -13,11 +14,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -170,15 +168,9 @@ public class JitsiTokens {
 
   private static PrivateKey readPrivateKey(Path file) {
     try {
-      String base64 =
-          Files.readString(file)
-              .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "")
-              .replaceAll("\\s", "");
-      return KeyFactory.getInstance("RSA")
-          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-    } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-      throw new IllegalStateException(
-          "directorline.jitsi.private-key-file is not an unencrypted PKCS#8 RSA key in PEM form");
+      return PemKeys.rsaPrivateKey(Files.readString(file), "directorline.jitsi.private-key-file");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read directorline.jitsi.private-key-file", e);
     }
   }
 }

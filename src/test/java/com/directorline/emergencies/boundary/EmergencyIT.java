@@ -61,35 +61,18 @@ class EmergencyIT {
     String injector = clinic.enrol("INJECTOR");
     List<String> directors = new ArrayList<>();
     List<String> ids = new ArrayList<>();
-    var stepArray = Json.createArrayBuilder();
+    List<List<String>> plan = new ArrayList<>();
     for (int s = 0; s < steps; s++) {
-      var stepIds = Json.createArrayBuilder();
+      List<String> stepIds = new ArrayList<>();
       for (int d = 0; d < directorsPerStep; d++) {
         String director = clinic.enrol("DIRECTOR");
         directors.add(director);
-        String id = clinic.userId(director);
-        ids.add(id);
-        stepIds.add(id);
+        stepIds.add(clinic.userId(director));
       }
-      stepArray.add(
-          Json.createObjectBuilder()
-              .add("directorIds", stepIds)
-              .add("timeoutSeconds", timeoutSeconds));
+      ids.addAll(stepIds);
+      plan.add(stepIds);
     }
-    Reply policy =
-        api.send(
-            "PUT",
-            "/api/clinics/" + clinic.id() + "/escalation-policy",
-            clinic.demoAdminToken(),
-            "application/json",
-            Json.createObjectBuilder()
-                .add("steps", stepArray)
-                .add("repeat", 0)
-                .add("transferPlan", TRANSFER_PLAN)
-                .build()
-                .toString(),
-            Map.of());
-    assertThat(policy.status()).as(policy.toString()).isEqualTo(200);
+    clinic.definePolicy(plan, timeoutSeconds, TRANSFER_PLAN);
     return new Team(api, clinic, injector, directors, ids);
   }
 
@@ -280,6 +263,37 @@ class EmergencyIT {
       assertThat(Long.parseLong(missed.id())).isGreaterThan(Long.parseLong(alertId));
       assertThat(resumed.events()).extracting(SseStream.Event::id).doesNotContain(alertId);
     }
+  }
+
+  @Test
+  void signingOutClosesTheConsoleStream(Api api) {
+    Team team = team(api, 1, 60, 1);
+    String director = team.directorToken(0);
+
+    try (SseStream console = SseStream.open(api.baseUrl(), director, null)) {
+      assertThat(console.status()).isEqualTo(200);
+      assertThat(api.post("/api/auth/logout", director, null).status()).isEqualTo(204);
+
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(console::ended);
+    }
+    try (SseStream again = SseStream.open(api.baseUrl(), director, null)) {
+      assertThat(again.status()).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void theLaunchAnswerShowsThePlanInEffect(Api api) {
+    Team team = team(api, 2, 45, 1);
+
+    JsonObject escalation =
+        team.launch(team.injectorToken(), LAUNCH, Map.of()).json().getJsonObject("escalation");
+
+    var plan = escalation.getJsonArray("plan").getValuesAs(JsonObject.class);
+    assertThat(plan).hasSize(2);
+    assertThat(plan.get(1).getInt("step")).isEqualTo(2);
+    assertThat(plan.get(1).getInt("timeoutSeconds")).isEqualTo(45);
+    assertThat(plan.get(1).getJsonArray("directors").getJsonObject(0).getString("id"))
+        .isEqualTo(team.directorIds().get(1));
   }
 
   @Test

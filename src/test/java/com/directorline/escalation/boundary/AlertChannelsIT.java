@@ -170,25 +170,7 @@ class AlertChannelsIT {
   }
 
   private static void policy(Api api, Api.Clinic clinic, String directorId) {
-    Reply reply =
-        api.send(
-            "PUT",
-            "/api/clinics/" + clinic.id() + "/escalation-policy",
-            clinic.demoAdminToken(),
-            "application/json",
-            Json.createObjectBuilder()
-                .add(
-                    "steps",
-                    Json.createArrayBuilder()
-                        .add(
-                            Json.createObjectBuilder()
-                                .add("directorIds", Json.createArrayBuilder().add(directorId))
-                                .add("timeoutSeconds", 60)))
-                .add("transferPlan", "Call 911.")
-                .build()
-                .toString(),
-            Map.of());
-    assertThat(reply.status()).isEqualTo(200);
+    clinic.definePolicy(List.of(List.of(directorId)), 60, "Call 911.");
   }
 
   private static String hmac(String message) throws Exception {
