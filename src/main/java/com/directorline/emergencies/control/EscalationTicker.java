@@ -1,14 +1,11 @@
 package com.directorline.emergencies.control;
 
+import com.directorline.platform.control.Workers;
 import com.directorline.schema.control.SchemaMigrated;
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.UUID;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,19 +22,11 @@ public class EscalationTicker {
   private static final Logger LOG = Logger.getLogger(EscalationTicker.class.getName());
 
   @Inject Emergencies emergencies;
-  @Resource ManagedScheduledExecutorService scheduler;
-
-  private ScheduledFuture<?> ticking;
+  @Inject Workers workers;
 
   void start(@Observes SchemaMigrated migrated) {
-    ticking = scheduler.scheduleWithFixedDelay(this::tick, 0, 250, TimeUnit.MILLISECONDS);
-  }
-
-  @PreDestroy
-  void stop() {
-    if (ticking != null) {
-      ticking.cancel(false);
-    }
+    // A thread of its own: nothing else may delay a deadline.
+    workers.dedicated(1).scheduleWithFixedDelay(this::tick, 0, 250, TimeUnit.MILLISECONDS);
   }
 
   void tick() {

@@ -49,6 +49,7 @@ public class AlertsResource {
     hub.open(
         caller.userId(),
         caller.sessionId(),
+        after,
         sink,
         sse,
         alerts.since(caller.userId(), after, clock.instant().minus(RECENT)));

@@ -3,8 +3,6 @@ package com.directorline.escalation.control;
 import com.directorline.escalation.entity.AlertMessage;
 import com.directorline.schema.control.SchemaMigrated;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -21,7 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -45,7 +42,7 @@ public class AlertHub {
   @Inject com.directorline.identity.control.Sessions sessions;
   @Inject org.eclipse.microprofile.metrics.MetricRegistry metrics;
 
-  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject com.directorline.platform.control.Workers workers;
 
   @Inject
   @org.eclipse.microprofile.config.inject.ConfigProperty(
@@ -55,23 +52,19 @@ public class AlertHub {
 
   private final Map<UUID, Set<Console>> consoles = new ConcurrentHashMap<>();
   private volatile long pollCursor;
-  private ScheduledFuture<?> poll;
-  private ScheduledFuture<?> heartbeat;
 
   void start(@Observes SchemaMigrated migrated) {
     pollCursor = alerts.lastSeq();
-    poll = scheduler.scheduleWithFixedDelay(this::pollSafely, 250, 250, TimeUnit.MILLISECONDS);
-    heartbeat =
-        scheduler.scheduleWithFixedDelay(
+    // Threads of their own: a write blocked on a dead connection must not hold up the poll.
+    workers.dedicated(1).scheduleWithFixedDelay(this::pollSafely, 250, 250, TimeUnit.MILLISECONDS);
+    workers
+        .dedicated(1)
+        .scheduleWithFixedDelay(
             this::heartbeat, heartbeatSeconds, heartbeatSeconds, TimeUnit.SECONDS);
   }
 
   @PreDestroy
   void stop() {
-    if (poll != null) {
-      poll.cancel(false);
-      heartbeat.cancel(false);
-    }
     consoles.values().forEach(set -> set.forEach(Console::close));
   }
 
@@ -80,8 +73,14 @@ public class AlertHub {
    * the sign-in session lasts.
    */
   public void open(
-      UUID directorId, UUID sessionId, SseEventSink sink, Sse sse, List<AlertMessage> missed) {
-    Console console = new Console(directorId, sessionId, sink, sse);
+      UUID directorId,
+      UUID sessionId,
+      Long lastEventId,
+      SseEventSink sink,
+      Sse sse,
+      List<AlertMessage> missed) {
+    Console console =
+        new Console(directorId, sessionId, lastEventId == null ? 0 : lastEventId, sink, sse);
     synchronized (console) {
       consoles.computeIfAbsent(directorId, id -> new CopyOnWriteArraySet<>()).add(console);
       missed.forEach(console::send);
@@ -104,6 +103,7 @@ public class AlertHub {
   }
 
   private void pollSafely() {
+    // A scheduled task that throws is never run again: nothing may escape from here.
     try {
       List<AlertMessage> fresh = alerts.after(pollCursor);
       deliver(fresh);
@@ -123,7 +123,17 @@ public class AlertHub {
    * (signed out, idle, expired, revoked): the browser then reconnects and is told to sign in.
    */
   private void heartbeat() {
-    consoles.values().forEach(set -> set.forEach(this::checkAndKeepAlive));
+    // A scheduled task that throws is never run again: nothing may escape from here.
+    for (Set<Console> set : consoles.values()) {
+      for (Console console : set) {
+        try {
+          checkAndKeepAlive(console);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "console heartbeat failed; closing it", e.getClass().getName());
+          console.close();
+        }
+      }
+    }
   }
 
   private void checkAndKeepAlive(Console console) {
@@ -137,6 +147,8 @@ public class AlertHub {
     if (open) {
       console.keepAlive();
     } else {
+      LOG.info(
+          () -> "closing the console of director " + console.directorId + ": its session ended");
       console.close();
     }
   }
@@ -152,13 +164,18 @@ public class AlertHub {
   private final class Console {
     private final UUID directorId;
     private final UUID sessionId;
+
+    /** The browser already has everything up to here (its Last-Event-ID). */
+    private final long floor;
+
     private final SseEventSink sink;
     private final Sse sse;
     private final Set<Long> sent = new LinkedHashSet<>();
 
-    Console(UUID directorId, UUID sessionId, SseEventSink sink, Sse sse) {
+    Console(UUID directorId, UUID sessionId, long floor, SseEventSink sink, Sse sse) {
       this.directorId = directorId;
       this.sessionId = sessionId;
+      this.floor = floor;
       this.sink = sink;
       this.sse = sse;
     }
@@ -168,12 +185,22 @@ public class AlertHub {
         forget(this);
         return;
       }
-      if (!sent.add(message.seq())) {
+      // The poll re-reads recent rows; a reconnected browser must not get them twice.
+      if (message.seq() <= floor || !sent.add(message.seq())) {
         return;
       }
       if (sent.size() > 10_000) {
         sent.remove(sent.iterator().next());
       }
+      try {
+        sendEvent(message);
+      } catch (RuntimeException e) {
+        count("failed");
+        close();
+      }
+    }
+
+    private void sendEvent(AlertMessage message) {
       sink.send(
               sse.newEventBuilder()
                   .id(Long.toString(message.seq()))
@@ -205,12 +232,16 @@ public class AlertHub {
         forget(this);
         return;
       }
-      sink.send(sse.newEventBuilder().comment("keep-alive").build())
-          .exceptionally(
-              failure -> {
-                close();
-                return null;
-              });
+      try {
+        sink.send(sse.newEventBuilder().comment("keep-alive").build())
+            .exceptionally(
+                failure -> {
+                  close();
+                  return null;
+                });
+      } catch (RuntimeException e) {
+        close();
+      }
     }
 
     void close() {

@@ -1,8 +1,6 @@
 package com.directorline.escalation.control;
 
 import com.directorline.escalation.entity.Delivery;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -25,7 +23,7 @@ public class Dispatcher {
 
   private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
 
-  @Resource ManagedScheduledExecutorService scheduler;
+  @Inject com.directorline.platform.control.Workers workers;
   @Inject Deliveries deliveries;
   @Inject MetricRegistry metrics;
   @Inject Clock clock;
@@ -37,6 +35,14 @@ public class Dispatcher {
   @Inject
   @ConfigProperty(name = "directorline.alerts.first-retry-millis", defaultValue = "1000")
   long firstRetryMillis;
+
+  /** Deliveries have threads of their own: a slow SMTP server delays no other channel. */
+  private java.util.concurrent.ScheduledExecutorService scheduler;
+
+  @jakarta.annotation.PostConstruct
+  void start() {
+    scheduler = workers.dedicated(4);
+  }
 
   /** The result of one attempt. */
   public record Result(Delivery.Outcome outcome, Integer statusCode, String error) {

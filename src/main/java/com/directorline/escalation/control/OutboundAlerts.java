@@ -5,8 +5,6 @@ import com.directorline.escalation.entity.Delivery;
 import com.directorline.escalation.entity.Webhook;
 import com.directorline.identity.control.Users;
 import com.directorline.identity.entity.User;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -28,7 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OutboundAlerts {
 
-  @Resource ManagedExecutorService executor;
+  @Inject com.directorline.platform.control.Workers workers;
   @Inject Dispatcher dispatcher;
   @Inject AlertMail mail;
   @Inject WebhookSender webhookSender;
@@ -43,6 +41,13 @@ public class OutboundAlerts {
 
   /** The director and the clinic's webhook, read in one transaction. */
   public record Recipients(Optional<User> director, Optional<Webhook> webhook) {}
+
+  private java.util.concurrent.ExecutorService executor;
+
+  @jakarta.annotation.PostConstruct
+  void start() {
+    executor = workers.dedicated(2);
+  }
 
   void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) Alerts.Committed committed) {
     for (AlertMessage message : committed.messages()) {

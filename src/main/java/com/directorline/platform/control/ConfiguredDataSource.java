@@ -57,6 +57,9 @@ public class ConfiguredDataSource implements DataSource {
       // EclipseLink binds the UUIDs of element collections as varchar; untyped string
       // parameters let PostgreSQL infer uuid from the column instead of refusing the insert.
       postgres.setStringType("unspecified");
+      // PostgreSQL's error detail quotes the offending values ("Key (x)=(...)"): keep it out of
+      // exception messages, which can end up in logs.
+      postgres.setLogServerErrorDetail(false);
       return postgres;
     }
     if (url.startsWith("jdbc:h2:")) {
