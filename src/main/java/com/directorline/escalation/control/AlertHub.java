@@ -52,9 +52,13 @@ public class AlertHub {
 
   private final Map<UUID, Set<Console>> consoles = new ConcurrentHashMap<>();
   private volatile long pollCursor;
+  private java.util.concurrent.ExecutorService writer;
+  private java.util.concurrent.ExecutorService closer;
 
   void start(@Observes SchemaMigrated migrated) {
     pollCursor = alerts.lastSeq();
+    writer = workers.dedicated(2);
+    closer = workers.dedicated(2);
     // Threads of their own: a write blocked on a dead connection must not hold up the poll.
     workers.dedicated(1).scheduleWithFixedDelay(this::pollSafely, 250, 250, TimeUnit.MILLISECONDS);
     workers
@@ -119,37 +123,42 @@ public class AlertHub {
   }
 
   /**
-   * Keeps connections alive through proxies, and closes the consoles whose session has ended
-   * (signed out, idle, expired, revoked): the browser then reconnects and is told to sign in.
+   * Closes the consoles whose session has ended (signed out, idle, expired, revoked; the browser
+   * then reconnects and is told to sign in) and keeps the others alive through proxies. The session
+   * checks run here and touch only the database; the writes run on other threads, because a write
+   * to a dead connection can block, and it must not hold up anyone's check.
    */
   private void heartbeat() {
     // A scheduled task that throws is never run again: nothing may escape from here.
     for (Set<Console> set : consoles.values()) {
       for (Console console : set) {
         try {
-          checkAndKeepAlive(console);
+          if (sessionEnded(console)) {
+            LOG.info(
+                () ->
+                    "closing the console of director "
+                        + console.directorId
+                        + ": its session ended");
+            forget(console);
+            closer.execute(console::close);
+          } else {
+            console.keepAliveOn(writer);
+          }
         } catch (RuntimeException e) {
           LOG.log(Level.WARNING, "console heartbeat failed; closing it", e.getClass().getName());
-          console.close();
+          forget(console);
+          closer.execute(console::close);
         }
       }
     }
   }
 
-  private void checkAndKeepAlive(Console console) {
-    boolean open;
+  private boolean sessionEnded(Console console) {
     try {
-      open = sessions.stillOpen(console.sessionId);
+      return !sessions.stillOpen(console.sessionId);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "session check failed; keeping the console", e.getClass().getName());
-      open = true;
-    }
-    if (open) {
-      console.keepAlive();
-    } else {
-      LOG.info(
-          () -> "closing the console of director " + console.directorId + ": its session ended");
-      console.close();
+      return false;
     }
   }
 
@@ -225,6 +234,23 @@ public class AlertHub {
               new org.eclipse.microprofile.metrics.Tag("channel", "console"),
               new org.eclipse.microprofile.metrics.Tag("result", result))
           .inc();
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean keepAlivePending =
+        new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Queues a keep-alive unless the previous one is still being written. */
+    void keepAliveOn(java.util.concurrent.Executor executor) {
+      if (keepAlivePending.compareAndSet(false, true)) {
+        executor.execute(
+            () -> {
+              try {
+                keepAlive();
+              } finally {
+                keepAlivePending.set(false);
+              }
+            });
+      }
     }
 
     synchronized void keepAlive() {
