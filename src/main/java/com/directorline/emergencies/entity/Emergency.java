@@ -353,10 +353,6 @@ public class Emergency {
     return status == Status.ACCEPTED || status == Status.CONNECTED;
   }
 
-  public boolean isOpen() {
-    return status == Status.ALERTING || status == Status.ACCEPTED || status == Status.CONNECTED;
-  }
-
   private void requireStatus(Status required, String what) {
     if (status != required) {
       throw new IllegalTransition(

@@ -100,12 +100,6 @@ public class AlertHub {
     }
   }
 
-  /** How many consoles are open here, per director; for tests and metrics. */
-  public int openConsoles(UUID directorId) {
-    Set<Console> open = consoles.get(directorId);
-    return open == null ? 0 : (int) open.stream().filter(c -> !c.sink.isClosed()).count();
-  }
-
   private void pollSafely() {
     // A scheduled task that throws is never run again: nothing may escape from here.
     try {

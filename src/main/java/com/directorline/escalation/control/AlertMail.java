@@ -83,10 +83,6 @@ public class AlertMail {
     session = Session.getInstance(properties, authenticator);
   }
 
-  public boolean isConfigured() {
-    return session != null;
-  }
-
   public Dispatcher.Result send(String to, String subject, String body) {
     if (session == null) {
       return Dispatcher.Result.skipped("email is not configured");

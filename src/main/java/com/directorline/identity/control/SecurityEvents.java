@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -47,16 +46,5 @@ public class SecurityEvents {
                 + subjectId
                 + " correlationId="
                 + origin.correlationId());
-  }
-
-  @Transactional
-  public List<SecurityEvent> forSubject(UUID userId) {
-    return em.createQuery(
-            "select e from SecurityEvent e where e.subjectUserId = :user or e.actorUserId = :user"
-                + " order by e.occurredAt desc",
-            SecurityEvent.class)
-        .setParameter("user", userId)
-        .setMaxResults(200)
-        .getResultList();
   }
 }
