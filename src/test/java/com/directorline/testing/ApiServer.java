@@ -20,6 +20,12 @@ public class ApiServer implements ParameterResolver {
   public static final long IDLE_TIMEOUT_SECONDS = 10;
   public static final String DEMO_PASSWORD = TestRun.DEMO_PASSWORD;
 
+  /** The shared server signs an audit checkpoint every this many events. */
+  public static final int CHECKPOINT_EVERY = 20;
+
+  /** Reading more patients than this within 10 minutes is flagged as a bulk read. */
+  public static final int BULK_READ_PATIENTS = 3;
+
   /** The Jitsi app secret of the test servers, so tests can verify the grants' tokens. */
   public static final String JITSI_SECRET = TestRun.JITSI_SECRET;
 
@@ -28,17 +34,25 @@ public class ApiServer implements ParameterResolver {
         TestServer.start(
             "api-server",
             TestDatabase.get(),
-            Map.of(
-                "DIRECTORLINE_SESSION_IDLE_TIMEOUT_SECONDS",
-                String.valueOf(IDLE_TIMEOUT_SECONDS),
-                "DIRECTORLINE_MAIL_HOST",
-                "127.0.0.1",
-                "DIRECTORLINE_MAIL_PORT",
-                String.valueOf(TestMail.port()),
-                "DIRECTORLINE_ALERTS_FIRST_RETRY_MILLIS",
-                "200",
-                "DIRECTORLINE_ALERTS_HEARTBEAT_SECONDS",
-                "1"));
+            Map.ofEntries(
+                // Migrations as the owner, requests as a role that cannot change audit rows.
+                Map.entry("DB_USER", TestDatabase.get().appRole()),
+                Map.entry("DB_PASSWORD", ""),
+                Map.entry("DB_MIGRATION_USER", TestDatabase.user()),
+                Map.entry("DB_MIGRATION_PASSWORD", TestDatabase.password()),
+                Map.entry("DIRECTORLINE_AUDIT_SEAL_INTERVAL_MS", "100"),
+                Map.entry(
+                    "DIRECTORLINE_AUDIT_CHECKPOINT_EVERY_EVENTS", String.valueOf(CHECKPOINT_EVERY)),
+                Map.entry(
+                    "DIRECTORLINE_AUDIT_BULK_READ_PATIENTS", String.valueOf(BULK_READ_PATIENTS)),
+                Map.entry("DIRECTORLINE_AUDIT_BULK_READ_MINUTES", "10"),
+                Map.entry(
+                    "DIRECTORLINE_SESSION_IDLE_TIMEOUT_SECONDS",
+                    String.valueOf(IDLE_TIMEOUT_SECONDS)),
+                Map.entry("DIRECTORLINE_MAIL_HOST", "127.0.0.1"),
+                Map.entry("DIRECTORLINE_MAIL_PORT", String.valueOf(TestMail.port())),
+                Map.entry("DIRECTORLINE_ALERTS_FIRST_RETRY_MILLIS", "200"),
+                Map.entry("DIRECTORLINE_ALERTS_HEARTBEAT_SECONDS", "1")));
 
     @Override
     public void close() {

@@ -50,10 +50,17 @@ public final class TestDatabase {
             + "_"
             + UUID.randomUUID().toString().substring(0, 8);
     execute("CREATE DATABASE " + name);
+    // The application's own role, apart from the owner that runs the migrations, as in
+    // production: it may not change or remove audit rows (docs/operations.md).
+    execute("CREATE ROLE " + name + "_app LOGIN");
     TestDatabase db = new TestDatabase(name);
     Runtime.getRuntime()
         .addShutdownHook(
-            new Thread(() -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+            new Thread(
+                () -> {
+                  execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                  execute("DROP ROLE IF EXISTS " + name + "_app");
+                }));
     return db;
   }
 
@@ -76,6 +83,16 @@ public final class TestDatabase {
 
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(jdbcUrl(), user(), password());
+  }
+
+  /** The login role a server uses when it runs with a separate migration owner. */
+  public String appRole() {
+    return name + "_app";
+  }
+
+  /** Connects as the application's role (trust authentication on the test server). */
+  public Connection connectAsApp() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl(), appRole(), "");
   }
 
   public String name() {

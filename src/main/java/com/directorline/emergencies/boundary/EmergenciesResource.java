@@ -1,5 +1,8 @@
 package com.directorline.emergencies.boundary;
 
+import com.directorline.audit.boundary.Audited;
+import com.directorline.audit.entity.AuditAction;
+import com.directorline.audit.entity.ObjectType;
 import com.directorline.emergencies.control.Emergencies;
 import com.directorline.emergencies.entity.Emergency;
 import com.directorline.identity.control.Caller;
@@ -7,12 +10,12 @@ import com.directorline.identity.control.Users;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.User;
 import com.directorline.problems.boundary.InvalidInput;
-import com.directorline.problems.boundary.ProblemException;
 import com.directorline.video.control.JitsiTokens;
 import com.directorline.video.entity.VideoGrant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -55,6 +58,7 @@ public class EmergenciesResource {
           "Alerts the first step of the clinic's escalation policy at once. A repeated"
               + " Idempotency-Key returns the emergency launched with it. clinicId is needed only"
               + " when the injector belongs to several clinics.")
+  @Audited(action = AuditAction.CREATE)
   public Response launch(
       @Valid @NotNull(message = REQUIRED) LaunchRequest body,
       @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -72,8 +76,7 @@ public class EmergenciesResource {
       emergency = emergencies.launch(launch, clinicId, key);
     } catch (RuntimeException failed) {
       // A double tap racing the first launch loses on the unique key: answer the first one.
-      Optional<Emergency> earlier =
-          key == null ? Optional.empty() : emergencies.byIdempotencyKey(key);
+      Optional<Emergency> earlier = key == null ? Optional.empty() : emergencies.replay(key);
       emergency = earlier.orElseThrow(() -> failed);
     }
     return Response.created(
@@ -99,6 +102,7 @@ public class EmergenciesResource {
       description =
           "Injectors see their own launches, directors their clinics'. status=open (default)"
               + " or all; drill=true lists practice emergencies, which are kept apart.")
+  @Audited
   public List<EmergencyView> list(
       @QueryParam("status") String status, @QueryParam("drill") boolean drill) {
     boolean openOnly = status == null || status.equalsIgnoreCase("open");
@@ -112,8 +116,9 @@ public class EmergenciesResource {
   @Path("{id}")
   @RolesAllowed({Role.Names.INJECTOR, Role.Names.DIRECTOR})
   @Operation(summary = "One emergency", description = "Participants and the clinic's directors.")
+  @Audited
   public EmergencyView get(@PathParam("id") UUID id) {
-    return view(emergencies.visible(id));
+    return view(emergencies.read(id));
   }
 
   @POST
@@ -122,6 +127,7 @@ public class EmergenciesResource {
   @Operation(
       summary = "Accept",
       description = "First accept wins; a later one answers 409 naming who took it.")
+  @Audited(action = AuditAction.UPDATE)
   public EmergencyView accept(@PathParam("id") UUID id) {
     return view(emergencies.accept(id));
   }
@@ -130,6 +136,7 @@ public class EmergenciesResource {
   @Path("{id}/decline")
   @RolesAllowed(Role.Names.DIRECTOR)
   @Operation(summary = "Decline", description = "The next escalation step is alerted at once.")
+  @Audited(action = AuditAction.UPDATE)
   public EmergencyView decline(@PathParam("id") UUID id) {
     return view(emergencies.decline(id));
   }
@@ -138,6 +145,7 @@ public class EmergenciesResource {
   @Path("{id}/cancel")
   @RolesAllowed(Role.Names.INJECTOR)
   @Operation(summary = "Cancel", description = "The launching injector, before anyone accepts.")
+  @Audited(action = AuditAction.UPDATE)
   public EmergencyView cancel(@PathParam("id") UUID id) {
     return view(emergencies.cancel(id));
   }
@@ -147,6 +155,7 @@ public class EmergenciesResource {
   @RolesAllowed({Role.Names.INJECTOR, Role.Names.DIRECTOR})
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "End with the outcome", description = "Participants only.")
+  @Audited(action = AuditAction.UPDATE)
   public EmergencyView end(
       @PathParam("id") UUID id, @Valid @NotNull(message = REQUIRED) EndRequest body) {
     return view(emergencies.end(id, body.outcome(), body.summary()));
@@ -159,6 +168,7 @@ public class EmergenciesResource {
   @Operation(
       summary = "Report joining or leaving the call",
       description = "From the Jitsi IFrame events; the director joining connects the emergency.")
+  @Audited(action = AuditAction.UPDATE)
   public EmergencyView participantEvent(
       @PathParam("id") UUID id, @Valid @NotNull(message = REQUIRED) ParticipantEvent body) {
     return view(
@@ -171,9 +181,9 @@ public class EmergenciesResource {
   @Path("{id}/timeline")
   @RolesAllowed({Role.Names.INJECTOR, Role.Names.DIRECTOR})
   @Operation(summary = "The timeline", description = "In order, with actor and time.")
+  @Audited(object = ObjectType.TIMELINE)
   public List<TimelineView> timeline(@PathParam("id") UUID id) {
-    Emergency emergency = emergencies.visible(id);
-    return emergencies.timeline(emergency).stream()
+    return emergencies.readTimeline(id).stream()
         .map(
             t ->
                 new TimelineView(
@@ -194,21 +204,10 @@ public class EmergenciesResource {
       description =
           "The launching injector and the accepting director, while ACCEPTED or CONNECTED. The"
               + " director is the room's moderator.")
+  @Audited(action = AuditAction.CREATE, object = ObjectType.VIDEO_GRANT)
+  @Transactional
   public VideoGrant videoGrant(@PathParam("id") UUID id) {
-    Emergency emergency = emergencies.visible(id);
-    if (!emergency.isParticipant(caller.userId())) {
-      throw new ProblemException(
-          403, "not-participant", "Forbidden", "Only the emergency's participants join its call.");
-    }
-    if (!emergency.callIsOpen()) {
-      throw new ProblemException(
-          409,
-          "call-closed",
-          "Conflict",
-          "The call is open only while the emergency is accepted; it is "
-              + emergency.status()
-              + ".");
-    }
+    Emergency emergency = emergencies.grantCall(id);
     User me = users.byId(caller.userId()).orElseThrow();
     boolean director = emergency.acceptedBy().map(caller.userId()::equals).orElse(false);
     return jitsi.grant(

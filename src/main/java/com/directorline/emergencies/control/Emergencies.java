@@ -1,5 +1,10 @@
 package com.directorline.emergencies.control;
 
+import com.directorline.audit.control.AuditTrail;
+import com.directorline.audit.entity.AuditAction;
+import com.directorline.audit.entity.AuditEvent;
+import com.directorline.audit.entity.ObjectType;
+import com.directorline.audit.entity.Purpose;
 import com.directorline.emergencies.entity.Complication;
 import com.directorline.emergencies.entity.Emergency;
 import com.directorline.emergencies.entity.Outcome;
@@ -48,6 +53,7 @@ public class Emergencies {
   @Inject Clinics clinics;
   @Inject Users users;
   @Inject EmergencyMetrics metrics;
+  @Inject AuditTrail audit;
 
   /** What the injector reports. */
   public record Launch(
@@ -66,6 +72,8 @@ public class Emergencies {
     if (idempotencyKey != null) {
       Optional<Emergency> earlier = byIdempotencyKey(idempotencyKey);
       if (earlier.isPresent()) {
+        audit.record(
+            access(AuditAction.READ, ObjectType.EMERGENCY, earlier.get()).detail("replay"));
         return earlier.get();
       }
     }
@@ -94,6 +102,7 @@ public class Emergencies {
     em.persist(emergency);
     em.flush();
     persistTimeline(emergency);
+    audit.record(access(AuditAction.CREATE, ObjectType.EMERGENCY, emergency).detail("launch"));
     metrics.launched(emergency);
     alertDirectors(emergency, emergency.targets().stream().map(Target::directorId).toList());
     return emergency;
@@ -111,7 +120,16 @@ public class Emergencies {
     return caller.clinicIds().iterator().next();
   }
 
-  public Optional<Emergency> byIdempotencyKey(String key) {
+  /** The emergency an earlier request with this key launched, read as the caller. */
+  @Transactional
+  public Optional<Emergency> replay(String key) {
+    Optional<Emergency> earlier = byIdempotencyKey(key);
+    earlier.ifPresent(
+        e -> audit.record(access(AuditAction.READ, ObjectType.EMERGENCY, e).detail("replay")));
+    return earlier;
+  }
+
+  Optional<Emergency> byIdempotencyKey(String key) {
     return em.createQuery(
             "select e from Emergency e where e.launchedBy = :injector and e.idempotencyKey = :key",
             Emergency.class)
@@ -123,8 +141,46 @@ public class Emergencies {
 
   // --- reading -------------------------------------------------------------------------------
 
+  /** Reads one emergency for the caller, audited. */
+  @Transactional
+  public Emergency read(UUID id) {
+    Emergency emergency = visible(id);
+    audit.record(access(AuditAction.READ, ObjectType.EMERGENCY, emergency));
+    return emergency;
+  }
+
+  /** The timeline of an emergency the caller may see, audited. */
+  @Transactional
+  public List<TimelineEntry> readTimeline(UUID id) {
+    Emergency emergency = visible(id);
+    audit.record(access(AuditAction.READ, ObjectType.TIMELINE, emergency));
+    return timeline(emergency);
+  }
+
+  /**
+   * Checks that the caller may join the call now and records the grant; the caller's transaction
+   * covers making the token, so a grant that fails leaves no success in the trail.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Emergency grantCall(UUID id) {
+    Emergency emergency = visible(id);
+    if (!emergency.isParticipant(caller.userId())) {
+      throw new com.directorline.problems.boundary.ProblemException(
+          403, "not-participant", "Forbidden", "Only the emergency's participants join its call.");
+    }
+    if (!emergency.callIsOpen()) {
+      throw new Conflict(
+          "call-closed",
+          "The call is open only while the emergency is accepted; it is "
+              + emergency.status()
+              + ".");
+    }
+    audit.record(access(AuditAction.CREATE, ObjectType.VIDEO_GRANT, emergency));
+    return emergency;
+  }
+
   /** The emergency if the caller may see it: a participant, or a director of its clinic. */
-  public Emergency visible(UUID id) {
+  Emergency visible(UUID id) {
     return Optional.ofNullable(em.find(Emergency.class, id))
         .filter(this::mayView)
         .orElseThrow(() -> new NotFound("emergency"));
@@ -141,7 +197,17 @@ public class Emergencies {
    * What the caller may list: injectors their own launches, directors their clinics'. Drills are
    * listed apart from real emergencies.
    */
+  @Transactional
   public List<Emergency> list(boolean openOnly, boolean drills) {
+    List<Emergency> found = find(openOnly, drills);
+    // A list shows each emergency's patient: one read per patient, so the per-patient report
+    // finds it.
+    found.forEach(
+        e -> audit.record(access(AuditAction.READ, ObjectType.EMERGENCY, e).detail("list")));
+    return found;
+  }
+
+  private List<Emergency> find(boolean openOnly, boolean drills) {
     String statuses = openOnly ? " and e.status in :open" : "";
     var query =
         caller.hasRole(Role.DIRECTOR)
@@ -172,7 +238,7 @@ public class Emergencies {
         .getResultList();
   }
 
-  public List<TimelineEntry> timeline(Emergency emergency) {
+  private List<TimelineEntry> timeline(Emergency emergency) {
     return em.createQuery(
             "select t from TimelineEntry t where t.emergencyId = :id order by t.ordinal",
             TimelineEntry.class)
@@ -186,6 +252,7 @@ public class Emergencies {
   public Emergency accept(UUID id) {
     return change(
         id,
+        "accept",
         emergency -> {
           try {
             emergency.accept(caller.userId(), clock.instant());
@@ -210,6 +277,7 @@ public class Emergencies {
   public Emergency decline(UUID id) {
     return change(
         id,
+        "decline",
         emergency ->
             afterEscalation(emergency, emergency.decline(caller.userId(), clock.instant())));
   }
@@ -218,6 +286,7 @@ public class Emergencies {
   public Emergency cancel(UUID id) {
     return change(
         id,
+        "cancel",
         emergency -> {
           emergency.cancel(caller.userId(), clock.instant());
           alerts.send(allTargets(emergency), emergency.id(), Alerts.CANCELLED, data(emergency));
@@ -227,13 +296,16 @@ public class Emergencies {
   @Transactional
   public Emergency end(UUID id, Outcome outcome, String summary) {
     return change(
-        id, emergency -> emergency.end(caller.userId(), outcome, summary, clock.instant()));
+        id,
+        "end " + outcome,
+        emergency -> emergency.end(caller.userId(), outcome, summary, clock.instant()));
   }
 
   @Transactional
   public Emergency participantJoined(UUID id) {
     return change(
         id,
+        "joined the call",
         emergency -> {
           boolean wasConnected = emergency.connectedAt() != null;
           emergency.joined(caller.userId(), clock.instant());
@@ -245,17 +317,34 @@ public class Emergencies {
 
   @Transactional
   public Emergency participantLeft(UUID id) {
-    return change(id, emergency -> emergency.left(caller.userId(), clock.instant()));
+    return change(
+        id, "left the call", emergency -> emergency.left(caller.userId(), clock.instant()));
   }
 
-  private Emergency change(UUID id, Consumer<Emergency> action) {
+  private Emergency change(UUID id, String what, Consumer<Emergency> action) {
     Emergency emergency =
         Optional.ofNullable(em.find(Emergency.class, id, LockModeType.PESSIMISTIC_WRITE))
             .filter(this::mayView)
             .orElseThrow(() -> new NotFound("emergency"));
     action.accept(emergency);
     persistTimeline(emergency);
+    audit.record(access(AuditAction.UPDATE, ObjectType.EMERGENCY, emergency).detail(what));
     return emergency;
+  }
+
+  /**
+   * An access by the caller to this emergency's patient data, for treatment. Whether the caller
+   * took part (launched it, was alerted, accepted) is recorded as it was at that moment, for the
+   * compliance officer's non-participant flag.
+   */
+  private AuditEvent.Draft access(AuditAction action, ObjectType object, Emergency emergency) {
+    UUID me = caller.userId();
+    boolean tookPart = emergency.isParticipant(me) || emergency.wasAlerted(me);
+    return AuditEvent.of(action, object, emergency.id())
+        .patient(emergency.patientRef())
+        .emergency(emergency.id(), tookPart)
+        .clinic(emergency.clinicId())
+        .purpose(Purpose.TREATMENT);
   }
 
   // --- deadlines -----------------------------------------------------------------------------

@@ -1,5 +1,10 @@
 package com.directorline.identity.boundary;
 
+import com.directorline.audit.boundary.Audited;
+import com.directorline.audit.control.AuditTrail;
+import com.directorline.audit.entity.AuditAction;
+import com.directorline.audit.entity.AuditEvent;
+import com.directorline.audit.entity.ObjectType;
 import com.directorline.identity.control.Caller;
 import com.directorline.identity.control.CallerSessions;
 import com.directorline.identity.entity.RequestOrigin;
@@ -22,6 +27,8 @@ import java.lang.reflect.Method;
 import java.security.Principal;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -38,6 +45,9 @@ public class SessionCheck implements ContainerRequestFilter {
   @Context HttpServletRequest request;
   @Inject CallerSessions callerSessions;
   @Inject Caller caller;
+  @Inject AuditTrail trail;
+
+  private static final Logger LOG = Logger.getLogger(SessionCheck.class.getName());
 
   @Override
   public void filter(ContainerRequestContext context) {
@@ -66,8 +76,26 @@ public class SessionCheck implements ContainerRequestFilter {
     }
     Set<String> allowed = rolesAllowed(method);
     if (allowed.isEmpty() || !caller.hasAnyRole(allowed)) {
+      recordRefusal(method);
       throw new ProblemException(
           403, "forbidden", "Forbidden", "Your role does not allow this action.");
+    }
+  }
+
+  /** A missing role is a permission denied, and the trail keeps it. */
+  private void recordRefusal(Method method) {
+    Audited audited = method.getAnnotation(Audited.class);
+    AuditEvent.Draft draft =
+        (audited == null
+                ? AuditEvent.of(AuditAction.READ, ObjectType.ENDPOINT, null)
+                : AuditEvent.of(audited.action(), audited.object(), null))
+            .detail(method.getDeclaringClass().getSimpleName() + "." + method.getName())
+            .denied("role not permitted");
+    try {
+      trail.recordApart(draft);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.SEVERE, "could not record a refusal in the audit trail", e.getClass().getName());
     }
   }
 

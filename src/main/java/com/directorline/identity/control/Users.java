@@ -38,6 +38,17 @@ public class Users {
         .getResultList();
   }
 
+  /** Everyone who belongs to one of these clinics, active or not (their history still counts). */
+  public List<UUID> memberIds(java.util.Collection<UUID> clinics) {
+    if (clinics.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select distinct u.id from User u join u.clinicIds c where c in :clinics", UUID.class)
+        .setParameter("clinics", clinics)
+        .getResultList();
+  }
+
   public void add(User user) {
     em.persist(user);
   }

@@ -99,10 +99,12 @@ class IdentityInContainerIT {
     return read(
         () ->
             em.createQuery(
-                    "select count(e) from SecurityEvent e where e.type = :type and e.subjectUserId = :subject",
+                    "select count(e) from AuditEvent e where e.objectId = :subject"
+                        + " and (e.detail = :type or e.detail like :typed)",
                     Long.class)
-                .setParameter("type", type)
-                .setParameter("subject", subject)
+                .setParameter("type", type.name())
+                .setParameter("typed", type.name() + ":%")
+                .setParameter("subject", subject.toString())
                 .getSingleResult());
   }
 

@@ -1,0 +1,17 @@
+package com.directorline.audit.entity;
+
+/** What kind of thing an audit event is about. */
+public enum ObjectType {
+  EMERGENCY,
+  TIMELINE,
+  VIDEO_GRANT,
+  CONSENT,
+  PHOTO,
+  USER,
+  CLINIC,
+  ESCALATION_POLICY,
+  AUDIT_TRAIL,
+  AUDIT_REVIEW,
+  /** An endpoint refused before it knew its object, e.g. for a missing role. */
+  ENDPOINT
+}
