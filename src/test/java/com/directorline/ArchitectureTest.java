@@ -82,6 +82,35 @@ class ArchitectureTest {
     }
   }
 
+  /** Components whose endpoints touch patient data or the trail itself. */
+  private static final Set<String> AUDITED_COMPONENTS =
+      Set.of("com.directorline.emergencies", "com.directorline.audit");
+
+  /** Endpoints there that touch neither, and why. */
+  private static final Set<String> NOT_PATIENT_DATA =
+      Set.of("AuditResource.publicKey" /* the checkpoint key's public half */);
+
+  /**
+   * Fails when an endpoint that touches patient data is not audited: its failures would go
+   * unrecorded (AuditTrailIT checks that the successes are recorded, one event each).
+   */
+  @Test
+  void everyEndpointTouchingPatientDataIsAudited() throws IOException {
+    List<String> checked = new ArrayList<>();
+    for (Method method : resourceMethods()) {
+      String component = method.getDeclaringClass().getPackageName().replaceAll("\\.boundary$", "");
+      String name = method.getDeclaringClass().getSimpleName() + "." + method.getName();
+      if (!AUDITED_COMPONENTS.contains(component) || NOT_PATIENT_DATA.contains(name)) {
+        continue;
+      }
+      checked.add(name);
+      assertThat(method.isAnnotationPresent(com.directorline.audit.boundary.Audited.class))
+          .as(name + " is @Audited")
+          .isTrue();
+    }
+    assertThat(checked).contains("EmergenciesResource.get", "AuditResource.export");
+  }
+
   @Test
   void resourcesHaveABeanDefiningScopeSoInterceptorsApply() throws IOException {
     for (Class<?> type : applicationClasses()) {
