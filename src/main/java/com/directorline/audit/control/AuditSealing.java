@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -58,6 +59,7 @@ public class AuditSealing {
   @Inject AuditSealing self;
 
   private volatile ChainSealer sealer;
+  private Instant nextSweep;
 
   void start(@Observes SchemaMigrated migrated) {
     sealer =
@@ -75,11 +77,26 @@ public class AuditSealing {
 
   void tick() {
     try {
+      if (nextSweep == null || !clock.instant().isBefore(nextSweep)) {
+        while (self.sealStragglers().events() == batch) {
+          // more
+        }
+        nextSweep = clock.instant().plus(Duration.ofHours(1));
+      }
       while (self.sealOnce().events() == batch) {
         // A full batch: more are waiting.
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "sealing the audit chain failed; retrying", e.getClass().getName());
+    }
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public ChainSealer.Sealed sealStragglers() {
+    try (Connection connection = dataSource.getConnection()) {
+      return sealer.sealStragglers(connection, clock.instant());
+    } catch (SQLException e) {
+      throw new IllegalStateException("sealing failed (SQL state " + e.getSQLState() + ")", e);
     }
   }
 

@@ -51,7 +51,21 @@ public final class ChainSealer {
     this.signer = signer;
   }
 
-  public synchronized Sealed sealBatch(Connection connection, Instant now) throws SQLException {
+  /** Chains the next batch of new events above the floor. */
+  public Sealed sealBatch(Connection connection, Instant now) throws SQLException {
+    return seal(connection, now, false);
+  }
+
+  /**
+   * Also looks below the floor, for an event whose transaction committed after the grace period: a
+   * full scan, so it runs at startup and hourly, not every tick.
+   */
+  public Sealed sealStragglers(Connection connection, Instant now) throws SQLException {
+    return seal(connection, now, true);
+  }
+
+  private synchronized Sealed seal(Connection connection, Instant now, boolean everything)
+      throws SQLException {
     long seq;
     String head;
     long floor;
@@ -79,7 +93,7 @@ public final class ChainSealer {
                 + ChainFormat.COLUMNS
                 + " FROM audit_event e WHERE e.id > ? AND NOT EXISTS"
                 + " (SELECT 1 FROM audit_chain c WHERE c.event_id = e.id) ORDER BY e.id")) {
-      select.setLong(1, floor);
+      select.setLong(1, everything ? 0 : floor);
       select.setMaxRows(settings.batchSize());
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {

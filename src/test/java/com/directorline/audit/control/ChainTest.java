@@ -131,6 +131,26 @@ class ChainTest {
   }
 
   @Test
+  void anEventCommittedAfterTheGracePeriodIsChainedByTheSweep() throws SQLException {
+    long held;
+    try (var rs = db.createStatement().executeQuery("SELECT NEXTVAL('audit_event_seq')")) {
+      rs.next();
+      held = rs.getLong(1); // a transaction takes an id and stays open
+    }
+    insertEvents(4, "MRN-1");
+    sealAll(); // an hour later: the floor passes the held id
+    execute(
+        "INSERT INTO audit_event (id, occurred_at, action, object_type, outcome) VALUES ("
+            + held
+            + ", TIMESTAMP WITH TIME ZONE '2026-11-23 07:59:00+00', 'READ', 'EMERGENCY', 'SUCCESS')");
+    assertThat(sealer.sealBatch(db, T0.plusSeconds(3700)).events()).isZero();
+    assertThat(sealer.sealStragglers(db, T0.plusSeconds(3700)).events()).isEqualTo(1);
+    ChainVerifier.Report report = verify();
+    assertThat(report.intact()).isTrue();
+    assertThat(report.events()).isEqualTo(5);
+  }
+
+  @Test
   void theTablesRefuseUpdatesAndDeletes() throws SQLException {
     insertEvents(2, "MRN-1");
     sealAll();
