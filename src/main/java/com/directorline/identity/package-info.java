@@ -6,7 +6,8 @@
  * clinics and users; the demo clinic on an empty database.
  *
  * <p>Tenancy rule: a caller only ever sees the clinics they belong to; anything else answers 404.
- * Every sign-in, failure, lockout, logout and account change is a {@code security_event}.
+ * Every sign-in, failure, lockout, logout and account change is an audit event ({@code
+ * SecurityEvents} writes it through the audit trail).
  *
  * <p>Out of scope: escalation policies (emergencies), the tamper-evident audit trail (audit).
  */

@@ -6,14 +6,17 @@ import com.directorline.audit.entity.AuditEvent;
 import com.directorline.audit.entity.AuditOutcome;
 import com.directorline.audit.entity.ObjectType;
 import com.directorline.audit.entity.Purpose;
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * One audit event as the compliance officer sees it. {@code seq} and {@code hash} are its place in
  * the chain, null for the moment between commit and sealing. {@code participant} says whether the
- * user took part in the emergency at the time.
+ * user took part in the emergency at the time. Every field is always present, null when empty, so
+ * an export or a script sees the same shape for every event.
  */
+@JsonbNillable
 public record AuditEventView(
     long id,
     Long seq,

@@ -1,0 +1,234 @@
+package com.directorline.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.directorline.audit.control.ChainFormat;
+import com.directorline.audit.control.ChainVerifier;
+import com.directorline.audit.control.CheckpointKeys;
+import com.directorline.testing.Api;
+import com.directorline.testing.Reply;
+import com.directorline.testing.TestDatabase;
+import com.directorline.testing.TestRun;
+import com.directorline.testing.TestServer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Benchmark, run on demand (docs/performance.md): one million audit events in PostgreSQL, chained
+ * by the server's own sealer; then verification speed (end to end over JDBC, the hashing alone, and
+ * through the API) and the compliance search's latency for each filter.
+ *
+ * <pre>mvn -B -ntp verify -Dit.test=AuditScaleBenchmark -Dsurefire.skip=true</pre>
+ */
+class AuditScaleBenchmark {
+
+  private static final int EVENTS = Integer.getInteger("bench.events", 1_000_000);
+  private static final int SEARCHES = 200;
+
+  @Test
+  void verificationAndSearchOverAMillionEvents() throws Exception {
+    TestDatabase db = TestDatabase.createAnother();
+    try (TestServer server = TestServer.start("audit-bench", db, Map.of())) {
+      Api api = server.api();
+      String officer = api.signIn("compliance", TestRun.DEMO_PASSWORD);
+      String clinic = api.get("/api/me", officer).json().getJsonArray("clinicIds").getString(0);
+
+      long inserted = System.nanoTime();
+      try (Connection c = db.connect();
+          Statement s = c.createStatement()) {
+        s.execute(
+            "INSERT INTO audit_event (id, occurred_at, user_id, username, roles, clinic_id,"
+                + " client_ip, user_agent, action, object_type, object_id, patient_ref,"
+                + " emergency_id, participant, outcome, reason, detail, purpose, justification,"
+                + " correlation_id)"
+                + " SELECT NEXTVAL('audit_event_seq'),"
+                + " TIMESTAMPTZ '2025-11-20 00:00:00+00' + g * INTERVAL '31 seconds',"
+                + " md5('user' || (g % 200))::uuid, 'user' || (g % 200),"
+                + " CASE WHEN g % 3 = 0 THEN 'INJECTOR' ELSE 'DIRECTOR' END,"
+                + " '"
+                + clinic
+                + "'::uuid, '10.0.' || (g % 250) || '.' || (g % 199),"
+                + " 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X)',"
+                + " CASE WHEN g % 10 < 7 THEN 'READ' WHEN g % 10 < 9 THEN 'UPDATE' ELSE 'CREATE' END,"
+                + " 'EMERGENCY', md5('em' || (g % 100000))::uuid::text,"
+                + " 'MRN-' || ((g::bigint * 7919) % 50000),"
+                + " md5('em' || (g % 100000))::uuid, g % 17 <> 0,"
+                + " CASE WHEN g % 50 = 0 THEN 'DENIED' WHEN g % 97 = 0 THEN 'ERROR' ELSE 'SUCCESS' END,"
+                + " CASE WHEN g % 50 = 0 THEN 'not-found' END, 'generated',"
+                + " CASE WHEN g % 5000 = 0 THEN 'BREAK_GLASS' WHEN g % 10 = 9 THEN 'OPERATIONS'"
+                + " ELSE 'TREATMENT' END,"
+                + " CASE WHEN g % 5000 = 0 THEN 'complaint review' END,"
+                + " md5('c' || g)::uuid::text"
+                + " FROM generate_series(1, "
+                + EVENTS
+                + ") g");
+        s.execute("ANALYZE audit_event");
+      }
+      double insertSeconds = (System.nanoTime() - inserted) / 1e9;
+
+      long sealing = System.nanoTime();
+      Awaitility.await()
+          .atMost(Duration.ofMinutes(15))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> pending(db) == 0);
+      double sealSeconds = (System.nanoTime() - sealing) / 1e9;
+      System.out.printf(
+          "BENCHMARK audit-insert events=%d seconds=%.1f; sealing by the server %.0f events/s%n",
+          EVENTS, insertSeconds, EVENTS / sealSeconds);
+
+      String pem = api.get("/api/audit/public-key", officer).json().getString("pem");
+      ChainVerifier verifier = new ChainVerifier(CheckpointKeys.verifier(pem));
+      List<Double> rates = new ArrayList<>();
+      long verified = 0;
+      for (int i = 0; i < 3; i++) {
+        try (Connection c = db.connect()) {
+          long started = System.nanoTime();
+          ChainVerifier.Report report = verifier.verify(c);
+          double seconds = (System.nanoTime() - started) / 1e9;
+          assertThat(report.intact()).as(report.problem()).isTrue();
+          verified = report.events();
+          rates.add(report.events() / seconds);
+        }
+      }
+      System.out.printf(
+          "BENCHMARK audit-verify-jdbc events=%d rate=%.0f events/s (median of 3, reading from"
+              + " PostgreSQL included)%n",
+          verified, median(rates));
+
+      System.out.printf(
+          "BENCHMARK audit-verify-hashing rate=%.0f events/s (SHA-256 chain over rows in memory)%n",
+          hashingRate(db));
+
+      long started = System.nanoTime();
+      Reply verification = api.get("/api/audit/verification", officer);
+      double apiSeconds = (System.nanoTime() - started) / 1e9;
+      assertThat(verification.json().getString("status")).isEqualTo("OK");
+      System.out.printf(
+          "BENCHMARK audit-verify-api events=%d seconds=%.2f rate=%.0f events/s%n",
+          verification.json().getJsonNumber("events").longValue(),
+          apiSeconds,
+          verification.json().getJsonNumber("events").longValue() / apiSeconds);
+
+      Random random = new Random(42);
+      Map<String, Supplier<String>> filters = new java.util.LinkedHashMap<>();
+      filters.put("clinic only (newest page)", () -> "");
+      filters.put(
+          "from+to (one day)",
+          () -> {
+            Instant from =
+                Instant.parse("2025-11-20T00:00:00Z").plusSeconds(random.nextInt(350) * 86400L);
+            return "&from=" + from + "&to=" + from.plusSeconds(86400);
+          });
+      filters.put("userId", () -> "&userId=" + md5Uuid(db, "user" + random.nextInt(200)));
+      filters.put("patientRef", () -> "&patientRef=MRN-" + random.nextInt(50000));
+      filters.put(
+          "emergencyId", () -> "&emergencyId=" + md5Uuid(db, "em" + random.nextInt(100000)));
+      filters.put(
+          "action", () -> "&action=" + List.of("READ", "UPDATE", "CREATE").get(random.nextInt(3)));
+      filters.put(
+          "outcome",
+          () -> "&outcome=" + List.of("DENIED", "ERROR", "SUCCESS").get(random.nextInt(3)));
+      filters.put(
+          "purpose",
+          () ->
+              "&purpose="
+                  + List.of("BREAK_GLASS", "OPERATIONS", "TREATMENT").get(random.nextInt(3)));
+      for (var filter : filters.entrySet()) {
+        for (int i = 0; i < 20; i++) {
+          api.get("/api/audit/events?size=50" + filter.getValue().get(), officer);
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < SEARCHES; i++) {
+          String query = "/api/audit/events?size=50" + filter.getValue().get();
+          long t = System.nanoTime();
+          Reply reply = api.get(query, officer);
+          millis.add((System.nanoTime() - t) / 1e6);
+          assertThat(reply.status()).as(query + " " + reply).isEqualTo(200);
+        }
+        List<Double> sorted = millis.stream().sorted().toList();
+        System.out.printf(
+            "BENCHMARK audit-search filter=%s p50=%.0f ms p95=%.0f ms max=%.0f ms (%d searches)%n",
+            filter.getKey(),
+            sorted.get(sorted.size() / 2),
+            sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1),
+            sorted.get(sorted.size() - 1),
+            SEARCHES);
+      }
+    }
+  }
+
+  private static final Map<String, String> UUIDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static String md5Uuid(TestDatabase db, String text) {
+    return UUIDS.computeIfAbsent(
+        text,
+        t -> {
+          try (Connection c = db.connect();
+              Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery("SELECT md5('" + t + "')::uuid")) {
+            rs.next();
+            return rs.getString(1);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
+  private static long pending(TestDatabase db) throws Exception {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT (SELECT COUNT(*) FROM audit_event) - (SELECT seq FROM audit_chain_head)")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static double hashingRate(TestDatabase db) throws Exception {
+    List<ChainFormat.EventRow> rows = new ArrayList<>();
+    try (Connection c = db.connect()) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.setFetchSize(10_000);
+        try (ResultSet rs =
+            s.executeQuery(
+                "SELECT "
+                    + ChainFormat.COLUMNS
+                    + " FROM audit_event e ORDER BY e.id LIMIT 200000")) {
+          while (rs.next()) {
+            rows.add(ChainFormat.EventRow.read(rs, 1));
+          }
+        }
+      }
+    }
+    List<Double> rates = new ArrayList<>();
+    for (int round = 0; round < 7; round++) {
+      ChainFormat.Hasher hasher = new ChainFormat.Hasher();
+      byte[] previous = new byte[32];
+      long started = System.nanoTime();
+      long seq = 0;
+      for (ChainFormat.EventRow row : rows) {
+        previous = hasher.next(previous, ++seq, row);
+      }
+      rates.add(rows.size() / ((System.nanoTime() - started) / 1e9));
+      assertThat(previous).hasSize(32);
+    }
+    return median(rates);
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
+  }
+}
