@@ -104,6 +104,17 @@ class AuditScaleBenchmark {
           "BENCHMARK audit-verify-jdbc events=%d rate=%.0f events/s (median of 3, reading from"
               + " PostgreSQL included)%n",
           verified, median(rates));
+      List<Double> parallelRates = new ArrayList<>();
+      int workers = Runtime.getRuntime().availableProcessors();
+      for (int i = 0; i < 3; i++) {
+        long started = System.nanoTime();
+        ChainVerifier.Report report = verifier.verify(db::connect, workers);
+        assertThat(report.intact()).as(report.problem()).isTrue();
+        parallelRates.add(report.events() / ((System.nanoTime() - started) / 1e9));
+      }
+      System.out.printf(
+          "BENCHMARK audit-verify-jdbc-parallel workers=%d rate=%.0f events/s (median of 3)%n",
+          workers, median(parallelRates));
 
       System.out.printf(
           "BENCHMARK audit-verify-hashing rate=%.0f events/s (SHA-256 chain over rows in memory)%n",

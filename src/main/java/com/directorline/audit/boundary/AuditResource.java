@@ -85,7 +85,7 @@ public class AuditResource {
       summary = "Search the trail",
       description =
           "Newest first, in your clinics. from/to are ISO-8601 UTC times; page starts at 0;"
-              + " size at most 500.")
+              + " size at most 500. total counts up to 10000 matches (totalExact false beyond).")
   public AuditPage events(
       @QueryParam("from") String from,
       @QueryParam("to") String to,
@@ -108,7 +108,8 @@ public class AuditResource {
         found.items().stream().map(AuditEventView::of).toList(),
         pageNumber,
         pageSize,
-        found.total());
+        found.total(),
+        found.exact());
   }
 
   @GET

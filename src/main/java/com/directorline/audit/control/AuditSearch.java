@@ -30,12 +30,16 @@ public class AuditSearch {
   /** An event with its chain position and hash, both null until the sealer reaches it. */
   public record Found(AuditEvent event, Long seq, String hash) {}
 
-  public record Page(List<Found> items, long total) {}
+  /** Matches are counted up to this many; beyond it the total says "at least". */
+  public static final int COUNT_CAP = 10_000;
+
+  /** A page, and the number of matches ({@code exact} false: at least that many). */
+  public record Page(List<Found> items, long total, boolean exact) {}
 
   public Page search(AuditQuery query, int page, int size) {
     Scope scope = scope();
     if (scope.isEmpty()) {
-      return new Page(List.of(), 0);
+      return new Page(List.of(), 0, true);
     }
     Filter filter = filter(query, scope);
     TypedQuery<Object[]> select =
@@ -49,10 +53,12 @@ public class AuditSearch {
         select.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
             .map(AuditSearch::found)
             .toList();
-    var count =
-        em.createQuery("select count(e) from AuditEvent e where " + filter.where, Long.class);
+    // Counting stops at the cap: an exact count of most of a million-event trail costs more than
+    // the search itself, and "more than 10000" is as useful to a reviewer (docs/performance.md).
+    var count = em.createQuery("select e.id from AuditEvent e where " + filter.where, Long.class);
     filter.bind(count);
-    return new Page(items, count.getSingleResult());
+    int counted = count.setMaxResults(COUNT_CAP + 1).getResultList().size();
+    return new Page(items, Math.min(counted, COUNT_CAP), counted <= COUNT_CAP);
   }
 
   /** Up to {@code limit} matching events, newest first; one more than the limit means too many. */

@@ -33,7 +33,9 @@ public class AuditVerification {
 
   public Verdict verify() {
     try (Connection connection = dataSource.getConnection()) {
-      ChainVerifier.Report report = new ChainVerifier(keys.verifier()).verify(connection);
+      ChainVerifier.Report report =
+          new ChainVerifier(keys.verifier())
+              .verify(dataSource::getConnection, Runtime.getRuntime().availableProcessors());
       return new Verdict(report, pending(connection), clock.instant());
     } catch (SQLException e) {
       throw new IllegalStateException("verification failed (SQL state " + e.getSQLState() + ")", e);

@@ -13,7 +13,13 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Recomputes the whole chain from the stored events and checks every signed checkpoint against it,
@@ -44,20 +50,100 @@ public final class ChainVerifier {
   private static final int FETCH = 10_000;
   private static final int REORDER_WINDOW = 64;
 
-  private final PublicKeyVerify checkpointKey;
-
-  public ChainVerifier(PublicKeyVerify checkpointKey) {
-    this.checkpointKey = checkpointKey;
+  /** Opens a connection of its own for each worker. */
+  @FunctionalInterface
+  public interface Connections {
+    Connection open() throws SQLException;
   }
 
+  private final PublicKeyVerify checkpointKey;
+  private final long minRange;
+
+  public ChainVerifier(PublicKeyVerify checkpointKey) {
+    this(checkpointKey, 50_000);
+  }
+
+  /** {@code minRange}: the fewest positions worth a worker of their own. */
+  ChainVerifier(PublicKeyVerify checkpointKey, long minRange) {
+    this.checkpointKey = checkpointKey;
+    this.minRange = minRange;
+  }
+
+  /** Verifies on one connection, front to back. */
   public Report verify(Connection connection) throws SQLException {
+    List<Checkpoint> checkpoints = checkpoints(connection);
+    long end = Long.MAX_VALUE;
+    Range range =
+        streaming(connection, c -> checkRange(c, 1, end, ChainFormat.GENESIS, checkpoints));
+    return report(range, checkpoints);
+  }
+
+  /**
+   * Verifies with {@code workers} connections in parallel. Each position is checked against the
+   * stored hash before it, so ranges are independent: when every position holds, the whole chain
+   * holds, by induction from the genesis. The first broken position over all ranges is reported.
+   */
+  public Report verify(Connections connections, int workers) throws SQLException {
+    long last;
+    List<Checkpoint> checkpoints;
+    try (Connection connection = connections.open();
+        PreparedStatement max = connection.prepareStatement("SELECT MAX(seq) FROM audit_chain");
+        ResultSet rs = max.executeQuery()) {
+      rs.next();
+      last = rs.getLong(1);
+      checkpoints = checkpoints(connection);
+    }
+    int parts = (int) Math.max(1, Math.min(workers, last / minRange));
+    long size = last / parts + 1;
+    ExecutorService pool = Executors.newFixedThreadPool(parts);
+    try {
+      List<Future<Range>> ranges = new ArrayList<>();
+      for (int i = 0; i < parts; i++) {
+        long from = 1 + i * size;
+        long to = i == parts - 1 ? Long.MAX_VALUE : Math.min(last, from + size - 1);
+        ranges.add(
+            pool.submit(
+                () -> {
+                  try (Connection connection = connections.open()) {
+                    String before =
+                        from == 1 ? ChainFormat.GENESIS : storedHash(connection, from - 1);
+                    return streaming(connection, c -> checkRange(c, from, to, before, checkpoints));
+                  }
+                }));
+      }
+      Range first = null;
+      for (Future<Range> future : ranges) {
+        Range range = future.get();
+        if (range.brokenAt() != null && (first == null || range.brokenAt() < first.brokenAt())) {
+          first = range;
+        }
+      }
+      return report(first == null ? new Range(null, null, last) : first, checkpoints);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SQLException("verification interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SQLException sql) {
+        throw sql;
+      }
+      throw new IllegalStateException("verification failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private interface Work {
+    Range run(Connection connection) throws SQLException;
+  }
+
+  private static Range streaming(Connection connection, Work work) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
     if (autoCommit) {
       // PostgreSQL streams a result set only inside a transaction.
       connection.setAutoCommit(false);
     }
     try {
-      return run(connection);
+      return work.run(connection);
     } finally {
       if (autoCommit) {
         connection.rollback();
@@ -66,75 +152,113 @@ public final class ChainVerifier {
     }
   }
 
-  private Report run(Connection connection) throws SQLException {
-    List<Checkpoint> checkpoints = checkpoints(connection);
-    int nextCheckpoint = 0;
+  /** What one range found: its first broken position and why, or the last position checked. */
+  private record Range(Long brokenAt, String problem, long last) {}
+
+  private Report report(Range range, List<Checkpoint> checkpoints) {
+    if (range.brokenAt() == null) {
+      Checkpoint beyond =
+          checkpoints.stream().filter(c -> c.seq() > range.last()).findFirst().orElse(null);
+      if (beyond != null) {
+        return Report.broken(
+            range.last(),
+            checkpoints.stream().filter(c -> c.seq() <= range.last()).count(),
+            range.last() + 1,
+            "missing: a checkpoint covers position "
+                + beyond.seq()
+                + " but the chain ends at "
+                + range.last());
+      }
+      Instant last = checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1).at();
+      return new Report(true, range.last(), checkpoints.size(), null, null, last);
+    }
+    long broken = range.brokenAt();
+    boolean checkpointProblem =
+        range.problem().startsWith("forged") || range.problem().startsWith("rewritten");
+    long verified = checkpointProblem ? broken : broken - 1;
+    return Report.broken(
+        verified,
+        checkpoints.stream().filter(c -> c.seq() < broken).count(),
+        broken,
+        range.problem());
+  }
+
+  private Range checkRange(
+      Connection connection, long from, long to, String before, List<Checkpoint> checkpoints)
+      throws SQLException {
+    if (before == null) {
+      return new Range(from - 1, "missing: position " + (from - 1) + " is gone from the chain", 0);
+    }
+    Map<Long, Checkpoint> bySeq = new HashMap<>();
+    checkpoints.forEach(c -> bySeq.put(c.seq(), c));
     ChainFormat.Hasher hasher = new ChainFormat.Hasher();
-    byte[] previous = new byte[32];
-    long expected = 1;
+    byte[] previous = ChainFormat.bytes(before);
+    long expected = from;
     try (PreparedStatement select =
         connection.prepareStatement(
             "SELECT c.seq, c.hash, "
                 + ChainFormat.COLUMNS
                 + " FROM audit_chain c LEFT JOIN audit_event e ON e.id = c.event_id"
-                + " ORDER BY c.seq")) {
+                + " WHERE c.seq >= ? AND c.seq <= ? ORDER BY c.seq")) {
+      select.setLong(1, from);
+      select.setLong(2, to);
       select.setFetchSize(FETCH);
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
           long seq = rs.getLong(1);
           String stored = rs.getString(2);
           if (seq != expected) {
-            return Report.broken(
-                expected - 1,
-                nextCheckpoint,
+            return new Range(
                 expected,
                 "missing: positions "
                     + expected
                     + (seq - 1 > expected ? " to " + (seq - 1) : "")
-                    + " are gone from the chain");
+                    + " are gone from the chain",
+                expected - 1);
           }
           rs.getLong(3);
           if (rs.wasNull()) {
-            return Report.broken(
-                seq - 1, nextCheckpoint, seq, "missing: the event at this position was deleted");
+            return new Range(seq, "missing: the event at this position was deleted", seq - 1);
           }
           EventRow event = EventRow.read(rs, 3);
           byte[] computed = hasher.next(previous, seq, event);
-          if (!MessageDigest.isEqual(computed, ChainFormat.bytes(stored))) {
-            return Report.broken(
-                seq - 1, nextCheckpoint, seq, mismatch(connection, seq, event, previous));
+          byte[] expectedHash = ChainFormat.bytes(stored);
+          if (!MessageDigest.isEqual(computed, expectedHash)) {
+            return new Range(seq, mismatch(connection, seq, event), seq - 1);
           }
-          previous = computed;
-          while (nextCheckpoint < checkpoints.size()
-              && checkpoints.get(nextCheckpoint).seq() == seq) {
-            String problem = checkpoints.get(nextCheckpoint).check(checkpointKey, stored);
+          previous = expectedHash;
+          Checkpoint checkpoint = bySeq.get(seq);
+          if (checkpoint != null) {
+            String problem = checkpoint.check(checkpointKey, stored);
             if (problem != null) {
-              return Report.broken(seq, nextCheckpoint, seq, problem);
+              return new Range(seq, problem, seq);
             }
-            nextCheckpoint++;
           }
           expected++;
         }
       }
     }
-    long events = expected - 1;
-    if (nextCheckpoint < checkpoints.size()) {
-      Checkpoint beyond = checkpoints.get(nextCheckpoint);
-      return Report.broken(
-          events,
-          nextCheckpoint,
-          events + 1,
-          "missing: a checkpoint covers position "
-              + beyond.seq()
-              + " but the chain ends at "
-              + events);
+    if (to != Long.MAX_VALUE && expected - 1 < to) {
+      return new Range(
+          expected,
+          "missing: positions " + expected + " to " + to + " are gone from the chain",
+          expected - 1);
     }
-    Instant last = checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1).at();
-    return new Report(true, events, checkpoints.size(), null, null, last);
+    return new Range(null, null, expected - 1);
+  }
+
+  private static String storedHash(Connection connection, long seq) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement("SELECT hash FROM audit_chain WHERE seq = ?")) {
+      select.setLong(1, seq);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
   }
 
   /** Altered, or a neighbour's event moved here? Only on the failure path, so it may be slow. */
-  private static String mismatch(Connection connection, long seq, EventRow event, byte[] previous)
+  private static String mismatch(Connection connection, long seq, EventRow event)
       throws SQLException {
     ChainFormat.Hasher hasher = new ChainFormat.Hasher();
     try (PreparedStatement near =

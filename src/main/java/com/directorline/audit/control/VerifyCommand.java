@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -41,16 +40,21 @@ public final class VerifyCommand {
     if (url == null || keyFile == null || args.length % 2 != 0) {
       System.err.println(
           "usage: --db-url <jdbc url> [--db-user <user>] --public-key <PEM or Tink public keyset"
-              + " file>   (password from DB_PASSWORD)");
+              + " file> [--threads <n>]   (password from DB_PASSWORD)");
       return 2;
     }
     String password = System.getenv().getOrDefault("DB_PASSWORD", "");
-    try (Connection connection =
-        DriverManager.getConnection(url, options.getOrDefault("--db-user", ""), password)) {
+    String user = options.getOrDefault("--db-user", "");
+    try {
+      int threads =
+          Integer.parseInt(
+              options.getOrDefault(
+                  "--threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
       String key = Files.readString(Path.of(keyFile), StandardCharsets.UTF_8);
       long started = System.nanoTime();
       ChainVerifier.Report report =
-          new ChainVerifier(CheckpointKeys.verifier(key)).verify(connection);
+          new ChainVerifier(CheckpointKeys.verifier(key))
+              .verify(() -> DriverManager.getConnection(url, user, password), threads);
       double seconds = (System.nanoTime() - started) / 1e9;
       if (report.intact()) {
         System.out.printf(
@@ -67,6 +71,9 @@ public final class VerifyCommand {
       return 2;
     } catch (IOException e) {
       System.err.println("cannot read the public key file " + keyFile);
+      return 2;
+    } catch (NumberFormatException e) {
+      System.err.println("--threads must be a whole number");
       return 2;
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());

@@ -440,6 +440,124 @@ class AuditTrailIT {
     assertThat(verification(api, officer).getString("status")).isEqualTo("OK");
   }
 
+  /** Applies a superuser's change, checks what verification says, and undoes the change. */
+  private static void tampered(
+      Api api, String officer, List<String> change, List<String> undo, long seq, String problem)
+      throws SQLException {
+    try (Connection db = TestDatabase.get().connect();
+        Statement s = db.createStatement()) {
+      s.execute("SET session_replication_role = replica"); // triggers and foreign keys off
+      for (String sql : change) {
+        s.execute(sql);
+      }
+      try {
+        JsonObject broken = verification(api, officer);
+        assertThat(broken.getString("status")).as(String.join("; ", change)).isEqualTo("BROKEN");
+        assertThat(broken.getJsonNumber("firstBrokenSeq").longValue()).isEqualTo(seq);
+        assertThat(broken.getString("problem")).startsWith(problem);
+      } finally {
+        for (String sql : undo) {
+          s.execute(sql);
+        }
+      }
+    }
+    assertThat(verification(api, officer).getString("status")).isEqualTo("OK");
+  }
+
+  @Test
+  void superuserDeletionReorderingAndForgeryAreFoundOnPostgres(Api api) throws SQLException {
+    Clinic c = Clinic.open(api);
+    String officer = c.token(c.officer());
+    String injector = c.token(c.injector());
+    List<String> cids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String cid = cid();
+      cids.add(cid);
+      send(api, "POST", "/api/emergencies", injector, launchBody(patient()), cid);
+    }
+    assertThat(settled(api, officer).getString("status")).isEqualTo("OK");
+    long first = seqOf(cids.get(0));
+    long event;
+    try (Connection db = TestDatabase.get().connect();
+        Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("SELECT event_id FROM audit_chain WHERE seq = " + first)) {
+      rs.next();
+      event = rs.getLong(1);
+    }
+
+    // Deleted: the event and its place in the chain, as a superuser would.
+    tampered(
+        api,
+        officer,
+        List.of(
+            "CREATE TEMP TABLE kept_event AS SELECT * FROM audit_event WHERE id = " + event,
+            "CREATE TEMP TABLE kept_link AS SELECT * FROM audit_chain WHERE seq = " + first,
+            "DELETE FROM audit_chain WHERE seq = " + first,
+            "DELETE FROM audit_event WHERE id = " + event),
+        List.of(
+            "INSERT INTO audit_event SELECT * FROM kept_event",
+            "INSERT INTO audit_chain SELECT * FROM kept_link"),
+        first,
+        "missing");
+
+    // Reordered: two neighbours swap places.
+    long second = seqOf(cids.get(1));
+    long third = seqOf(cids.get(2));
+    assertThat(third).isGreaterThan(second);
+    tampered(
+        api,
+        officer,
+        List.of(
+            "CREATE TEMP TABLE swap AS SELECT seq, event_id FROM audit_chain WHERE seq IN ("
+                + second
+                + ", "
+                + third
+                + ")",
+            "UPDATE audit_chain SET event_id = -seq WHERE seq IN (" + second + ", " + third + ")",
+            "UPDATE audit_chain c SET event_id = (SELECT event_id FROM swap WHERE seq = "
+                + third
+                + ") WHERE c.seq = "
+                + second,
+            "UPDATE audit_chain c SET event_id = (SELECT event_id FROM swap WHERE seq = "
+                + second
+                + ") WHERE c.seq = "
+                + third),
+        List.of(
+            "UPDATE audit_chain c SET event_id = (SELECT event_id FROM swap s WHERE s.seq = c.seq)"
+                + " WHERE c.seq IN ("
+                + second
+                + ", "
+                + third
+                + ")"),
+        second,
+        third == second + 1 ? "reordered" : "altered");
+
+    // Forged: a checkpoint's signature replaced.
+    long checkpoint;
+    try (Connection db = TestDatabase.get().connect();
+        Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("SELECT MIN(seq) FROM audit_checkpoint")) {
+      rs.next();
+      checkpoint = rs.getLong(1);
+    }
+    tampered(
+        api,
+        officer,
+        List.of(
+            "CREATE TEMP TABLE kept_signature AS SELECT signature FROM audit_checkpoint WHERE seq = "
+                + checkpoint,
+            "UPDATE audit_checkpoint SET signature = '"
+                + java.util.Base64.getEncoder().encodeToString(new byte[64])
+                + "' WHERE seq = "
+                + checkpoint),
+        List.of(
+            "UPDATE audit_checkpoint SET signature = (SELECT signature FROM kept_signature)"
+                + " WHERE seq = "
+                + checkpoint),
+        checkpoint,
+        "forged checkpoint");
+  }
+
   @Test
   void sixtyFourParallelWritersLeaveOneValidChain(Api api) throws Exception {
     Clinic c = Clinic.open(api);
@@ -550,6 +668,27 @@ class AuditTrailIT {
         .containsEntry("purpose", "OPERATIONS")
         .containsEntry("username", c.officer());
 
+    Map<String, String> trailReads =
+        Map.of(
+            "/api/audit/patients/" + patient + "/access-report",
+            "READ",
+            "/api/audit/events/export?format=csv&patientRef=" + patient,
+            "EXPORT",
+            "/api/audit/flags",
+            "READ",
+            "/api/audit/verification",
+            "VERIFY");
+    for (var read : trailReads.entrySet()) {
+      String cid = cid();
+      assertThat(send(api, "GET", read.getKey(), officer, null, cid).status()).isEqualTo(200);
+      assertThat(onlyEvent(cid))
+          .as("reading " + read.getKey() + " is audited")
+          .containsEntry("action", read.getValue())
+          .containsEntry("object_type", "AUDIT_TRAIL")
+          .containsEntry("username", c.officer())
+          .containsEntry("outcome", "SUCCESS");
+    }
+
     Reply creates = api.get("/api/audit/events?action=CREATE&patientRef=" + patient, officer);
     assertThat(creates.json().getInt("total")).isEqualTo(1);
     Reply badFilter = api.get("/api/audit/events?action=PEEK", officer);
@@ -612,6 +751,13 @@ class AuditTrailIT {
                     "note", "Dr. second step looked in while on call; confirmed with the director.")
                 .build());
     assertThat(review.status()).as(review.toString()).isEqualTo(201);
+    assertThat(events(review.header("X-Correlation-Id")))
+        .singleElement()
+        .satisfies(
+            e ->
+                assertThat(e)
+                    .containsEntry("action", "CREATE")
+                    .containsEntry("object_type", "AUDIT_REVIEW"));
     Reply reviewed = api.get("/api/audit/flags?kind=NON_PARTICIPANT&from=" + since, officer);
     assertThat(
             reviewed

@@ -31,11 +31,12 @@ class ChainTest {
   private static final KeysetHandle KEYS = CheckpointKeys.generate();
 
   private Connection db;
+  private String url;
   private ChainSealer sealer;
 
   @BeforeEach
   void migrate() throws SQLException {
-    String url =
+    url =
         "jdbc:h2:mem:chain"
             + UUID.randomUUID()
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
@@ -81,8 +82,14 @@ class ChainTest {
     }
   }
 
+  /** Verifies front to back and in parallel ranges of 3; both must give the same verdict. */
   private ChainVerifier.Report verify() throws SQLException {
-    return new ChainVerifier(CheckpointKeys.verifier(KEYS)).verify(db);
+    ChainVerifier.Report sequential = new ChainVerifier(CheckpointKeys.verifier(KEYS)).verify(db);
+    ChainVerifier.Report parallel =
+        new ChainVerifier(CheckpointKeys.verifier(KEYS), 3)
+            .verify(() -> DriverManager.getConnection(url, "sa", ""), 4);
+    assertThat(parallel).as("parallel verification").isEqualTo(sequential);
+    return sequential;
   }
 
   private void execute(String... statements) throws SQLException {
