@@ -523,12 +523,13 @@ class AuditTrailIT {
                 + ") WHERE c.seq = "
                 + third),
         List.of(
+            "UPDATE audit_chain SET event_id = -seq WHERE seq IN (" + second + ", " + third + ")",
             "UPDATE audit_chain c SET event_id = (SELECT event_id FROM swap s WHERE s.seq = c.seq)"
-                + " WHERE c.seq IN ("
-                + second
-                + ", "
-                + third
-                + ")"),
+                + " WHERE c.seq = "
+                + second,
+            "UPDATE audit_chain c SET event_id = (SELECT event_id FROM swap s WHERE s.seq = c.seq)"
+                + " WHERE c.seq = "
+                + third),
         second,
         third == second + 1 ? "reordered" : "altered");
 
