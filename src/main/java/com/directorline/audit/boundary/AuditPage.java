@@ -3,7 +3,7 @@ package com.directorline.audit.boundary;
 import java.util.List;
 
 /**
- * A page of search results, newest first. {@code total} counts the matches up to 10000; {@code
+ * A page of search results, newest first. {@code total} counts the matches up to 1000; {@code
  * totalExact} is false when more match (narrow the filters, or export).
  */
 public record AuditPage(

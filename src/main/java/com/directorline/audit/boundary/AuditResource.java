@@ -85,7 +85,7 @@ public class AuditResource {
       summary = "Search the trail",
       description =
           "Newest first, in your clinics. from/to are ISO-8601 UTC times; page starts at 0;"
-              + " size at most 500. total counts up to 10000 matches (totalExact false beyond).")
+              + " size at most 500. total counts up to 1000 matches (totalExact false beyond).")
   public AuditPage events(
       @QueryParam("from") String from,
       @QueryParam("to") String to,

@@ -31,7 +31,7 @@ public class AuditSearch {
   public record Found(AuditEvent event, Long seq, String hash) {}
 
   /** Matches are counted up to this many; beyond it the total says "at least". */
-  public static final int COUNT_CAP = 10_000;
+  public static final int COUNT_CAP = 1_000;
 
   /** A page, and the number of matches ({@code exact} false: at least that many). */
   public record Page(List<Found> items, long total, boolean exact) {}
@@ -54,7 +54,7 @@ public class AuditSearch {
             .map(AuditSearch::found)
             .toList();
     // Counting stops at the cap: an exact count of most of a million-event trail costs more than
-    // the search itself, and "more than 10000" is as useful to a reviewer (docs/performance.md).
+    // the search itself, and "more than 1000" is as useful to a reviewer (docs/performance.md).
     var count = em.createQuery("select e.id from AuditEvent e where " + filter.where, Long.class);
     filter.bind(count);
     int counted = count.setMaxResults(COUNT_CAP + 1).getResultList().size();

@@ -93,6 +93,7 @@ class AuditOverheadBenchmark {
     User director = user(Role.DIRECTOR, clinic);
     em.persist(injector);
     em.persist(director);
+    em.flush(); // the emergency refers to them by id only, so EclipseLink cannot order the inserts
     Emergency launched =
         Emergency.launch(
             clinic,
