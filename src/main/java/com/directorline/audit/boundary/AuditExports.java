@@ -7,6 +7,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -16,30 +17,8 @@ final class AuditExports {
 
   static final String FHIR_JSON = "application/fhir+json";
 
-  private static final String[] HEADER = {
-    "seq",
-    "id",
-    "at",
-    "userId",
-    "username",
-    "role",
-    "clinicId",
-    "ip",
-    "userAgent",
-    "action",
-    "objectType",
-    "objectId",
-    "patientRef",
-    "emergencyId",
-    "participant",
-    "outcome",
-    "reason",
-    "detail",
-    "purpose",
-    "justification",
-    "correlationId",
-    "hash"
-  };
+  /** The CSV's columns: those of the search's JSON items, in the same order and names. */
+  private static final RecordComponent[] COLUMNS = AuditEventView.class.getRecordComponents();
 
   private static final String BALP = "https://profiles.ihe.net/ITI/BALP/StructureDefinition/";
 
@@ -47,42 +26,26 @@ final class AuditExports {
 
   static String csv(List<AuditSearch.Found> rows) {
     StringBuilder out = new StringBuilder(256 * (rows.size() + 1));
-    out.append(String.join(",", HEADER)).append("\r\n");
+    for (int i = 0; i < COLUMNS.length; i++) {
+      out.append(i > 0 ? "," : "").append(COLUMNS[i].getName());
+    }
+    out.append("\r\n");
     for (AuditSearch.Found found : rows) {
-      AuditEvent e = found.event();
-      Object[] values = {
-        found.seq(),
-        e.id(),
-        e.occurredAt(),
-        e.userId(),
-        e.username(),
-        e.roles(),
-        e.clinicId(),
-        e.clientIp(),
-        e.userAgent(),
-        e.action(),
-        e.objectType(),
-        e.objectId(),
-        e.patientRef(),
-        e.emergencyId(),
-        e.participant(),
-        e.outcome(),
-        e.reason(),
-        e.detail(),
-        e.purpose(),
-        e.justification(),
-        e.correlationId(),
-        found.hash()
-      };
-      for (int i = 0; i < values.length; i++) {
-        if (i > 0) {
-          out.append(',');
-        }
-        out.append(cell(values[i]));
+      AuditEventView view = AuditEventView.of(found);
+      for (int i = 0; i < COLUMNS.length; i++) {
+        out.append(i > 0 ? "," : "").append(cell(value(COLUMNS[i], view)));
       }
       out.append("\r\n");
     }
     return out.toString();
+  }
+
+  private static Object value(RecordComponent column, AuditEventView view) {
+    try {
+      return column.getAccessor().invoke(view);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read " + column.getName(), e);
+    }
   }
 
   /**

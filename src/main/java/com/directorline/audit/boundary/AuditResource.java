@@ -10,7 +10,6 @@ import com.directorline.audit.control.AuditVerification;
 import com.directorline.audit.control.ChainVerifier;
 import com.directorline.audit.entity.AuditAction;
 import com.directorline.audit.entity.AuditEvent;
-import com.directorline.audit.entity.AuditOutcome;
 import com.directorline.audit.entity.FlagKind;
 import com.directorline.audit.entity.ObjectType;
 import com.directorline.audit.entity.Purpose;
@@ -24,6 +23,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,16 +37,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -87,19 +83,12 @@ public class AuditResource {
           "Newest first, in your clinics. from/to are ISO-8601 UTC times; page starts at 0;"
               + " size at most 500. total counts up to 1000 matches (totalExact false beyond).")
   public AuditPage events(
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("userId") String userId,
-      @QueryParam("patientRef") String patientRef,
-      @QueryParam("emergencyId") String emergencyId,
-      @QueryParam("action") String action,
-      @QueryParam("outcome") String outcome,
-      @QueryParam("purpose") String purpose,
+      @BeanParam AuditFilter filter,
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
-    AuditQuery query = query(from, to, userId, patientRef, emergencyId, action, outcome, purpose);
-    int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
-    int pageSize = number("size", size, 50, 1, MAX_PAGE_SIZE);
+    AuditQuery query = filter.toQuery();
+    int pageNumber = AuditFilter.number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
+    int pageSize = AuditFilter.number("size", size, 50, 1, MAX_PAGE_SIZE);
     AuditSearch.Page found = search.search(query, pageNumber, pageSize);
     trail.record(
         about(AuditAction.READ, query)
@@ -124,9 +113,9 @@ public class AuditResource {
       @PathParam("patientRef") String patientRef,
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
-    String ref = patientRef(patientRef);
-    Instant start = instant("from", from);
-    Instant end = instant("to", to);
+    String ref = AuditFilter.patientRef(patientRef);
+    Instant start = AuditFilter.instant("from", from);
+    Instant end = AuditFilter.instant("to", to);
     AuditQuery query = AuditQuery.forPatient(ref, start, end);
     List<AuditSearch.Found> found = search.all(query, MAX_REPORT);
     boolean truncated = found.size() > MAX_REPORT;
@@ -188,16 +177,7 @@ public class AuditResource {
       description =
           "format=csv (default) or fhir (a FHIR R4 Bundle of AuditEvent, IHE BALP). The same"
               + " filters as the search; at most 50000 events per export.")
-  public Response export(
-      @QueryParam("format") String format,
-      @QueryParam("from") String from,
-      @QueryParam("to") String to,
-      @QueryParam("userId") String userId,
-      @QueryParam("patientRef") String patientRef,
-      @QueryParam("emergencyId") String emergencyId,
-      @QueryParam("action") String action,
-      @QueryParam("outcome") String outcome,
-      @QueryParam("purpose") String purpose) {
+  public Response export(@QueryParam("format") String format, @BeanParam AuditFilter filter) {
     boolean fhir;
     if (format == null || format.isBlank() || format.equalsIgnoreCase("csv")) {
       fhir = false;
@@ -206,7 +186,7 @@ public class AuditResource {
     } else {
       throw InvalidInput.of("format", "must be csv or fhir");
     }
-    AuditQuery query = query(from, to, userId, patientRef, emergencyId, action, outcome, purpose);
+    AuditQuery query = filter.toQuery();
     List<AuditSearch.Found> rows = search.all(query, MAX_EXPORT);
     if (rows.size() > MAX_EXPORT) {
       throw new ProblemException(
@@ -281,15 +261,16 @@ public class AuditResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("kind") String kind) {
-    Instant end = to == null ? clock.instant() : instant("to", to);
-    Instant start = from == null ? end.minus(Duration.ofDays(7)) : instant("from", from);
+    Instant end = to == null ? clock.instant() : AuditFilter.instant("to", to);
+    Instant start =
+        from == null ? end.minus(Duration.ofDays(7)) : AuditFilter.instant("from", from);
     if (!start.isBefore(end)) {
       throw InvalidInput.of("from", "must be before to");
     }
     Set<FlagKind> kinds =
         kind == null
             ? EnumSet.allOf(FlagKind.class)
-            : EnumSet.of(parse("kind", kind, FlagKind::valueOf, FlagKind.values()));
+            : EnumSet.of(AuditFilter.parse("kind", kind, FlagKind::valueOf, FlagKind.values()));
     AuditQuery range = new AuditQuery(start, end, null, null, null, null, null, null);
     List<AuditFlags.Flag> found = flags.flags(range, kinds);
     if (found == null) {
@@ -353,8 +334,8 @@ public class AuditResource {
   @Operation(summary = "Review attestations", description = "Those overlapping [from, to).")
   public List<FlagView.ReviewView> reviews(
       @QueryParam("from") String from, @QueryParam("to") String to) {
-    Instant end = to == null ? clock.instant() : instant("to", to);
-    Instant start = from == null ? Instant.EPOCH : instant("from", from);
+    Instant end = to == null ? clock.instant() : AuditFilter.instant("to", to);
+    Instant start = from == null ? Instant.EPOCH : AuditFilter.instant("from", from);
     List<Review> found = reviews.overlapping(start, end);
     trail.record(
         AuditEvent.of(AuditAction.READ, ObjectType.AUDIT_REVIEW, null)
@@ -393,89 +374,5 @@ public class AuditResource {
         r.note(),
         r.reviewedBy(),
         r.reviewedAt());
-  }
-
-  private static AuditQuery query(
-      String from,
-      String to,
-      String userId,
-      String patientRef,
-      String emergencyId,
-      String action,
-      String outcome,
-      String purpose) {
-    Instant start = instant("from", from);
-    Instant end = instant("to", to);
-    if (start != null && end != null && !start.isBefore(end)) {
-      throw InvalidInput.of("from", "must be before to");
-    }
-    return new AuditQuery(
-        start,
-        end,
-        uuid("userId", userId),
-        patientRef == null ? null : patientRef(patientRef),
-        uuid("emergencyId", emergencyId),
-        action == null ? null : parse("action", action, AuditAction::valueOf, AuditAction.values()),
-        outcome == null
-            ? null
-            : parse("outcome", outcome, AuditOutcome::valueOf, AuditOutcome.values()),
-        purpose == null ? null : parse("purpose", purpose, Purpose::valueOf, Purpose.values()));
-  }
-
-  private static Instant instant(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return Instant.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw InvalidInput.of(name, "must be an ISO-8601 UTC time such as 2026-11-23T08:00:00Z");
-    }
-  }
-
-  private static UUID uuid(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    try {
-      return UUID.fromString(value.strip());
-    } catch (IllegalArgumentException e) {
-      throw InvalidInput.of(name, "must be a UUID");
-    }
-  }
-
-  private static String patientRef(String value) {
-    String ref = value.strip();
-    if (ref.isEmpty() || ref.length() > 64) {
-      throw InvalidInput.of("patientRef", "must be 1 to 64 characters");
-    }
-    return ref;
-  }
-
-  private static int number(String name, String value, int fallback, int min, int max) {
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      int n = Integer.parseInt(value.strip());
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw InvalidInput.of(name, "must be a whole number from " + min + " to " + max);
-  }
-
-  private static <E extends Enum<E>> E parse(
-      String name, String value, Function<String, E> valueOf, E[] values) {
-    try {
-      return valueOf.apply(value.strip().toUpperCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw InvalidInput.of(
-          name,
-          "must be one of "
-              + Arrays.stream(values).map(Enum::name).collect(Collectors.joining(", ")));
-    }
   }
 }

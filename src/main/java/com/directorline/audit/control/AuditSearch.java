@@ -42,17 +42,7 @@ public class AuditSearch {
       return new Page(List.of(), 0, true);
     }
     Filter filter = filter(query, scope);
-    TypedQuery<Object[]> select =
-        em.createQuery(
-            "select e, c from AuditEvent e left join ChainLink c on c.eventId = e.id where "
-                + filter.where
-                + " order by e.occurredAt desc, e.id desc",
-            Object[].class);
-    filter.bind(select);
-    List<Found> items =
-        select.setFirstResult(page * size).setMaxResults(size).getResultList().stream()
-            .map(AuditSearch::found)
-            .toList();
+    List<Found> items = select(filter, "", NEWEST_FIRST, page * size, size);
     // Counting stops at the cap: an exact count of most of a million-event trail costs more than
     // the search itself, and "more than 1000" is as useful to a reviewer (docs/performance.md).
     var count = em.createQuery("select e.id from AuditEvent e where " + filter.where, Long.class);
@@ -64,20 +54,9 @@ public class AuditSearch {
   /** Up to {@code limit} matching events, newest first; one more than the limit means too many. */
   public List<Found> all(AuditQuery query, int limit) {
     Scope scope = scope();
-    if (scope.isEmpty()) {
-      return List.of();
-    }
-    Filter filter = filter(query, scope);
-    TypedQuery<Object[]> select =
-        em.createQuery(
-            "select e, c from AuditEvent e left join ChainLink c on c.eventId = e.id where "
-                + filter.where
-                + " order by e.occurredAt desc, e.id desc",
-            Object[].class);
-    filter.bind(select);
-    return select.setMaxResults(limit + 1).getResultList().stream()
-        .map(AuditSearch::found)
-        .toList();
+    return scope.isEmpty()
+        ? List.of()
+        : select(filter(query, scope), "", NEWEST_FIRST, 0, limit + 1);
   }
 
   /**
@@ -86,21 +65,30 @@ public class AuditSearch {
    */
   public List<Found> flagCandidates(AuditQuery range, int limit) {
     Scope scope = scope();
-    if (scope.isEmpty()) {
-      return List.of();
-    }
-    Filter filter = filter(range, scope);
+    return scope.isEmpty()
+        ? List.of()
+        : select(
+            filter(range, scope),
+            " and (e.purpose = com.directorline.audit.entity.Purpose.BREAK_GLASS"
+                + " or e.outcome = com.directorline.audit.entity.AuditOutcome.DENIED"
+                + " or e.patientRef is not null)",
+            " order by e.occurredAt, e.id",
+            0,
+            limit + 1);
+  }
+
+  private static final String NEWEST_FIRST = " order by e.occurredAt desc, e.id desc";
+
+  private List<Found> select(Filter filter, String more, String order, int first, int max) {
     TypedQuery<Object[]> select =
         em.createQuery(
             "select e, c from AuditEvent e left join ChainLink c on c.eventId = e.id where "
                 + filter.where
-                + " and (e.purpose = com.directorline.audit.entity.Purpose.BREAK_GLASS"
-                + " or e.outcome = com.directorline.audit.entity.AuditOutcome.DENIED"
-                + " or e.patientRef is not null)"
-                + " order by e.occurredAt, e.id",
+                + more
+                + order,
             Object[].class);
     filter.bind(select);
-    return select.setMaxResults(limit + 1).getResultList().stream()
+    return select.setFirstResult(first).setMaxResults(max).getResultList().stream()
         .map(AuditSearch::found)
         .toList();
   }

@@ -709,7 +709,7 @@ class AuditTrailIT {
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.contentType()).startsWith("text/csv");
     String[] lines = csv.body().split("\r\n");
-    assertThat(lines[0]).startsWith("seq,id,at,userId,username,role");
+    assertThat(lines[0]).startsWith("id,seq,at,userId,username,role,clinicId,ip,userAgent,action");
     assertThat(lines).hasSizeGreaterThanOrEqualTo(5);
     assertThat(java.util.Arrays.stream(lines).skip(1)).allMatch(l -> l.contains(patient));
 
