@@ -5,7 +5,6 @@ import com.directorline.audit.entity.AuditAction;
 import com.directorline.audit.entity.AuditOutcome;
 import com.directorline.audit.entity.Purpose;
 import com.directorline.problems.boundary.InvalidInput;
-import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -15,34 +14,20 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The search filters the trail's search and export share, as query parameters. Read as text and
- * parsed here, so a bad value answers 400 naming the parameter (JAX-RS would answer 404).
+ * The filters the trail's search and export share, as their query parameters arrived. Read as text
+ * and parsed here, so a bad value answers 400 naming the parameter (JAX-RS would answer 404 for a
+ * query parameter it cannot convert). The resources list the parameters one by one rather than as a
+ * {@code @BeanParam}, because Payara's OpenAPI document leaves bean parameters out.
  */
-public class AuditFilter {
-
-  @QueryParam("from")
-  String from;
-
-  @QueryParam("to")
-  String to;
-
-  @QueryParam("userId")
-  String userId;
-
-  @QueryParam("patientRef")
-  String patientRef;
-
-  @QueryParam("emergencyId")
-  String emergencyId;
-
-  @QueryParam("action")
-  String action;
-
-  @QueryParam("outcome")
-  String outcome;
-
-  @QueryParam("purpose")
-  String purpose;
+public record AuditFilter(
+    String from,
+    String to,
+    String userId,
+    String patientRef,
+    String emergencyId,
+    String action,
+    String outcome,
+    String purpose) {
 
   AuditQuery toQuery() {
     Instant start = instant("from", from);

@@ -23,7 +23,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -83,16 +82,27 @@ public class AuditResource {
           "Newest first, in your clinics. from/to are ISO-8601 UTC times; page starts at 0;"
               + " size at most 500. total counts up to 1000 matches (totalExact false beyond).")
   public AuditPage events(
-      @BeanParam AuditFilter filter,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("userId") String userId,
+      @QueryParam("patientRef") String patientRef,
+      @QueryParam("emergencyId") String emergencyId,
+      @QueryParam("action") String action,
+      @QueryParam("outcome") String outcome,
+      @QueryParam("purpose") String purpose,
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
-    AuditQuery query = filter.toQuery();
+    AuditQuery query =
+        new AuditFilter(from, to, userId, patientRef, emergencyId, action, outcome, purpose)
+            .toQuery();
     int pageNumber = AuditFilter.number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
     int pageSize = AuditFilter.number("size", size, 50, 1, MAX_PAGE_SIZE);
     AuditSearch.Page found = search.search(query, pageNumber, pageSize);
     trail.record(
         about(AuditAction.READ, query)
-            .detail("search " + query.summary() + " total=" + found.total()));
+            .detail(
+                String.join(" ", "search", query.summary(), "total=" + found.total())
+                    .replace("  ", " ")));
     return new AuditPage(
         found.items().stream().map(AuditEventView::of).toList(),
         pageNumber,
@@ -177,7 +187,16 @@ public class AuditResource {
       description =
           "format=csv (default) or fhir (a FHIR R4 Bundle of AuditEvent, IHE BALP). The same"
               + " filters as the search; at most 50000 events per export.")
-  public Response export(@QueryParam("format") String format, @BeanParam AuditFilter filter) {
+  public Response export(
+      @QueryParam("format") String format,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("userId") String userId,
+      @QueryParam("patientRef") String patientRef,
+      @QueryParam("emergencyId") String emergencyId,
+      @QueryParam("action") String action,
+      @QueryParam("outcome") String outcome,
+      @QueryParam("purpose") String purpose) {
     boolean fhir;
     if (format == null || format.isBlank() || format.equalsIgnoreCase("csv")) {
       fhir = false;
@@ -186,7 +205,9 @@ public class AuditResource {
     } else {
       throw InvalidInput.of("format", "must be csv or fhir");
     }
-    AuditQuery query = filter.toQuery();
+    AuditQuery query =
+        new AuditFilter(from, to, userId, patientRef, emergencyId, action, outcome, purpose)
+            .toQuery();
     List<AuditSearch.Found> rows = search.all(query, MAX_EXPORT);
     if (rows.size() > MAX_EXPORT) {
       throw new ProblemException(

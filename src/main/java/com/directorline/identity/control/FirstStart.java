@@ -1,7 +1,9 @@
 package com.directorline.identity.control;
 
 import com.directorline.identity.entity.Clinic;
+import com.directorline.identity.entity.RequestOrigin;
 import com.directorline.identity.entity.Role;
+import com.directorline.identity.entity.SecurityEventType;
 import com.directorline.identity.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,6 +56,7 @@ public class FirstStart {
   @Inject Clinics clinics;
   @Inject Users users;
   @Inject Passwords passwords;
+  @Inject SecurityEvents events;
   @Inject jakarta.enterprise.event.Event<Seeded> seededEvent;
 
   @Inject
@@ -113,6 +116,15 @@ public class FirstStart {
       String clinicName, boolean demo, Optional<String> fixedPassword, List<Person> people) {
     Clinic clinic = Clinic.open(clinicName, clock);
     clinics.add(clinic);
+    // The system acts (no user): the trail starts with what first start created.
+    events.record(
+        SecurityEventType.CLINIC_CREATED,
+        null,
+        null,
+        null,
+        clinic.id(),
+        RequestOrigin.SYSTEM,
+        "first start");
     List<Login> logins = new ArrayList<>();
     for (Person person : people) {
       String password =
@@ -128,6 +140,14 @@ public class FirstStart {
               Set.of(clinic.id()),
               clock);
       users.add(user);
+      events.record(
+          SecurityEventType.USER_CREATED,
+          null,
+          null,
+          user.id(),
+          clinic.id(),
+          RequestOrigin.SYSTEM,
+          "first start");
       logins.add(
           new Login(
               user.id(),
