@@ -4,6 +4,7 @@ import com.directorline.audit.entity.AuditAction;
 import com.directorline.audit.entity.AuditEvent;
 import com.directorline.audit.entity.AuditOutcome;
 import com.directorline.audit.entity.FlagKind;
+import com.directorline.audit.entity.ObjectType;
 import com.directorline.audit.entity.Purpose;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -79,6 +80,15 @@ public class AuditFlags {
       }
       if (e.outcome() == AuditOutcome.DENIED) {
         flags.add(new Flag(FlagKind.DENIED, found, e.reason()));
+      }
+      if (success
+          && e.objectType() == ObjectType.CONSENT_EXCEPTION
+          && e.action() == AuditAction.CREATE) {
+        flags.add(
+            new Flag(
+                FlagKind.CONSENT_EXCEPTION,
+                found,
+                "patient could not consent; the reason is on the emergency"));
       }
       if (success && Boolean.FALSE.equals(e.participant())) {
         flags.add(

@@ -11,5 +11,7 @@ public enum FlagKind {
   /** A refused attempt: wrong password, lockout, missing role, another clinic's data. */
   DENIED,
   /** One user read more distinct patients than the configured limit within the window. */
-  BULK_READ
+  BULK_READ,
+  /** The emergency exception to consent was declared: the director and the officer review it. */
+  CONSENT_EXCEPTION
 }

@@ -3,6 +3,7 @@ package com.directorline.emergencies.boundary;
 import com.directorline.audit.boundary.Audited;
 import com.directorline.audit.entity.AuditAction;
 import com.directorline.audit.entity.ObjectType;
+import com.directorline.consent.control.Consents;
 import com.directorline.emergencies.control.Emergencies;
 import com.directorline.emergencies.entity.Emergency;
 import com.directorline.identity.control.Caller;
@@ -47,6 +48,7 @@ public class EmergenciesResource {
   @Inject Caller caller;
   @Inject Users users;
   @Inject JitsiTokens jitsi;
+  @Inject Consents consents;
   @Context UriInfo uri;
 
   @POST
@@ -177,6 +179,22 @@ public class EmergenciesResource {
             : emergencies.participantLeft(id));
   }
 
+  @POST
+  @Path("{id}/consent-exception")
+  @RolesAllowed(Role.Names.INJECTOR)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Audited(action = AuditAction.CREATE, object = ObjectType.CONSENT_EXCEPTION)
+  @Operation(
+      summary = "Declare the emergency exception to consent",
+      description =
+          "The launching injector, while the emergency is open, when the patient cannot consent:"
+              + " covers this emergency's consult and photos, is flagged for review, and opens a"
+              + " follow-up task to inform the patient and obtain consent.")
+  public EmergencyView consentException(
+      @PathParam("id") UUID id, @Valid @NotNull(message = REQUIRED) ExceptionRequest body) {
+    return view(emergencies.declareConsentException(id, body.reason()));
+  }
+
   @GET
   @Path("{id}/timeline")
   @RolesAllowed({Role.Names.INJECTOR, Role.Names.DIRECTOR})
@@ -228,6 +246,7 @@ public class EmergenciesResource {
 
   private EmergencyView view(Emergency e) {
     var plan = e.plan();
+    Consents.Basis basis = consents.basisFor(e.clinicId(), e.patientRef(), e.id());
     return new EmergencyView(
         e.id(),
         e.clinicId(),
@@ -269,7 +288,9 @@ public class EmergenciesResource {
                             plan.step(i).directorIds().stream().map(this::person).toList(),
                             plan.step(i).timeoutSeconds()))
                 .toList()),
-        "NOT_RECORDED",
+        basis.kind(),
+        basis.consentId(),
+        basis.exceptionReason(),
         e.outcome(),
         e.summary(),
         plan.transferPlan());

@@ -25,6 +25,8 @@ public record EmergencyView(
     Person director,
     Escalation escalation,
     String consentBasis,
+    UUID consentId,
+    String consentExceptionReason,
     Outcome outcome,
     String summary,
     String transferPlan) {

@@ -54,6 +54,7 @@ public class Emergencies {
   @Inject Users users;
   @Inject EmergencyMetrics metrics;
   @Inject AuditTrail audit;
+  @Inject com.directorline.consent.control.Consents consents;
 
   /** What the injector reports. */
   public record Launch(
@@ -321,6 +322,23 @@ public class Emergencies {
         id, "left the call", emergency -> emergency.left(caller.userId(), clock.instant()));
   }
 
+  /**
+   * The emergency exception to consent, declared by the launching injector with a reason; the
+   * consent component keeps it and opens the follow-up task, in this transaction.
+   */
+  @Transactional
+  public Emergency declareConsentException(UUID id, String reason) {
+    // The consent component records the one audit event (CONSENT_EXCEPTION) for this change.
+    return change(
+        id,
+        null,
+        emergency -> {
+          emergency.declareConsentException(caller.userId(), clock.instant());
+          consents.declareException(
+              emergency.id(), emergency.clinicId(), emergency.patientRef(), reason);
+        });
+  }
+
   private Emergency change(UUID id, String what, Consumer<Emergency> action) {
     Emergency emergency =
         Optional.ofNullable(em.find(Emergency.class, id, LockModeType.PESSIMISTIC_WRITE))
@@ -328,7 +346,9 @@ public class Emergencies {
             .orElseThrow(() -> new NotFound("emergency"));
     action.accept(emergency);
     persistTimeline(emergency);
-    audit.record(access(AuditAction.UPDATE, ObjectType.EMERGENCY, emergency).detail(what));
+    if (what != null) {
+      audit.record(access(AuditAction.UPDATE, ObjectType.EMERGENCY, emergency).detail(what));
+    }
     return emergency;
   }
 

@@ -299,6 +299,25 @@ public class Emergency {
     record(now, EventType.CANCELLED, injectorId, null);
   }
 
+  /**
+   * The launching injector declares that the patient cannot consent; allowed while the emergency is
+   * open, because it covers this emergency's consult and photos only.
+   */
+  public void declareConsentException(UUID injectorId, Instant now) {
+    if (!launchedBy.equals(injectorId)) {
+      throw new ProblemException(
+          403,
+          "not-launcher",
+          "Forbidden",
+          "Only the injector who launched the emergency can declare the consent exception.");
+    }
+    if (status == Status.ENDED || status == Status.CANCELLED || status == Status.UNANSWERED) {
+      throw new IllegalTransition(
+          "The consent exception covers an open emergency only; this one is " + status + ".");
+    }
+    record(now, EventType.CONSENT_EXCEPTION, injectorId, "the patient cannot consent now");
+  }
+
   // --- the call ------------------------------------------------------------------------------
 
   /** A participant's page reports it joined the call; the director joining connects it. */

@@ -10,5 +10,6 @@ public enum EventType {
   LEFT,
   CANCELLED,
   UNANSWERED,
-  ENDED
+  ENDED,
+  CONSENT_EXCEPTION
 }

@@ -36,7 +36,15 @@ public class SchemaMigration {
 
   /** Tables the application may only insert into and read. */
   static final List<String> APPEND_ONLY =
-      List.of("audit_event", "audit_chain", "audit_checkpoint", "audit_review");
+      List.of(
+          "audit_event",
+          "audit_chain",
+          "audit_checkpoint",
+          "audit_review",
+          "consent_text",
+          "consent_record",
+          "consent_revocation",
+          "consent_exception");
 
   private volatile String appliedVersion;
 
