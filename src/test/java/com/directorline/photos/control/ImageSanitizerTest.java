@@ -1,0 +1,183 @@
+package com.directorline.photos.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Directory;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.GpsDirectory;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** Metadata out, orientation kept, everything that is not a plain JPEG or PNG refused. */
+class ImageSanitizerTest {
+
+  private final ImageSanitizer sanitizer = new ImageSanitizer(40_000_000);
+
+  private static Metadata metadata(byte[] image) throws Exception {
+    return ImageMetadataReader.readMetadata(new ByteArrayInputStream(image));
+  }
+
+  private static List<String> directories(byte[] image) throws Exception {
+    List<String> names = new ArrayList<>();
+    for (Directory d : metadata(image).getDirectories()) {
+      names.add(d.getName());
+    }
+    return names;
+  }
+
+  private static BufferedImage decode(byte[] image) throws Exception {
+    return ImageIO.read(new ByteArrayInputStream(image));
+  }
+
+  private static boolean isRed(int rgb) {
+    return ((rgb >> 16) & 0xFF) > 180 && (rgb & 0xFF) < 80;
+  }
+
+  private static boolean isBlue(int rgb) {
+    return ((rgb >> 16) & 0xFF) < 80 && (rgb & 0xFF) > 180;
+  }
+
+  @Test
+  void aPhoneJpegLosesItsLocationAndEveryOtherMetadata() throws Exception {
+    byte[] phone = TestImages.phoneJpeg(64, 32, 1);
+    assertThat(metadata(phone).getFirstDirectoryOfType(GpsDirectory.class).getGeoLocation())
+        .as("the fixture carries a position")
+        .isNotNull();
+    assertThat(directories(phone)).contains("Exif IFD0", "XMP", "JpegComment");
+
+    ImageSanitizer.Clean clean = sanitizer.sanitize(phone);
+
+    assertThat(clean.format()).isEqualTo(ImageSanitizer.Format.JPEG);
+    assertThat(clean.reencoded()).as("an upright photo keeps its compressed pixels").isFalse();
+    assertThat(metadata(clean.bytes()).getFirstDirectoryOfType(GpsDirectory.class)).isNull();
+    assertThat(directories(clean.bytes()))
+        .doesNotContain("Exif IFD0", "GPS", "XMP", "IPTC", "JpegComment", "JFIF", "Photoshop");
+    String text = new String(clean.bytes(), StandardCharsets.ISO_8859_1);
+    assertThat(text).doesNotContain("Exif", "Jane Doe", "xmpmeta", "Springfield");
+    assertThat(clean.width()).isEqualTo(64);
+    assertThat(clean.height()).isEqualTo(32);
+    BufferedImage shown = decode(clean.bytes());
+    assertThat(isRed(shown.getRGB(8, 16))).isTrue();
+    assertThat(isBlue(shown.getRGB(56, 16))).isTrue();
+  }
+
+  @Test
+  void aPhotoTakenSidewaysIsTurnedUprightSinceItsOrientationTagGoes() throws Exception {
+    // Orientation 6: the viewer must turn it 90 degrees clockwise; red (left) ends up on top.
+    ImageSanitizer.Clean clean = sanitizer.sanitize(TestImages.phoneJpeg(64, 32, 6));
+    assertThat(clean.reencoded()).isTrue();
+    assertThat(clean.width()).isEqualTo(32);
+    assertThat(clean.height()).isEqualTo(64);
+    assertThat(directories(clean.bytes())).doesNotContain("Exif IFD0", "GPS", "XMP");
+    BufferedImage shown = decode(clean.bytes());
+    assertThat(shown.getWidth()).isEqualTo(32);
+    assertThat(isRed(shown.getRGB(16, 8))).as("top").isTrue();
+    assertThat(isBlue(shown.getRGB(16, 56))).as("bottom").isTrue();
+  }
+
+  @Test
+  void aPngLosesItsTextTimeAndExifChunks() throws Exception {
+    byte[] png = TestImages.pngWithMetadata(20, 10);
+    assertThat(metadata(png).getFirstDirectoryOfType(GpsDirectory.class)).isNotNull();
+    ImageSanitizer.Clean clean = sanitizer.sanitize(png);
+    assertThat(clean.format()).isEqualTo(ImageSanitizer.Format.PNG);
+    String text = new String(clean.bytes(), StandardCharsets.ISO_8859_1);
+    assertThat(text).doesNotContain("tEXt", "tIME", "eXIf", "Jane Doe");
+    assertThat(metadata(clean.bytes()).getFirstDirectoryOfType(GpsDirectory.class)).isNull();
+    assertThat(decode(clean.bytes()).getWidth()).isEqualTo(20);
+  }
+
+  @Test
+  void heicIsRefusedWithAdviceToSendJpeg() {
+    byte[] heic = new byte[64];
+    System.arraycopy("\0\0\0\u0018ftypheic".getBytes(StandardCharsets.ISO_8859_1), 0, heic, 0, 12);
+    assertThatThrownBy(() -> sanitizer.sanitize(heic))
+        .isInstanceOfSatisfying(
+            ImageSanitizer.Refused.class,
+            r -> {
+              assertThat(r.status()).isEqualTo(415);
+              assertThat(r.getMessage()).contains("JPEG");
+            });
+  }
+
+  @Test
+  void somethingElseWithAnImageNameIsRefused() {
+    assertThatThrownBy(
+            () ->
+                sanitizer.sanitize(
+                    "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(
+            ImageSanitizer.Refused.class, r -> assertThat(r.status()).isEqualTo(415));
+  }
+
+  @Test
+  void aPolyglotWithDataAfterTheImageIsRefused() {
+    byte[] jpeg = TestImages.encode(TestImages.picture(16, 16), "jpeg");
+    byte[] zip = "PK\u0003\u0004 a zip archive or a script".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] polyglot = new byte[jpeg.length + zip.length];
+    System.arraycopy(jpeg, 0, polyglot, 0, jpeg.length);
+    System.arraycopy(zip, 0, polyglot, jpeg.length, zip.length);
+    assertThatThrownBy(() -> sanitizer.sanitize(polyglot))
+        .isInstanceOfSatisfying(
+            ImageSanitizer.Refused.class,
+            r -> {
+              assertThat(r.status()).isEqualTo(422);
+              assertThat(r.slug()).isEqualTo("data-after-image");
+            });
+  }
+
+  @Test
+  void aPixelBombIsRefusedFromItsHeaderBeforeAnythingIsDecoded() {
+    // A JPEG header claiming 60000 x 60000 pixels, with no image data at all.
+    byte[] bomb = {
+      (byte) 0xFF,
+      (byte) 0xD8,
+      (byte) 0xFF,
+      (byte) 0xC0,
+      0x00,
+      0x11,
+      0x08,
+      (byte) 0xEA,
+      0x60,
+      (byte) 0xEA,
+      0x60,
+      0x03,
+      0x01,
+      0x22,
+      0x00,
+      0x02,
+      0x11,
+      0x01,
+      0x03,
+      0x11,
+      0x01
+    };
+    assertThatThrownBy(() -> sanitizer.sanitize(bomb))
+        .isInstanceOfSatisfying(
+            ImageSanitizer.Refused.class, r -> assertThat(r.slug()).isEqualTo("too-many-pixels"));
+    byte[] png = TestImages.encode(TestImages.picture(4, 4), "png");
+    png[16] = 0x00; // IHDR width = 0x00FF_FFFF
+    png[17] = (byte) 0xFF;
+    png[18] = (byte) 0xFF;
+    png[19] = (byte) 0xFF;
+    assertThatThrownBy(() -> sanitizer.sanitize(png))
+        .isInstanceOfSatisfying(
+            ImageSanitizer.Refused.class, r -> assertThat(r.slug()).isEqualTo("too-many-pixels"));
+  }
+
+  @Test
+  void aTruncatedImageIsRefused() {
+    byte[] jpeg = TestImages.encode(TestImages.picture(16, 16), "jpeg");
+    byte[] cut = java.util.Arrays.copyOf(jpeg, jpeg.length / 2);
+    assertThatThrownBy(() -> sanitizer.sanitize(cut))
+        .isInstanceOfSatisfying(
+            ImageSanitizer.Refused.class, r -> assertThat(r.status()).isEqualTo(422));
+  }
+}
