@@ -1,0 +1,130 @@
+package com.directorline.photos.control;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.UUID;
+
+/**
+ * Envelope encryption of photos with Tink: each photo under a data key of its own (AES-256-GCM),
+ * the data key wrapped by the master keyset. Both carry the same associated data, naming the photo
+ * and its emergency, so a ciphertext or a wrapped key moved to another row does not decrypt.
+ *
+ * <p>Rotation: add a new primary key to the master keyset; new photos are wrapped under it, old
+ * ones still open with the older keys, and {@link #rewrap} moves an old data key under the new
+ * primary without touching the photo's ciphertext. Plain Java, so the rotation command uses it.
+ */
+public final class Envelope {
+
+  static {
+    try {
+      AeadConfig.register();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot register Tink AEAD", e);
+    }
+  }
+
+  /** A sealed photo: its wrapped data key and its ciphertext. */
+  public record Sealed(byte[] wrappedKey, byte[] ciphertext) {}
+
+  private final Aead master;
+
+  public Envelope(KeysetHandle masterKeyset) {
+    try {
+      this.master = masterKeyset.getPrimitive(RegistryConfiguration.get(), Aead.class);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the photo master keyset is not an AEAD keyset", e);
+    }
+  }
+
+  /** What binds a ciphertext to its row. */
+  public static byte[] associatedData(UUID photoId, UUID emergencyId) {
+    return ("directorline-photo:v1|" + photoId + "|" + emergencyId)
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
+  public Sealed seal(byte[] plaintext, byte[] associatedData) {
+    try {
+      KeysetHandle dataKey = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+      byte[] ciphertext =
+          dataKey
+              .getPrimitive(RegistryConfiguration.get(), Aead.class)
+              .encrypt(plaintext, associatedData);
+      byte[] wrapped =
+          TinkProtoKeysetFormat.serializeEncryptedKeyset(dataKey, master, associatedData);
+      return new Sealed(wrapped, ciphertext);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot encrypt the photo", e);
+    }
+  }
+
+  /** The plaintext; fails when anything was changed, moved, or the key is not in the keyset. */
+  public byte[] open(byte[] wrappedKey, byte[] ciphertext, byte[] associatedData)
+      throws GeneralSecurityException {
+    KeysetHandle dataKey =
+        TinkProtoKeysetFormat.parseEncryptedKeyset(wrappedKey, master, associatedData);
+    return dataKey
+        .getPrimitive(RegistryConfiguration.get(), Aead.class)
+        .decrypt(ciphertext, associatedData);
+  }
+
+  /** The same data key wrapped under the master keyset's current primary key. */
+  public byte[] rewrap(byte[] wrappedKey, byte[] associatedData) throws GeneralSecurityException {
+    KeysetHandle dataKey =
+        TinkProtoKeysetFormat.parseEncryptedKeyset(wrappedKey, master, associatedData);
+    return TinkProtoKeysetFormat.serializeEncryptedKeyset(dataKey, master, associatedData);
+  }
+
+  // --- the master keyset ---------------------------------------------------------------------
+
+  public static KeysetHandle newMasterKeyset() {
+    try {
+      return KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot generate the photo master keyset", e);
+    }
+  }
+
+  /** The keyset with a new primary key added; the old keys stay, to open older photos. */
+  public static KeysetHandle rotated(KeysetHandle keyset) {
+    try {
+      return KeysetHandle.newBuilder(keyset)
+          .addEntry(
+              KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+                  .withRandomId()
+                  .makePrimary())
+          .build();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot add a key to the photo master keyset", e);
+    }
+  }
+
+  public static KeysetHandle parseMaster(String json) {
+    try {
+      return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
+    } catch (GeneralSecurityException | RuntimeException e) {
+      // The message could quote key material: name the problem only.
+      throw new IllegalStateException("the photo master keyset is not a Tink JSON AEAD keyset");
+    }
+  }
+
+  public static String serializeMaster(KeysetHandle keyset) {
+    try {
+      return TinkJsonProtoKeysetFormat.serializeKeyset(keyset, InsecureSecretKeyAccess.get());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot serialise the photo master keyset", e);
+    }
+  }
+
+  /** The primary key's id, as eight hex digits: which key new photos are wrapped under. */
+  public static String primaryKeyId(KeysetHandle keyset) {
+    return String.format("%08x", keyset.getPrimary().getId());
+  }
+}
