@@ -84,7 +84,11 @@ class ArchitectureTest {
 
   /** Components whose endpoints touch patient data or the trail itself. */
   private static final Set<String> AUDITED_COMPONENTS =
-      Set.of("com.directorline.emergencies", "com.directorline.audit", "com.directorline.consent");
+      Set.of(
+          "com.directorline.emergencies",
+          "com.directorline.audit",
+          "com.directorline.consent",
+          "com.directorline.photos");
 
   /** Endpoints there that touch neither, and why. */
   private static final Set<String> NOT_PATIENT_DATA =

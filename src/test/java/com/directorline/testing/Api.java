@@ -78,6 +78,49 @@ public final class Api {
     }
   }
 
+  /** A request with a binary body and a binary answer, for photos. */
+  public HttpResponse<byte[]> bytes(
+      String method,
+      String path,
+      String token,
+      String contentType,
+      byte[] body,
+      Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(60))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    headers.forEach(request::header);
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(method + " " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The same as {@link #bytes}, read as a JSON reply. */
+  public Reply upload(
+      String path, String token, String contentType, byte[] body, Map<String, String> headers) {
+    HttpResponse<byte[]> response = bytes("POST", path, token, contentType, body, headers);
+    return new Reply(
+        response.statusCode(),
+        response.headers(),
+        new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   public Reply login(String username, String password) {
     return post(
         "/api/auth/login",

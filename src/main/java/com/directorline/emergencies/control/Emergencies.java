@@ -180,6 +180,27 @@ public class Emergencies {
     return emergency;
   }
 
+  /**
+   * The emergency for another component that records its own audit event (photos): visible to the
+   * caller, or 404.
+   */
+  public Emergency forViewing(UUID id) {
+    return visible(id);
+  }
+
+  /** The emergency the caller may add a photo to now: a participant, while it is open. */
+  public Emergency forPhoto(UUID id) {
+    Emergency emergency = visible(id);
+    emergency.requirePhotographer(caller.userId());
+    return emergency;
+  }
+
+  /** The photo's place in the timeline, in the upload's transaction. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void photoAdded(UUID id, UUID photoId) {
+    change(id, null, emergency -> emergency.photoAdded(caller.userId(), photoId, clock.instant()));
+  }
+
   /** The emergency if the caller may see it: a participant, or a director of its clinic. */
   Emergency visible(UUID id) {
     return Optional.ofNullable(em.find(Emergency.class, id))

@@ -318,6 +318,30 @@ public class Emergency {
     record(now, EventType.CONSENT_EXCEPTION, injectorId, "the patient cannot consent now");
   }
 
+  /** Photos are taken by the emergency's participants while it is open. */
+  public void requirePhotographer(UUID userId) {
+    if (!isParticipant(userId)) {
+      throw new ProblemException(
+          403,
+          "not-participant",
+          "Forbidden",
+          "Only the launching injector and the accepting director add photos.");
+    }
+    if (!isOpen()) {
+      throw new IllegalTransition(
+          "Photos are added while the emergency is open; it is " + status + ".");
+    }
+  }
+
+  public void photoAdded(UUID userId, UUID photoId, Instant now) {
+    requirePhotographer(userId);
+    record(now, EventType.PHOTO_ADDED, userId, "photo " + photoId);
+  }
+
+  private boolean isOpen() {
+    return status == Status.ALERTING || status == Status.ACCEPTED || status == Status.CONNECTED;
+  }
+
   // --- the call ------------------------------------------------------------------------------
 
   /** A participant's page reports it joined the call; the director joining connects it. */

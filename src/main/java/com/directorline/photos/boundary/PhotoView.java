@@ -1,0 +1,37 @@
+package com.directorline.photos.boundary;
+
+import com.directorline.photos.entity.Photo;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A photo's metadata; the bytes are at {@code GET /api/photos/{id}}. */
+public record PhotoView(
+    UUID id,
+    UUID emergencyId,
+    String contentType,
+    int width,
+    int height,
+    int sizeBytes,
+    String sha256,
+    Instant capturedAt,
+    Instant receivedAt,
+    String caption,
+    UUID uploadedBy,
+    String consentBasis) {
+
+  static PhotoView of(Photo p) {
+    return new PhotoView(
+        p.id(),
+        p.emergencyId(),
+        p.contentType(),
+        p.width(),
+        p.height(),
+        p.sizeBytes(),
+        p.sha256(),
+        p.capturedAt(),
+        p.receivedAt(),
+        p.caption(),
+        p.uploadedBy(),
+        p.consentBasis());
+  }
+}

@@ -1,0 +1,50 @@
+package com.directorline.photos.boundary;
+
+import com.directorline.audit.boundary.Audited;
+import com.directorline.audit.entity.ObjectType;
+import com.directorline.identity.entity.Role;
+import com.directorline.photos.control.Photos;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** A photo's bytes. */
+@Path("photos")
+@RequestScoped
+public class PhotosResource {
+
+  @Inject Photos photos;
+
+  @GET
+  @Path("{id}")
+  @Produces(MediaType.WILDCARD)
+  @RolesAllowed({Role.Names.INJECTOR, Role.Names.DIRECTOR, Role.Names.COMPLIANCE_OFFICER})
+  @Audited(object = ObjectType.PHOTO)
+  @Operation(
+      summary = "The photo",
+      description =
+          "The cleaned image bytes, never cached. Participants and the clinic's directors; a"
+              + " compliance officer only with X-Break-Glass-Reason, flagged for review.")
+  public Response image(
+      @PathParam("id") UUID id, @HeaderParam("X-Break-Glass-Reason") String breakGlassReason) {
+    if (breakGlassReason != null && breakGlassReason.length() > 500) {
+      throw com.directorline.problems.boundary.InvalidInput.of(
+          "X-Break-Glass-Reason", "must be at most 500 characters");
+    }
+    Photos.Image image = photos.view(id, breakGlassReason);
+    return Response.ok(image.bytes(), image.photo().contentType())
+        .header("Content-Disposition", "inline; filename=\"photo-" + id + "\"")
+        .header("Cache-Control", "no-store")
+        .header("X-Content-Type-Options", "nosniff")
+        .build();
+  }
+}

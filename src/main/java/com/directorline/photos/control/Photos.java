@@ -1,0 +1,251 @@
+package com.directorline.photos.control;
+
+import com.directorline.audit.control.AuditTrail;
+import com.directorline.audit.entity.AuditAction;
+import com.directorline.audit.entity.AuditEvent;
+import com.directorline.audit.entity.ObjectType;
+import com.directorline.audit.entity.Purpose;
+import com.directorline.consent.control.Consents;
+import com.directorline.consent.entity.ConsentKind;
+import com.directorline.emergencies.control.Emergencies;
+import com.directorline.emergencies.entity.Emergency;
+import com.directorline.identity.control.Caller;
+import com.directorline.identity.entity.Role;
+import com.directorline.photos.entity.Photo;
+import com.directorline.photos.entity.PhotoContent;
+import com.directorline.problems.boundary.Conflict;
+import com.directorline.problems.boundary.NotFound;
+import com.directorline.problems.boundary.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Clinical photos: checked (who, which emergency, which consent), cleaned ({@link ImageSanitizer}),
+ * encrypted ({@link Envelope}) and stored in one transaction, so an upload that fails anywhere
+ * leaves nothing behind; read back only after the plaintext's SHA-256 matches. Every upload, list
+ * and view is an audit event.
+ */
+@ApplicationScoped
+public class Photos {
+
+  private static final Logger LOG = Logger.getLogger(Photos.class.getName());
+
+  /** What a viewer gets: the bytes and their type. */
+  public record Image(Photo photo, byte[] bytes) {}
+
+  @PersistenceContext EntityManager em;
+  @Inject Clock clock;
+  @Inject Caller caller;
+  @Inject AuditTrail audit;
+  @Inject Emergencies emergencies;
+  @Inject Consents consents;
+  @Inject PhotoKeys keys;
+
+  @Inject
+  @ConfigProperty(name = "directorline.photos.max-pixels", defaultValue = "25000000")
+  long maxPixels;
+
+  /** Turning a photo upright decodes it: one at a time, so a burst cannot exhaust the heap. */
+  private final Semaphore decoding = new Semaphore(1);
+
+  @Transactional
+  public Photo upload(UUID emergencyId, byte[] upload, String caption, Instant capturedAt) {
+    Emergency emergency = emergencies.forPhoto(emergencyId);
+    String basis;
+    UUID consentId = null;
+    if (consents.exceptionFor(emergencyId).isPresent()) {
+      basis = "EMERGENCY_EXCEPTION";
+    } else {
+      consentId =
+          consents
+              .inEffect(
+                  emergency.clinicId(),
+                  emergency.patientRef(),
+                  ConsentKind.PHOTO_CAPTURE_AND_SHARING)
+              .orElseThrow(
+                  () ->
+                      new Conflict(
+                          "photo-consent-missing",
+                          "No photo consent is in effect for this patient. Record the patient's"
+                              + " PHOTO_CAPTURE_AND_SHARING consent, or the emergency exception"
+                              + " if the patient cannot consent, then send the photo again."))
+              .id();
+      basis = "PHOTO_CONSENT";
+    }
+    ImageSanitizer.Clean clean = sanitize(upload);
+    UUID id = UUID.randomUUID();
+    Envelope.Sealed sealed =
+        keys.envelope().seal(clean.bytes(), Envelope.associatedData(id, emergencyId));
+    Photo photo =
+        Photo.of(
+            id,
+            emergencyId,
+            emergency.clinicId(),
+            emergency.patientRef(),
+            caller.userId(),
+            new Photo.Received(
+                clean.format().mediaType(),
+                clean.width(),
+                clean.height(),
+                clean.bytes().length,
+                sha256(clean.bytes()),
+                capturedAt,
+                caption),
+            basis,
+            consentId,
+            clock.instant());
+    em.persist(photo);
+    em.persist(new PhotoContent(id, keys.primaryKeyId(), sealed.wrappedKey(), sealed.ciphertext()));
+    emergencies.photoAdded(emergencyId, id);
+    audit.record(
+        about(AuditAction.CREATE, photo, emergency)
+            .detail(clean.format() + (clean.reencoded() ? ", turned upright" : "") + ", " + basis));
+    return photo;
+  }
+
+  private ImageSanitizer.Clean sanitize(byte[] upload) {
+    ImageSanitizer sanitizer = new ImageSanitizer(maxPixels);
+    decoding.acquireUninterruptibly();
+    try {
+      return sanitizer.sanitize(upload);
+    } catch (ImageSanitizer.Refused refused) {
+      throw new ProblemException(
+          refused.status(),
+          refused.slug(),
+          refused.status() == 415 ? "Unsupported Media Type" : "Unprocessable Content",
+          refused.getMessage());
+    } finally {
+      decoding.release();
+    }
+  }
+
+  /** The emergency's photos, oldest first: for its participants and the clinic's directors. */
+  @Transactional
+  public List<Photo> list(UUID emergencyId) {
+    Emergency emergency = emergencies.forViewing(emergencyId);
+    List<Photo> photos =
+        em.createQuery(
+                "select p from Photo p where p.emergencyId = :emergency order by p.receivedAt",
+                Photo.class)
+            .setParameter("emergency", emergencyId)
+            .getResultList();
+    audit.record(
+        AuditEvent.of(AuditAction.READ, ObjectType.PHOTO, null)
+            .patient(emergency.patientRef())
+            .emergency(emergency.id(), tookPart(emergency))
+            .clinic(emergency.clinicId())
+            .purpose(Purpose.TREATMENT)
+            .detail("photo list: " + photos.size()));
+    return photos;
+  }
+
+  /**
+   * The image bytes: for the emergency's participants and the clinic's directors, or a compliance
+   * officer of the clinic with a break-glass reason. Refuses to answer anything but the exact bytes
+   * that were stored.
+   */
+  @Transactional
+  public Image view(UUID photoId, String breakGlassReason) {
+    Photo photo =
+        Optional.ofNullable(em.find(Photo.class, photoId))
+            .filter(p -> caller.isMemberOf(p.clinicId()))
+            .orElseThrow(() -> new NotFound("photo"));
+    AuditEvent.Draft event;
+    boolean treating = caller.hasRole(Role.DIRECTOR) || caller.hasRole(Role.INJECTOR);
+    Emergency emergency = null;
+    if (treating) {
+      emergency = emergencies.forViewing(photo.emergencyId());
+    }
+    if (emergency != null) {
+      event = about(AuditAction.READ, photo, emergency);
+    } else if (caller.hasRole(Role.COMPLIANCE_OFFICER)) {
+      if (breakGlassReason == null || breakGlassReason.isBlank()) {
+        throw new ProblemException(
+            403,
+            "break-glass-reason-required",
+            "Forbidden",
+            "A compliance officer sees a photo only with a reason in the X-Break-Glass-Reason"
+                + " header; the access is flagged for review.");
+      }
+      event =
+          AuditEvent.of(AuditAction.READ, ObjectType.PHOTO, photo.id())
+              .patient(photo.patientRef())
+              .emergency(photo.emergencyId(), false)
+              .clinic(photo.clinicId())
+              .breakGlass(breakGlassReason.strip());
+    } else {
+      throw new NotFound("photo");
+    }
+    PhotoContent content = em.find(PhotoContent.class, photoId);
+    byte[] plain;
+    try {
+      plain =
+          keys.envelope()
+              .open(
+                  content.wrappedKey(),
+                  content.ciphertext(),
+                  Envelope.associatedData(photo.id(), photo.emergencyId()));
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw unreadable(photo, "does not decrypt (changed, moved or under an unknown key)");
+    }
+    if (!MessageDigest.isEqual(
+        sha256(plain).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        photo.sha256().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+      throw unreadable(photo, "decrypts to bytes whose SHA-256 differs from the stored one");
+    }
+    audit.record(event);
+    return new Image(photo, plain);
+  }
+
+  private ProblemException unreadable(Photo photo, String why) {
+    LOG.severe(
+        () ->
+            "photo "
+                + photo.id()
+                + " failed its integrity check: it "
+                + why
+                + "; correlationId="
+                + caller.origin().correlationId());
+    return new ProblemException(
+        500,
+        "photo-integrity",
+        "Internal Server Error",
+        "This photo cannot be shown: its stored form failed the integrity check. The incident is"
+            + " logged under the correlation id.");
+  }
+
+  private AuditEvent.Draft about(AuditAction action, Photo photo, Emergency emergency) {
+    return AuditEvent.of(action, ObjectType.PHOTO, photo.id())
+        .patient(photo.patientRef())
+        .emergency(emergency.id(), tookPart(emergency))
+        .clinic(photo.clinicId())
+        .purpose(Purpose.TREATMENT);
+  }
+
+  private boolean tookPart(Emergency emergency) {
+    return emergency.isParticipant(caller.userId()) || emergency.wasAlerted(caller.userId());
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

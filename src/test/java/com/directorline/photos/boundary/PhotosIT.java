@@ -1,0 +1,407 @@
+package com.directorline.photos.boundary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.directorline.photos.control.TestImages;
+import com.directorline.testing.Api;
+import com.directorline.testing.ApiServer;
+import com.directorline.testing.Reply;
+import com.directorline.testing.TestDatabase;
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Directory;
+import com.drew.metadata.exif.GpsDirectory;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A phone photo with GPS in, and out: no location anywhere, the right way up, only ciphertext in
+ * PostgreSQL, tampering and swapped rows detected, consent required, bad files refused, and every
+ * view audited (break-glass for the compliance officer).
+ */
+@ExtendWith(ApiServer.class)
+class PhotosIT {
+
+  record Team(
+      Api api,
+      Api.Clinic clinic,
+      String injector,
+      String director,
+      String officer,
+      String patient) {
+
+    static Team open(Api api) {
+      Api.Clinic clinic = api.newClinic();
+      String injector = clinic.enrol("INJECTOR");
+      String director = clinic.enrol("DIRECTOR");
+      String officer = clinic.enrol("COMPLIANCE_OFFICER");
+      clinic.definePolicy(List.of(List.of(clinic.userId(director))), 60, "Call 911");
+      return new Team(
+          api,
+          clinic,
+          injector,
+          director,
+          officer,
+          "MRN-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    String token(String username) {
+      return clinic.signIn(username);
+    }
+
+    String launch() {
+      Reply launched =
+          api.post(
+              "/api/emergencies",
+              token(injector),
+              Json.createObjectBuilder()
+                  .add("complication", "VASCULAR_OCCLUSION")
+                  .add("patientRef", patient)
+                  .add("patientInitials", "JD")
+                  .build());
+      assertThat(launched.status()).as(launched.toString()).isEqualTo(201);
+      return launched.json().getString("id");
+    }
+
+    void photoConsent() {
+      Reply text =
+          api.post(
+              "/api/clinics/" + clinic.id() + "/consent-texts",
+              clinic.demoAdminToken(),
+              Json.createObjectBuilder()
+                  .add("kind", "PHOTO_CAPTURE_AND_SHARING")
+                  .add(
+                      "text",
+                      "Photos of the treated area may be taken and shared with the director.")
+                  .build());
+      Reply consent =
+          api.post(
+              "/api/consents",
+              token(injector),
+              Json.createObjectBuilder()
+                  .add("patientRef", patient)
+                  .add("kind", "PHOTO_CAPTURE_AND_SHARING")
+                  .add("consentTextId", text.json().getString("id"))
+                  .add(
+                      "givenBy",
+                      Json.createObjectBuilder()
+                          .add("name", "Jane Doe")
+                          .add("relationship", "self"))
+                  .add("method", "ELECTRONIC_SIGNATURE")
+                  .add("signature", "Jane Doe")
+                  .build());
+      assertThat(consent.status()).as(consent.toString()).isEqualTo(201);
+    }
+
+    Reply upload(String emergencyId, byte[] image, String token) {
+      return api.upload(
+          "/api/emergencies/" + emergencyId + "/photos",
+          token,
+          "image/jpeg",
+          image,
+          Map.of(
+              "X-Caption",
+              "left nasolabial fold, 10 min after",
+              "X-Captured-At",
+              "2026-11-23T09:59:30Z"));
+    }
+  }
+
+  private static List<String> directories(byte[] image) throws Exception {
+    List<String> names = new ArrayList<>();
+    for (Directory d :
+        ImageMetadataReader.readMetadata(new ByteArrayInputStream(image)).getDirectories()) {
+      names.add(d.getName());
+    }
+    return names;
+  }
+
+  @Test
+  void aPhonePhotoLosesItsLocationStaysUprightAndIsStoredOnlyEncrypted(Api api) throws Exception {
+    Team team = Team.open(api);
+    String emergency = team.launch();
+    byte[] phone = TestImages.phoneJpeg(640, 320, 6);
+    assertThat(
+            ImageMetadataReader.readMetadata(new ByteArrayInputStream(phone))
+                .getFirstDirectoryOfType(GpsDirectory.class)
+                .getGeoLocation())
+        .isNotNull();
+
+    Reply refused = team.upload(emergency, phone, team.token(team.injector()));
+    assertThat(refused.status()).as("no photo consent yet").isEqualTo(409);
+    assertThat(refused.json().getString("detail")).contains("PHOTO_CAPTURE_AND_SHARING");
+
+    team.photoConsent();
+    Reply uploaded = team.upload(emergency, phone, team.token(team.injector()));
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+    JsonObject photo = uploaded.json();
+    assertThat(photo.getString("contentType")).isEqualTo("image/jpeg");
+    assertThat(photo.getInt("width")).isEqualTo(320);
+    assertThat(photo.getInt("height")).isEqualTo(640);
+    assertThat(photo.getString("caption")).isEqualTo("left nasolabial fold, 10 min after");
+    assertThat(photo.getString("capturedAt")).isEqualTo("2026-11-23T09:59:30Z");
+    assertThat(photo.getString("consentBasis")).isEqualTo("PHOTO_CONSENT");
+    String id = photo.getString("id");
+
+    HttpResponse<byte[]> served =
+        api.bytes("GET", "/api/photos/" + id, team.token(team.director()), null, null, Map.of());
+    assertThat(served.statusCode()).isEqualTo(200);
+    assertThat(served.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+    assertThat(served.headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(served.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    byte[] bytes = served.body();
+    assertThat(bytes.length).isEqualTo(photo.getInt("sizeBytes"));
+    assertThat(directories(bytes)).doesNotContain("Exif IFD0", "GPS", "XMP", "IPTC", "JpegComment");
+    BufferedImage shown = ImageIO.read(new ByteArrayInputStream(bytes));
+    assertThat(shown.getWidth()).isEqualTo(320);
+    assertThat(((shown.getRGB(160, 40) >> 16) & 0xFF))
+        .as("red on top, as the phone meant")
+        .isGreaterThan(180);
+
+    // PostgreSQL holds only ciphertext: no image signature, no run of the original or served bytes.
+    try (Connection db = TestDatabase.get().connect();
+        PreparedStatement select =
+            db.prepareStatement(
+                "SELECT c.ciphertext, c.wrapped_key FROM photo_content c WHERE c.photo_id = ?::uuid")) {
+      select.setString(1, id);
+      try (ResultSet rs = select.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        for (byte[] stored : List.of(rs.getBytes(1), rs.getBytes(2))) {
+          assertThat(indexOf(stored, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}))
+              .isNegative();
+          assertThat(indexOf(stored, new byte[] {(byte) 0x89, 'P', 'N', 'G'})).isNegative();
+          for (byte[] source : List.of(phone, bytes)) {
+            for (int at = 0; at + 32 <= source.length; at += source.length / 20) {
+              assertThat(indexOf(stored, Arrays.copyOfRange(source, at, at + 32)))
+                  .as("a run of plaintext at " + at)
+                  .isNegative();
+            }
+          }
+        }
+      }
+    }
+
+    List<String> timeline =
+        api
+            .get("/api/emergencies/" + emergency + "/timeline", team.token(team.director()))
+            .array()
+            .stream()
+            .map(e -> e.asJsonObject().getString("type"))
+            .toList();
+    assertThat(timeline).contains("PHOTO_ADDED");
+    assertThat(
+            api.get("/api/emergencies/" + emergency + "/photos", team.token(team.director()))
+                .array())
+        .hasSize(1);
+  }
+
+  @Test
+  void tamperedCiphertextAndSwappedRowsAreDetectedNeverServed(Api api) throws Exception {
+    Team team = Team.open(api);
+    team.photoConsent();
+    String emergency = team.launch();
+    String injector = team.token(team.injector());
+    String a =
+        team.upload(emergency, TestImages.phoneJpeg(64, 32, 1), injector).json().getString("id");
+    String b =
+        team.upload(emergency, TestImages.phoneJpeg(32, 64, 1), injector).json().getString("id");
+    String director = team.token(team.director());
+    assertThat(api.bytes("GET", "/api/photos/" + a, director, null, null, Map.of()).statusCode())
+        .isEqualTo(200);
+
+    try (Connection db = TestDatabase.get().connect();
+        Statement s = db.createStatement()) {
+      s.execute(
+          "CREATE TEMP TABLE kept AS SELECT * FROM photo_content WHERE photo_id IN ('"
+              + a
+              + "', '"
+              + b
+              + "')");
+      s.execute(
+          "UPDATE photo_content SET ciphertext = overlay(ciphertext placing '\\xff'::bytea from 40 for 1)"
+              + " WHERE photo_id = '"
+              + a
+              + "'");
+      HttpResponse<byte[]> tampered =
+          api.bytes("GET", "/api/photos/" + a, director, null, null, Map.of());
+      assertThat(tampered.statusCode()).isEqualTo(500);
+      assertThat(tampered.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/problem+json");
+      assertThat(new String(tampered.body())).contains("photo-integrity").contains("correlation");
+
+      s.execute(
+          "UPDATE photo_content c SET ciphertext = k.ciphertext, wrapped_key = k.wrapped_key FROM kept k"
+              + " WHERE c.photo_id = '"
+              + a
+              + "' AND k.photo_id = '"
+              + b
+              + "'");
+      assertThat(api.bytes("GET", "/api/photos/" + a, director, null, null, Map.of()).statusCode())
+          .as("b's bytes in a's row")
+          .isEqualTo(500);
+      s.execute(
+          "UPDATE photo_content c SET ciphertext = k.ciphertext, wrapped_key = k.wrapped_key FROM kept k"
+              + " WHERE c.photo_id = k.photo_id");
+    }
+    assertThat(api.bytes("GET", "/api/photos/" + a, director, null, null, Map.of()).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void anythingButAPlainJpegOrPngIsRefused(Api api) {
+    Team team = Team.open(api);
+    team.photoConsent();
+    String emergency = team.launch();
+    String injector = team.token(team.injector());
+    byte[] heic = new byte[256];
+    System.arraycopy(
+        "\0\0\0\u0018ftypheic".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+        0,
+        heic,
+        0,
+        12);
+    Reply heicReply = team.upload(emergency, heic, injector);
+    assertThat(heicReply.status()).isEqualTo(415);
+    assertThat(heicReply.json().getString("detail")).contains("JPEG");
+    assertThat(team.upload(emergency, "<svg onload=alert(1)>".getBytes(), injector).status())
+        .isEqualTo(415);
+
+    byte[] jpeg = TestImages.encode(TestImages.picture(16, 16), "jpeg");
+    byte[] polyglot = Arrays.copyOf(jpeg, jpeg.length + 20);
+    System.arraycopy("PK\u0003\u0004zip-inside".getBytes(), 0, polyglot, jpeg.length, 14);
+    assertThat(team.upload(emergency, polyglot, injector).status()).isEqualTo(422);
+
+    byte[] bomb = {
+      (byte) 0xFF,
+      (byte) 0xD8,
+      (byte) 0xFF,
+      (byte) 0xC0,
+      0x00,
+      0x11,
+      0x08,
+      (byte) 0xEA,
+      0x60,
+      (byte) 0xEA,
+      0x60,
+      0x03,
+      0x01,
+      0x22,
+      0x00,
+      0x02,
+      0x11,
+      0x01,
+      0x03,
+      0x11,
+      0x01
+    };
+    Reply bombReply = team.upload(emergency, bomb, injector);
+    assertThat(bombReply.status()).isEqualTo(422);
+    assertThat(bombReply.json().getString("type")).endsWith("too-many-pixels");
+
+    byte[] huge = new byte[21 * 1024 * 1024];
+    System.arraycopy(jpeg, 0, huge, 0, jpeg.length);
+    assertThat(team.upload(emergency, huge, injector).status()).isEqualTo(413);
+
+    assertThat(api.get("/api/emergencies/" + emergency + "/photos", injector).array())
+        .as("nothing stored by any refusal")
+        .isEmpty();
+  }
+
+  @Test
+  void theExceptionAllowsPhotosOfItsEmergencyAndTheOfficerNeedsBreakGlass(Api api)
+      throws SQLException {
+    Team team = Team.open(api);
+    String emergency = team.launch();
+    String injector = team.token(team.injector());
+    assertThat(
+            api.post(
+                    "/api/emergencies/" + emergency + "/consent-exception",
+                    injector,
+                    Json.createObjectBuilder().add("reason", "unresponsive").build())
+                .status())
+        .isEqualTo(200);
+    Reply uploaded = team.upload(emergency, TestImages.phoneJpeg(64, 32, 1), injector);
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+    assertThat(uploaded.json().getString("consentBasis")).isEqualTo("EMERGENCY_EXCEPTION");
+    String id = uploaded.json().getString("id");
+
+    String officer = team.token(team.officer());
+    assertThat(api.bytes("GET", "/api/photos/" + id, officer, null, null, Map.of()).statusCode())
+        .isEqualTo(403);
+    String cid = UUID.randomUUID().toString();
+    HttpResponse<byte[]> glass =
+        api.bytes(
+            "GET",
+            "/api/photos/" + id,
+            officer,
+            null,
+            null,
+            Map.of("X-Break-Glass-Reason", "complaint 2026-114 review", "X-Correlation-Id", cid));
+    assertThat(glass.statusCode()).isEqualTo(200);
+    try (Connection db = TestDatabase.get().connect();
+        Statement s = db.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT action, object_type, patient_ref, purpose, justification FROM audit_event"
+                    + " WHERE correlation_id = '"
+                    + cid
+                    + "'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(
+              List.of(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5)))
+          .containsExactly(
+              "READ", "PHOTO", team.patient(), "BREAK_GLASS", "complaint 2026-114 review");
+      assertThat(rs.next()).isFalse();
+    }
+    Reply flags = api.get("/api/audit/flags?kind=BREAK_GLASS", officer);
+    assertThat(
+            flags.json().getJsonArray("items").stream()
+                .map(f -> f.asJsonObject().getJsonObject("event").getString("objectId")))
+        .contains(id);
+    Reply report = api.get("/api/audit/patients/" + team.patient() + "/access-report", officer);
+    assertThat(
+            report.json().getJsonArray("accesses").stream()
+                .map(v -> v.asJsonObject())
+                .filter(v -> v.getString("objectType").equals("PHOTO")))
+        .extracting(v -> v.getString("username"))
+        .contains(team.injector(), team.officer());
+
+    // Another emergency of the same patient is not covered by that exception.
+    String next = team.launch();
+    assertThat(team.upload(next, TestImages.phoneJpeg(64, 32, 1), injector).status())
+        .isEqualTo(409);
+  }
+
+  static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+}
