@@ -106,6 +106,47 @@ public final class Envelope {
     }
   }
 
+  /** The keyset with a new key that is not primary yet: every instance learns it first. */
+  public static KeysetHandle withNewKey(KeysetHandle keyset) {
+    try {
+      return KeysetHandle.newBuilder(keyset)
+          .addEntry(
+              KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+                  .withRandomId())
+          .build();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot add a key to the photo master keyset", e);
+    }
+  }
+
+  /** The id of the key added last. */
+  public static String newestKeyId(KeysetHandle keyset) {
+    return String.format("%08x", keyset.getAt(keyset.size() - 1).getId());
+  }
+
+  /** The keyset with the key {@code keyId} (eight hex digits) as its primary. */
+  public static KeysetHandle promoted(KeysetHandle keyset, String keyId) {
+    int id;
+    try {
+      id = Integer.parseUnsignedInt(keyId, 16);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--key-id must be eight hex digits");
+    }
+    // The builder keeps the keyset's order, and the keyset knows the ids.
+    KeysetHandle.Builder builder = KeysetHandle.newBuilder(keyset);
+    for (int i = 0; i < keyset.size(); i++) {
+      if (keyset.getAt(i).getId() == id) {
+        builder.getAt(i).makePrimary();
+        try {
+          return builder.build();
+        } catch (GeneralSecurityException e) {
+          throw new IllegalStateException("cannot promote the key", e);
+        }
+      }
+    }
+    throw new IllegalArgumentException("the keyset has no key " + keyId);
+  }
+
   public static KeysetHandle parseMaster(String json) {
     try {
       return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
