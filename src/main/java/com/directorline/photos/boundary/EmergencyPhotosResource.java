@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -80,6 +79,16 @@ public class EmergencyPhotosResource {
       throw tooLarge();
     }
     byte[] upload = readAtMost(body, maxBytes);
+    if (contentLength != null
+        && contentLength.matches("\\d{1,18}")
+        && Long.parseLong(contentLength) != upload.length) {
+      // The connection dropped part-way; nothing has been stored.
+      throw new ProblemException(
+          400,
+          "upload-incomplete",
+          "Bad Request",
+          "The photo did not arrive whole; send it again.");
+    }
     if (upload.length == 0) {
       throw new ProblemException(
           415, "not-an-image", "Unsupported Media Type", "The body is empty; send the photo.");
@@ -124,7 +133,11 @@ public class EmergencyPhotosResource {
       }
       return out.toByteArray();
     } catch (IOException e) {
-      throw new UncheckedIOException("the upload was interrupted", e);
+      throw new ProblemException(
+          400,
+          "upload-incomplete",
+          "Bad Request",
+          "The photo did not arrive whole; send it again.");
     }
   }
 }

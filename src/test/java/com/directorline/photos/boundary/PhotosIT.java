@@ -392,6 +392,67 @@ class PhotosIT {
         .isEqualTo(409);
   }
 
+  @Test
+  void anUploadCutOffByADroppedConnectionLeavesNothing(Api api) throws Exception {
+    Team team = Team.open(api);
+    team.photoConsent();
+    String emergency = team.launch();
+    byte[] photo = TestImages.phoneJpeg(1200, 900, 1);
+    String cid = UUID.randomUUID().toString();
+    java.net.URI base = java.net.URI.create(api.baseUrl());
+    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+      var out = socket.getOutputStream();
+      out.write(
+          ("POST /api/emergencies/"
+                  + emergency
+                  + "/photos HTTP/1.1\r\n"
+                  + "Host: "
+                  + base.getHost()
+                  + "\r\n"
+                  + "Authorization: Bearer "
+                  + team.token(team.injector())
+                  + "\r\n"
+                  + "Content-Type: image/jpeg\r\n"
+                  + "X-Correlation-Id: "
+                  + cid
+                  + "\r\n"
+                  + "Content-Length: "
+                  + photo.length
+                  + "\r\n\r\n")
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.write(photo, 0, photo.length / 3);
+      out.flush();
+    } // the phone loses its signal
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .pollInterval(java.time.Duration.ofMillis(200))
+        .until(() -> failedAttempts(cid) > 0);
+    assertThat(
+            api.get("/api/emergencies/" + emergency + "/photos", team.token(team.director()))
+                .array())
+        .isEmpty();
+    try (Connection db = TestDatabase.get().connect();
+        Statement s = db.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT COUNT(*) FROM photo WHERE emergency_id = '" + emergency + "'")) {
+      rs.next();
+      assertThat(rs.getLong(1)).isZero();
+    }
+  }
+
+  private static long failedAttempts(String correlationId) throws SQLException {
+    try (Connection db = TestDatabase.get().connect();
+        Statement s = db.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT COUNT(*) FROM audit_event WHERE correlation_id = '"
+                    + correlationId
+                    + "' AND outcome <> 'SUCCESS'")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   static int indexOf(byte[] haystack, byte[] needle) {
     outer:
     for (int i = 0; i + needle.length <= haystack.length; i++) {
