@@ -192,6 +192,9 @@ public class Photos {
       throw new NotFound("photo");
     }
     PhotoContent content = em.find(PhotoContent.class, photoId);
+    if (content == null) {
+      throw unreadable(photo, "has no stored content");
+    }
     byte[] plain;
     try {
       plain =
