@@ -22,6 +22,28 @@ public class RequestCorrelation extends HttpFilter {
   static final String ATTRIBUTE = "directorline.correlationId";
   private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9-]{8,64}");
 
+  /**
+   * The pages' policy: our own scripts and styles only (no inline script), the Jitsi IFrame API and
+   * its call frame from the configured Jitsi domain only, photos from our API or blobs, and never
+   * framed by anyone.
+   */
+  static final String PAGE_POLICY =
+      pagePolicy(
+          org.eclipse.microprofile.config.ConfigProvider.getConfig(
+                  RequestCorrelation.class.getClassLoader())
+              .getOptionalValue("directorline.jitsi.domain", String.class)
+              .orElse("localhost:8443"));
+
+  static String pagePolicy(String jitsiDomain) {
+    String jitsi = "https://" + jitsiDomain.replaceAll("[^A-Za-z0-9.:-]", "");
+    return "default-src 'self'; script-src 'self' "
+        + jitsi
+        + "; style-src 'self'; img-src 'self' blob: data:; media-src 'self' blob:;"
+        + " connect-src 'self'; frame-src "
+        + jitsi
+        + "; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  }
+
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -34,6 +56,8 @@ public class RequestCorrelation extends HttpFilter {
     if (request.getRequestURI().startsWith("/api/")) {
       response.setHeader("Cache-Control", "no-store");
       response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    } else {
+      response.setHeader("Content-Security-Policy", PAGE_POLICY);
     }
     chain.doFilter(request, response);
   }

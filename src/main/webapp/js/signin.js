@@ -1,0 +1,67 @@
+import { api, ApiError, rememberIdleTimeout, watchIdle } from './api.js';
+
+const $ = (id) => document.getElementById(id);
+
+function show(user, idleSeconds) {
+  $('signin').hidden = true;
+  $('home').hidden = false;
+  $('who').hidden = false;
+  $('signout').hidden = false;
+  $('who').textContent = user.displayName;
+  $('greeting').textContent = `Signed in as ${user.displayName}`;
+  $('roles').textContent = `Roles: ${user.roles.join(', ').toLowerCase().replaceAll('_', ' ')}`;
+  $('idle').textContent = duration(idleSeconds);
+  watchIdle((seconds) => signedOut(
+    `You were signed out automatically after ${duration(seconds)} without activity. Sign in again to continue.`));
+}
+
+function duration(seconds) {
+  return seconds >= 120 ? `${Math.round(seconds / 60)} minutes` : `${seconds} seconds`;
+}
+
+function signedOut(message) {
+  $('home').hidden = true;
+  $('who').hidden = true;
+  $('signout').hidden = true;
+  $('signin').hidden = false;
+  $('password').value = '';
+  const notice = $('notice');
+  notice.textContent = message;
+  notice.hidden = !message;
+  $('username').focus();
+}
+
+$('signin').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const error = $('error');
+  error.hidden = true;
+  try {
+    const answer = await api('POST', '/api/auth/login', {
+      username: $('username').value.trim(),
+      password: $('password').value,
+    });
+    rememberIdleTimeout(answer.idleTimeoutSeconds);
+    $('notice').hidden = true;
+    show(answer.user, answer.idleTimeoutSeconds);
+  } catch (e) {
+    error.textContent = e instanceof ApiError && e.status === 429
+      ? 'Too many failed attempts: this account is locked for a while. Try again later.'
+      : e instanceof ApiError && e.status === 401
+        ? 'Wrong username or password.'
+        : 'Sign-in failed; check the connection and try again.';
+    error.hidden = false;
+  }
+});
+
+$('signout').addEventListener('click', async () => {
+  try {
+    await api('POST', '/api/auth/logout');
+  } finally {
+    signedOut('You are signed out.');
+  }
+});
+
+// Already signed in (the cookie is still valid)? Then skip the form.
+api('GET', '/api/me')
+  .then((user) => show(user, Number(sessionStorage.getItem('directorline.idleSeconds') || 900)))
+  .catch(() => $('username').focus());

@@ -1,0 +1,103 @@
+package com.directorline.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.directorline.testing.Api;
+import com.directorline.testing.ApiServer;
+import com.directorline.testing.Browser;
+import com.directorline.testing.Reply;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Sign-in, sign-out and the pages' security in real Chromium, on a phone-sized screen. */
+@ExtendWith(ApiServer.class)
+class SignInBrowserIT {
+
+  @Test
+  void anInjectorSignsInOnAPhoneAndSignsOut(Api api) {
+    Api.Clinic clinic = api.newClinic();
+    String injector = clinic.enrol("INJECTOR");
+    try (Browser phone = Browser.open(api.baseUrl(), true)) {
+      phone.go("/");
+      phone.screenshot("signin-phone");
+      phone.type("username", injector);
+      phone.type("password", "not the password");
+      phone.driver().findElement(org.openqa.selenium.By.cssSelector("#signin button")).click();
+      assertThat(phone.text("error", "Wrong username or password")).contains("Wrong");
+
+      phone.type("password", Api.Clinic.PASSWORD);
+      phone.driver().findElement(org.openqa.selenium.By.cssSelector("#signin button")).click();
+      assertThat(phone.text("greeting", "Signed in as")).contains("Test INJECTOR");
+      assertThat(phone.visible("roles").getText()).contains("injector");
+      phone.screenshot("signed-in-phone");
+
+      // A reload keeps the session (the HttpOnly cookie), and scripts never see the token.
+      phone.go("/");
+      assertThat(phone.text("greeting", "Signed in as")).contains("Test INJECTOR");
+      Object cookies =
+          ((org.openqa.selenium.JavascriptExecutor) phone.driver())
+              .executeScript("return document.cookie");
+      assertThat(String.valueOf(cookies)).doesNotContain("directorline_session");
+
+      phone.click("signout");
+      assertThat(phone.text("notice", "signed out")).contains("You are signed out");
+      phone.go("/");
+      assertThat(phone.visible("username").isDisplayed()).isTrue();
+    }
+  }
+
+  @Test
+  void theAutomaticLogoffIsShownToTheUser(Api api) {
+    Api.Clinic clinic = api.newClinic();
+    String director = clinic.enrol("DIRECTOR");
+    try (Browser desk = Browser.open(api.baseUrl(), false)) {
+      desk.go("/");
+      desk.type("username", director);
+      desk.type("password", Api.Clinic.PASSWORD);
+      desk.driver().findElement(org.openqa.selenium.By.cssSelector("#signin button")).click();
+      assertThat(desk.visible("idle").getText())
+          .isEqualTo(ApiServer.IDLE_TIMEOUT_SECONDS + " seconds");
+      // The test server logs off after 10 idle seconds; the page notices and says so.
+      new org.openqa.selenium.support.ui.WebDriverWait(
+              desk.driver(), java.time.Duration.ofSeconds(40))
+          .until(
+              org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
+                  org.openqa.selenium.By.id("notice"), "signed out automatically"));
+      assertThat(desk.visible("username").isDisplayed()).isTrue();
+      desk.screenshot("automatic-logoff-desktop");
+    }
+  }
+
+  @Test
+  void pagesCarryAStrictPolicyAndCookieChangesNeedTheHeader(Api api) {
+    Reply page = api.get("/", null);
+    assertThat(page.status()).isEqualTo(200);
+    String policy = page.header("Content-Security-Policy");
+    assertThat(policy)
+        .contains("script-src 'self' https://meet.test.invalid;")
+        .contains("frame-src https://meet.test.invalid;")
+        .contains("frame-ancestors 'none'")
+        .doesNotContain("unsafe-inline")
+        .doesNotContain("unsafe-eval");
+    assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+    assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+
+    Api.Clinic clinic = api.newClinic();
+    String token = clinic.signIn(clinic.enrol("DIRECTOR"));
+    Map<String, String> cookieOnly = Map.of("Cookie", "directorline_session=" + token);
+    Reply forged = api.send("POST", "/api/auth/logout", null, null, null, cookieOnly);
+    assertThat(forged.status()).as("a cross-site form's request").isEqualTo(403);
+    assertThat(forged.json().getString("type")).endsWith("cross-site-request");
+    assertThat(api.get("/api/me", token).status()).as("still signed in").isEqualTo(200);
+    Reply fromThePage =
+        api.send(
+            "POST",
+            "/api/auth/logout",
+            null,
+            null,
+            null,
+            Map.of("Cookie", "directorline_session=" + token, "X-Requested-With", "DirectorLine"));
+    assertThat(fromThePage.status()).isEqualTo(204);
+  }
+}
