@@ -27,12 +27,16 @@ public class RequestCorrelation extends HttpFilter {
    * its call frame from the configured Jitsi domain only, photos from our API or blobs, and never
    * framed by anyone.
    */
-  static final String PAGE_POLICY =
-      pagePolicy(
-          org.eclipse.microprofile.config.ConfigProvider.getConfig(
-                  RequestCorrelation.class.getClassLoader())
-              .getOptionalValue("directorline.jitsi.domain", String.class)
-              .orElse("localhost:8443"));
+  private static final class PagePolicy {
+    // A holder, read on the first page served: classes that only ask for the correlation id
+    // (and their unit tests, without MicroProfile Config) never load the configuration.
+    static final String VALUE =
+        pagePolicy(
+            org.eclipse.microprofile.config.ConfigProvider.getConfig(
+                    RequestCorrelation.class.getClassLoader())
+                .getOptionalValue("directorline.jitsi.domain", String.class)
+                .orElse("localhost:8443"));
+  }
 
   static String pagePolicy(String jitsiDomain) {
     String jitsi = "https://" + jitsiDomain.replaceAll("[^A-Za-z0-9.:-]", "");
@@ -57,7 +61,7 @@ public class RequestCorrelation extends HttpFilter {
       response.setHeader("Cache-Control", "no-store");
       response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
     } else {
-      response.setHeader("Content-Security-Policy", PAGE_POLICY);
+      response.setHeader("Content-Security-Policy", PagePolicy.VALUE);
     }
     chain.doFilter(request, response);
   }
