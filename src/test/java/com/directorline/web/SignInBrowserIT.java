@@ -99,5 +99,18 @@ class SignInBrowserIT {
             null,
             Map.of("Cookie", "directorline_session=" + token, "X-Requested-With", "DirectorLine"));
     assertThat(fromThePage.status()).isEqualTo(204);
+    Reply signInWithAStaleCookie =
+        api.send(
+            "POST",
+            "/api/auth/login",
+            null,
+            "application/json",
+            jakarta.json.Json.createObjectBuilder()
+                .add("username", "nobody-" + java.util.UUID.randomUUID().toString().substring(0, 8))
+                .add("password", "whatever it is")
+                .build()
+                .toString(),
+            cookieOnly);
+    assertThat(signInWithAStaleCookie.status()).as("sign-in is not guarded").isEqualTo(401);
   }
 }
