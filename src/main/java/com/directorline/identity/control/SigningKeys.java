@@ -1,13 +1,8 @@
 package com.directorline.identity.control;
 
-import com.directorline.platform.control.DataDirectory;
+import com.directorline.platform.control.KeyFiles;
 import com.directorline.platform.control.PemKeys;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -18,7 +13,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -33,7 +27,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class SigningKeys {
 
-  private static final Logger LOG = Logger.getLogger(SigningKeys.class.getName());
   private static volatile SigningKeys current;
 
   private final KeyPair keyPair;
@@ -59,25 +52,14 @@ public final class SigningKeys {
   }
 
   static SigningKeys load(Config config) {
-    var pem = config.getOptionalValue("directorline.token.private-key", String.class);
-    if (pem.isPresent()) {
-      return fromPem(pem.get());
-    }
-    var file = config.getOptionalValue("directorline.token.private-key-file", String.class);
-    if (file.isPresent()) {
-      return fromPem(read(Path.of(file.get())));
-    }
-    Path generated = DataDirectory.resolve().resolve("keys").resolve("token-signing-key.pem");
-    if (Files.exists(generated)) {
-      return fromPem(read(generated));
-    }
-    SigningKeys keys = generate();
-    write(generated, keys.privateKeyPem());
-    LOG.warning(
-        "generated a new token signing key in "
-            + generated.getParent()
-            + "; configure directorline.token.private-key-file for production");
-    return keys;
+    return fromPem(
+        KeyFiles.load(
+            config.getOptionalValue("directorline.token.private-key", String.class),
+            config.getOptionalValue("directorline.token.private-key-file", String.class),
+            "token-signing-key.pem",
+            () -> generate().privateKeyPem(),
+            "token signing key",
+            "configure directorline.token.private-key-file for production"));
   }
 
   static SigningKeys generate() {
@@ -142,32 +124,6 @@ public final class SigningKeys {
       return HexFormat.of().formatHex(digest, 0, 8);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static String read(Path path) {
-    try {
-      return Files.readString(path, StandardCharsets.US_ASCII);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the token signing key file " + path, e);
-    }
-  }
-
-  private static void write(Path path, String content) {
-    try {
-      Files.createDirectories(path.getParent());
-      DataDirectory.ownerOnly(path.getParent());
-      Path temporary = path.resolveSibling(path.getFileName() + ".tmp");
-      Files.writeString(
-          temporary,
-          content,
-          StandardCharsets.US_ASCII,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING);
-      DataDirectory.ownerOnly(temporary);
-      Files.move(temporary, path, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the token signing key to " + path, e);
     }
   }
 }
