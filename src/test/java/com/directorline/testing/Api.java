@@ -51,31 +51,20 @@ public final class Api {
       String contentType,
       String body,
       Map<String, String> headers) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(Duration.ofSeconds(30))
-            .method(
+    HttpResponse<String> response =
+        exchange(
+            request(
                 method,
+                path,
+                token,
+                contentType,
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    if (contentType != null) {
-      request.header("Content-Type", contentType);
-    }
-    headers.forEach(request::header);
-    try {
-      HttpResponse<String> response =
-          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Reply(response.statusCode(), response.headers(), response.body());
-    } catch (IOException e) {
-      throw new IllegalStateException(method + " " + path + " failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+                    : HttpRequest.BodyPublishers.ofString(body),
+                headers,
+                Duration.ofSeconds(30)),
+            HttpResponse.BodyHandlers.ofString());
+    return new Reply(response.statusCode(), response.headers(), response.body());
   }
 
   /** A request with a binary body and a binary answer, for photos. */
@@ -86,14 +75,30 @@ public final class Api {
       String contentType,
       byte[] body,
       Map<String, String> headers) {
+    return exchange(
+        request(
+            method,
+            path,
+            token,
+            contentType,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body),
+            headers,
+            Duration.ofSeconds(60)),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private HttpRequest request(
+      String method,
+      String path,
+      String token,
+      String contentType,
+      HttpRequest.BodyPublisher body,
+      Map<String, String> headers,
+      Duration timeout) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(Duration.ofSeconds(60))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout).method(method, body);
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -101,10 +106,16 @@ public final class Api {
       request.header("Content-Type", contentType);
     }
     headers.forEach(request::header);
+    return request.build();
+  }
+
+  private static <T> HttpResponse<T> exchange(
+      HttpRequest request, HttpResponse.BodyHandler<T> handler) {
     try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return HTTP.send(request, handler);
     } catch (IOException e) {
-      throw new IllegalStateException(method + " " + path + " failed", e);
+      throw new IllegalStateException(
+          request.method() + " " + request.uri().getPath() + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -182,12 +182,13 @@ class PhotosIT {
       try (ResultSet rs = select.executeQuery()) {
         assertThat(rs.next()).isTrue();
         for (byte[] stored : List.of(rs.getBytes(1), rs.getBytes(2))) {
-          assertThat(indexOf(stored, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}))
+          assertThat(TestImages.indexOf(stored, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}))
               .isNegative();
-          assertThat(indexOf(stored, new byte[] {(byte) 0x89, 'P', 'N', 'G'})).isNegative();
+          assertThat(TestImages.indexOf(stored, new byte[] {(byte) 0x89, 'P', 'N', 'G'}))
+              .isNegative();
           for (byte[] source : List.of(phone, bytes)) {
             for (int at = 0; at + 32 <= source.length; at += source.length / 20) {
-              assertThat(indexOf(stored, Arrays.copyOfRange(source, at, at + 32)))
+              assertThat(TestImages.indexOf(stored, Arrays.copyOfRange(source, at, at + 32)))
                   .as("a run of plaintext at " + at)
                   .isNegative();
             }
@@ -268,51 +269,22 @@ class PhotosIT {
     team.photoConsent();
     String emergency = team.launch();
     String injector = team.token(team.injector());
-    byte[] heic = new byte[256];
-    System.arraycopy(
-        "\0\0\0\u0018ftypheic".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
-        0,
-        heic,
-        0,
-        12);
+    byte[] heic = TestImages.heic();
     Reply heicReply = team.upload(emergency, heic, injector);
     assertThat(heicReply.status()).isEqualTo(415);
     assertThat(heicReply.json().getString("detail")).contains("JPEG");
     assertThat(team.upload(emergency, "<svg onload=alert(1)>".getBytes(), injector).status())
         .isEqualTo(415);
 
-    byte[] jpeg = TestImages.encode(TestImages.picture(16, 16), "jpeg");
-    byte[] polyglot = Arrays.copyOf(jpeg, jpeg.length + 20);
-    System.arraycopy("PK\u0003\u0004zip-inside".getBytes(), 0, polyglot, jpeg.length, 14);
+    byte[] polyglot = TestImages.polyglotJpeg();
     assertThat(team.upload(emergency, polyglot, injector).status()).isEqualTo(422);
 
-    byte[] bomb = {
-      (byte) 0xFF,
-      (byte) 0xD8,
-      (byte) 0xFF,
-      (byte) 0xC0,
-      0x00,
-      0x11,
-      0x08,
-      (byte) 0xEA,
-      0x60,
-      (byte) 0xEA,
-      0x60,
-      0x03,
-      0x01,
-      0x22,
-      0x00,
-      0x02,
-      0x11,
-      0x01,
-      0x03,
-      0x11,
-      0x01
-    };
+    byte[] bomb = TestImages.pixelBombJpeg();
     Reply bombReply = team.upload(emergency, bomb, injector);
     assertThat(bombReply.status()).isEqualTo(422);
     assertThat(bombReply.json().getString("type")).endsWith("too-many-pixels");
 
+    byte[] jpeg = TestImages.encode(TestImages.picture(16, 16), "jpeg");
     byte[] huge = new byte[21 * 1024 * 1024];
     System.arraycopy(jpeg, 0, huge, 0, jpeg.length);
     assertThat(team.upload(emergency, huge, injector).status()).isEqualTo(413);
@@ -451,18 +423,5 @@ class PhotosIT {
       rs.next();
       return rs.getLong(1);
     }
-  }
-
-  static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }

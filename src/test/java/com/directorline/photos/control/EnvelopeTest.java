@@ -21,7 +21,8 @@ class EnvelopeTest {
   void aPhotoComesBackExactly() throws Exception {
     Envelope.Sealed sealed = envelope.seal(PHOTO, aad);
     assertThat(sealed.ciphertext()).isNotEqualTo(PHOTO);
-    assertThat(indexOf(sealed.ciphertext(), Arrays.copyOfRange(PHOTO, 0, 16))).isNegative();
+    assertThat(TestImages.indexOf(sealed.ciphertext(), Arrays.copyOfRange(PHOTO, 0, 16)))
+        .isNegative();
     assertThat(envelope.open(sealed.wrappedKey(), sealed.ciphertext(), aad)).isEqualTo(PHOTO);
   }
 
@@ -93,18 +94,5 @@ class EnvelopeTest {
         .isEqualTo(PHOTO);
     assertThatThrownBy(() -> Envelope.parseMaster("{\"not\": \"a keyset\"}"))
         .hasMessageNotContaining("not\"");
-  }
-
-  static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 }

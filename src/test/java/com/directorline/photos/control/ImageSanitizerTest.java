@@ -96,8 +96,7 @@ class ImageSanitizerTest {
 
   @Test
   void heicIsRefusedWithAdviceToSendJpeg() {
-    byte[] heic = new byte[64];
-    System.arraycopy("\0\0\0\u0018ftypheic".getBytes(StandardCharsets.ISO_8859_1), 0, heic, 0, 12);
+    byte[] heic = TestImages.heic();
     assertThatThrownBy(() -> sanitizer.sanitize(heic))
         .isInstanceOfSatisfying(
             ImageSanitizer.Refused.class,
@@ -119,11 +118,7 @@ class ImageSanitizerTest {
 
   @Test
   void aPolyglotWithDataAfterTheImageIsRefused() {
-    byte[] jpeg = TestImages.encode(TestImages.picture(16, 16), "jpeg");
-    byte[] zip = "PK\u0003\u0004 a zip archive or a script".getBytes(StandardCharsets.ISO_8859_1);
-    byte[] polyglot = new byte[jpeg.length + zip.length];
-    System.arraycopy(jpeg, 0, polyglot, 0, jpeg.length);
-    System.arraycopy(zip, 0, polyglot, jpeg.length, zip.length);
+    byte[] polyglot = TestImages.polyglotJpeg();
     assertThatThrownBy(() -> sanitizer.sanitize(polyglot))
         .isInstanceOfSatisfying(
             ImageSanitizer.Refused.class,
@@ -135,30 +130,7 @@ class ImageSanitizerTest {
 
   @Test
   void aPixelBombIsRefusedFromItsHeaderBeforeAnythingIsDecoded() {
-    // A JPEG header claiming 60000 x 60000 pixels, with no image data at all.
-    byte[] bomb = {
-      (byte) 0xFF,
-      (byte) 0xD8,
-      (byte) 0xFF,
-      (byte) 0xC0,
-      0x00,
-      0x11,
-      0x08,
-      (byte) 0xEA,
-      0x60,
-      (byte) 0xEA,
-      0x60,
-      0x03,
-      0x01,
-      0x22,
-      0x00,
-      0x02,
-      0x11,
-      0x01,
-      0x03,
-      0x11,
-      0x01
-    };
+    byte[] bomb = TestImages.pixelBombJpeg();
     assertThatThrownBy(() -> sanitizer.sanitize(bomb))
         .isInstanceOfSatisfying(
             ImageSanitizer.Refused.class, r -> assertThat(r.slug()).isEqualTo("too-many-pixels"));

@@ -126,4 +126,62 @@ public final class TestImages {
     crc.update(data);
     out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array(), 0, 4);
   }
+
+  /** A JPEG header claiming 60000 x 60000 pixels, with no image data at all. */
+  public static byte[] pixelBombJpeg() {
+    return new byte[] {
+      (byte) 0xFF,
+      (byte) 0xD8,
+      (byte) 0xFF,
+      (byte) 0xC0,
+      0x00,
+      0x11,
+      0x08,
+      (byte) 0xEA,
+      0x60,
+      (byte) 0xEA,
+      0x60,
+      0x03,
+      0x01,
+      0x22,
+      0x00,
+      0x02,
+      0x11,
+      0x01,
+      0x03,
+      0x11,
+      0x01
+    };
+  }
+
+  /** A real JPEG with a zip archive's start after its end. */
+  public static byte[] polyglotJpeg() {
+    byte[] jpeg = encode(picture(16, 16), "jpeg");
+    byte[] zip = "PK\u0003\u0004 a zip archive or a script".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] polyglot = new byte[jpeg.length + zip.length];
+    System.arraycopy(jpeg, 0, polyglot, 0, jpeg.length);
+    System.arraycopy(zip, 0, polyglot, jpeg.length, zip.length);
+    return polyglot;
+  }
+
+  /** The start of a HEIC file as an iPhone writes it. */
+  public static byte[] heic() {
+    byte[] heic = new byte[256];
+    System.arraycopy("\0\0\0\u0018ftypheic".getBytes(StandardCharsets.ISO_8859_1), 0, heic, 0, 12);
+    return heic;
+  }
+
+  /** Where {@code needle} starts in {@code haystack}, or -1. */
+  public static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
 }
