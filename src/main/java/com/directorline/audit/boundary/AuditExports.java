@@ -142,7 +142,7 @@ final class AuditExports {
                 "type",
                 Json.createArrayBuilder()
                     .add(
-                        codingObject(
+                        coding(
                             "http://terminology.hl7.org/CodeSystem/security-source-type",
                             "4",
                             "Application Server"))));
@@ -153,12 +153,10 @@ final class AuditExports {
               .add("what", identifier(e.patientRef()))
               .add(
                   "type",
-                  codingObject(
-                      "http://terminology.hl7.org/CodeSystem/audit-entity-type", "1", "Person"))
+                  coding("http://terminology.hl7.org/CodeSystem/audit-entity-type", "1", "Person"))
               .add(
                   "role",
-                  codingObject(
-                      "http://terminology.hl7.org/CodeSystem/object-role", "1", "Patient")));
+                  coding("http://terminology.hl7.org/CodeSystem/object-role", "1", "Patient")));
     }
     if (e.objectId() != null) {
       entities.add(
@@ -166,7 +164,7 @@ final class AuditExports {
               .add("what", identifier(e.objectId()))
               .add(
                   "type",
-                  codingObject(
+                  coding(
                       "http://terminology.hl7.org/CodeSystem/audit-entity-type",
                       "2",
                       "System Object"))
@@ -179,7 +177,7 @@ final class AuditExports {
               .add("what", identifier(e.correlationId()))
               .add(
                   "type",
-                  codingObject(
+                  coding(
                       "https://profiles.ihe.net/ITI/BALP/CodeSystem/BasicAuditEntityType",
                       "XrequestId",
                       "X-Request-Id")));
@@ -218,19 +216,19 @@ final class AuditExports {
   private static final String DCM = "http://dicom.nema.org/resources/ontology/DCM";
 
   private static JsonObject restType() {
-    return codingObject(
+    return coding(
         "http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "RESTful Operation");
   }
 
   private static JsonObject subtype(AuditEvent e) {
     return switch (e.action()) {
-      case LOGIN, LOCKOUT -> codingObject(DCM, "110122", "Login");
-      case LOGOUT -> codingObject(DCM, "110123", "Logout");
-      case CREATE -> codingObject("http://hl7.org/fhir/restful-interaction", "create", "create");
-      case UPDATE -> codingObject("http://hl7.org/fhir/restful-interaction", "update", "update");
-      case DELETE -> codingObject("http://hl7.org/fhir/restful-interaction", "delete", "delete");
-      case EXPORT -> codingObject("http://hl7.org/fhir/restful-interaction", "search", "search");
-      default -> codingObject("http://hl7.org/fhir/restful-interaction", "read", "read");
+      case LOGIN, LOCKOUT -> coding(DCM, "110122", "Login");
+      case LOGOUT -> coding(DCM, "110123", "Logout");
+      case CREATE -> coding("http://hl7.org/fhir/restful-interaction", "create", "create");
+      case UPDATE -> coding("http://hl7.org/fhir/restful-interaction", "update", "update");
+      case DELETE -> coding("http://hl7.org/fhir/restful-interaction", "delete", "delete");
+      case EXPORT -> coding("http://hl7.org/fhir/restful-interaction", "search", "search");
+      default -> coding("http://hl7.org/fhir/restful-interaction", "read", "read");
     };
   }
 
@@ -251,7 +249,7 @@ final class AuditExports {
                         "coding",
                         Json.createArrayBuilder()
                             .add(
-                                codingObject(
+                                coding(
                                     "http://terminology.hl7.org/CodeSystem/v3-ParticipationType",
                                     "IRCP",
                                     "information recipient"))))
@@ -275,10 +273,6 @@ final class AuditExports {
   }
 
   private static JsonObject coding(String system, String code, String display) {
-    return codingObject(system, code, display);
-  }
-
-  private static JsonObject codingObject(String system, String code, String display) {
     return Json.createObjectBuilder()
         .add("system", system)
         .add("code", code)

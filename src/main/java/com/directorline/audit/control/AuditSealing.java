@@ -78,12 +78,12 @@ public class AuditSealing {
   void tick() {
     try {
       if (nextSweep == null || !clock.instant().isBefore(nextSweep)) {
-        while (self.sealStragglers().events() == batch) {
+        while (self.seal(true).events() == batch) {
           // more
         }
         nextSweep = clock.instant().plus(Duration.ofHours(1));
       }
-      while (self.sealOnce().events() == batch) {
+      while (self.seal(false).events() == batch) {
         // A full batch: more are waiting.
       }
     } catch (RuntimeException e) {
@@ -91,19 +91,13 @@ public class AuditSealing {
     }
   }
 
+  /** One batch in a transaction of its own; {@code stragglers} also looks below the floor. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public ChainSealer.Sealed sealStragglers() {
+  public ChainSealer.Sealed seal(boolean stragglers) {
     try (Connection connection = dataSource.getConnection()) {
-      return sealer.sealStragglers(connection, clock.instant());
-    } catch (SQLException e) {
-      throw new IllegalStateException("sealing failed (SQL state " + e.getSQLState() + ")", e);
-    }
-  }
-
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public ChainSealer.Sealed sealOnce() {
-    try (Connection connection = dataSource.getConnection()) {
-      return sealer.sealBatch(connection, clock.instant());
+      return stragglers
+          ? sealer.sealStragglers(connection, clock.instant())
+          : sealer.sealBatch(connection, clock.instant());
     } catch (SQLException e) {
       throw new IllegalStateException("sealing failed (SQL state " + e.getSQLState() + ")", e);
     }

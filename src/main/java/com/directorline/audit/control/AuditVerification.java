@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import javax.sql.DataSource;
 
 /**
@@ -66,9 +65,5 @@ public class AuditVerification {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the trail (SQL state " + e.getSQLState() + ")");
     }
-  }
-
-  static OffsetDateTime utc(Instant instant) {
-    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 }

@@ -92,20 +92,6 @@ public final class Envelope {
     }
   }
 
-  /** The keyset with a new primary key added; the old keys stay, to open older photos. */
-  public static KeysetHandle rotated(KeysetHandle keyset) {
-    try {
-      return KeysetHandle.newBuilder(keyset)
-          .addEntry(
-              KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
-                  .withRandomId()
-                  .makePrimary())
-          .build();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot add a key to the photo master keyset", e);
-    }
-  }
-
   /** The keyset with a new key that is not primary yet: every instance learns it first. */
   public static KeysetHandle withNewKey(KeysetHandle keyset) {
     try {

@@ -177,16 +177,7 @@ public final class ImageSanitizer {
       throw broken();
     }
     requireNothingAfter(in, i);
-    byte[] clean = out.toByteArray();
-    if (orientation != 1) {
-      return new Clean(
-          Format.JPEG,
-          turned(clean, orientation, "jpeg"),
-          turnedWidth(width, height, orientation),
-          turnedHeight(width, height, orientation),
-          true);
-    }
-    return new Clean(Format.JPEG, clean, width, height, false);
+    return finish(Format.JPEG, out.toByteArray(), width, height, orientation);
   }
 
   private static boolean keepJpegSegment(int marker, byte[] in, int data, int end) {
@@ -277,16 +268,7 @@ public final class ImageSanitizer {
       throw broken();
     }
     requireNothingAfter(in, i);
-    byte[] clean = out.toByteArray();
-    if (orientation != 1) {
-      return new Clean(
-          Format.PNG,
-          turned(clean, orientation, "png"),
-          turnedWidth(width, height, orientation),
-          turnedHeight(width, height, orientation),
-          true);
-    }
-    return new Clean(Format.PNG, clean, width, height, false);
+    return finish(Format.PNG, out.toByteArray(), width, height, orientation);
   }
 
   // --- shared --------------------------------------------------------------------------------
@@ -322,6 +304,20 @@ public final class ImageSanitizer {
 
   private static Refused broken() {
     return new Refused(422, "broken-image", "The image is damaged or incomplete.");
+  }
+
+  /** Upright as it is, or turned by its EXIF orientation (which the cleaning removed). */
+  private static Clean finish(Format format, byte[] clean, int width, int height, int orientation) {
+    if (orientation == 1) {
+      return new Clean(format, clean, width, height, false);
+    }
+    boolean sideways = orientation >= 5;
+    return new Clean(
+        format,
+        turned(clean, orientation, format == Format.PNG ? "png" : "jpeg"),
+        sideways ? height : width,
+        sideways ? width : height,
+        true);
   }
 
   /** Applies an EXIF orientation to the pixels and encodes them again. */
@@ -376,14 +372,6 @@ public final class ImageSanitizer {
     } catch (IOException | RuntimeException e) {
       throw broken();
     }
-  }
-
-  private static int turnedWidth(int width, int height, int orientation) {
-    return orientation >= 5 ? height : width;
-  }
-
-  private static int turnedHeight(int width, int height, int orientation) {
-    return orientation >= 5 ? width : height;
   }
 
   private static boolean startsWith(byte[] in, byte[] prefix) {

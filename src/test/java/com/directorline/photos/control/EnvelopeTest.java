@@ -66,7 +66,8 @@ class EnvelopeTest {
   @Test
   void rotationKeepsOldPhotosReadableAndRewrapsThemUnderTheNewKey() throws Exception {
     Envelope.Sealed old = envelope.seal(PHOTO, aad);
-    KeysetHandle rotated = Envelope.rotated(master);
+    KeysetHandle added = Envelope.withNewKey(master);
+    KeysetHandle rotated = Envelope.promoted(added, Envelope.newestKeyId(added));
     assertThat(Envelope.primaryKeyId(rotated)).isNotEqualTo(Envelope.primaryKeyId(master));
     Envelope afterRotation = new Envelope(rotated);
     assertThat(afterRotation.open(old.wrappedKey(), old.ciphertext(), aad)).isEqualTo(PHOTO);
