@@ -35,14 +35,7 @@ public class AuditReviews {
 
   @Transactional
   public Review attest(Attestation a) {
-    UUID clinic = a.clinicId();
-    if (clinic == null) {
-      if (caller.clinicIds().size() != 1) {
-        throw InvalidInput.of("clinicId", "is required because you review several clinics");
-      }
-      clinic = caller.clinicIds().iterator().next();
-    }
-    caller.requireMemberOf(clinic, "clinic");
+    UUID clinic = caller.clinicOrOnly(a.clinicId());
     if (a.eventId() != null && !search.inScope(a.eventId())) {
       throw new NotFound("audit event");
     }

@@ -77,15 +77,8 @@ public class ConsentsResource {
     if (patientRef == null || patientRef.isBlank() || patientRef.length() > 64) {
       throw InvalidInput.of("patientRef", "is required: 1 to 64 characters");
     }
-    UUID clinic = clinicId;
-    if (clinic == null) {
-      if (caller.clinicIds().size() != 1) {
-        throw InvalidInput.of("clinicId", "is required because you belong to several clinics");
-      }
-      clinic = caller.clinicIds().iterator().next();
-    }
     var now = clock.instant();
-    return consents.forPatient(clinic, patientRef.strip()).stream()
+    return consents.forPatient(caller.clinicOrOnly(clinicId), patientRef.strip()).stream()
         .map(s -> ConsentView.of(s, now))
         .toList();
   }

@@ -20,7 +20,6 @@ import com.directorline.identity.entity.Clinic;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.User;
 import com.directorline.problems.boundary.Conflict;
-import com.directorline.problems.boundary.InvalidInput;
 import com.directorline.problems.boundary.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -78,7 +77,7 @@ public class Emergencies {
         return earlier.get();
       }
     }
-    UUID clinic = clinicOfCaller(clinicId);
+    UUID clinic = caller.clinicOrOnly(clinicId);
     var policy =
         policies
             .inForce(clinic)
@@ -107,18 +106,6 @@ public class Emergencies {
     metrics.launched(emergency);
     alertDirectors(emergency, emergency.targets().stream().map(Target::directorId).toList());
     return emergency;
-  }
-
-  private UUID clinicOfCaller(UUID requested) {
-    if (requested != null) {
-      caller.requireMemberOf(requested, "clinic");
-      return requested;
-    }
-    if (caller.clinicIds().size() != 1) {
-      throw InvalidInput.of(
-          "clinicId", "is required because you belong to several clinics; name one of them");
-    }
-    return caller.clinicIds().iterator().next();
   }
 
   /** The emergency an earlier request with this key launched, read as the caller. */

@@ -3,6 +3,7 @@ package com.directorline.identity.control;
 import com.directorline.identity.entity.RequestOrigin;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.User;
+import com.directorline.problems.boundary.InvalidInput;
 import com.directorline.problems.boundary.NotFound;
 import jakarta.enterprise.context.RequestScoped;
 import java.time.Instant;
@@ -49,6 +50,22 @@ public class Caller {
     if (clinicId == null || !clinicIds.contains(clinicId)) {
       throw new NotFound(what);
     }
+  }
+
+  /**
+   * The clinic a request names (the caller must belong to it), or, when it names none, the caller's
+   * only clinic; 400 naming clinicId for someone of several clinics.
+   */
+  public UUID clinicOrOnly(UUID requested) {
+    if (requested != null) {
+      requireMemberOf(requested, "clinic");
+      return requested;
+    }
+    if (clinicIds.size() != 1) {
+      throw InvalidInput.of(
+          "clinicId", "is required because you belong to several clinics; name one of them");
+    }
+    return clinicIds.iterator().next();
   }
 
   public boolean isMemberOf(UUID clinicId) {
