@@ -12,8 +12,8 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(method, path, body) {
-  const headers = { 'Accept': 'application/json' };
+export async function api(method, path, body, extraHeaders) {
+  const headers = { 'Accept': 'application/json', ...(extraHeaders || {}) };
   if (method !== 'GET') {
     headers['X-Requested-With'] = 'DirectorLine';
   }
@@ -26,7 +26,8 @@ export async function api(method, path, body) {
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: 'same-origin',
   });
-  lastActivity = Date.now();
+  // A refused request did not keep the session alive; anything else did.
+  if (response.status !== 401) lastActivity = Date.now();
   if (response.status === 204) {
     return null;
   }
@@ -38,6 +39,75 @@ export async function api(method, path, body) {
   return data;
 }
 
+/**
+ * Sends raw bytes (a photo) with upload progress, which fetch cannot report. Resolves with the
+ * parsed JSON answer; rejects with ApiError like api().
+ */
+export function upload(path, blob, headers, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('X-Requested-With', 'DirectorLine');
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Content-Type', blob.type);
+    Object.entries(headers || {}).forEach(([name, value]) => xhr.setRequestHeader(name, value));
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress && onProgress(e.loaded / e.total);
+    xhr.onload = () => {
+      lastActivity = Date.now();
+      let data = null;
+      try {
+        data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch (ignored) {
+        data = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(data);
+      } else {
+        reject(new ApiError(xhr.status, data));
+      }
+    };
+    xhr.onerror = () => reject(new ApiError(0, { detail: 'The upload was interrupted; try again.' }));
+    xhr.send(blob);
+  });
+}
+
+/** Fetches a file from the API and hands it to the browser as a download (no page navigation). */
+export async function download(path, filename) {
+  const response = await fetch(path, { credentials: 'same-origin' });
+  lastActivity = Date.now();
+  if (!response.ok) {
+    const type = response.headers.get('Content-Type') || '';
+    throw new ApiError(response.status, type.includes('json') ? await response.json() : null);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/** A message for a person: the problem's detail, or what to do when the server cannot be reached. */
+export function explain(error) {
+  if (error instanceof ApiError) {
+    const fields = (error.problem?.violations || []).map((v) => `${v.field} ${v.message}`);
+    return [error.message, ...fields].join(' — ');
+  }
+  return 'The server cannot be reached; check the connection and try again.';
+}
+
+/** The server's idle timeout as this tab last heard it. */
+export function idleSeconds() {
+  return Number(sessionStorage.getItem(IDLE_KEY) || 900);
+}
+
+/** Whether this page has been idle for longer than the server allows, so the server logged it off. */
+export function idledOut() {
+  return Date.now() - lastActivity >= idleSeconds() * 1000;
+}
+
 export function rememberIdleTimeout(seconds) {
   sessionStorage.setItem(IDLE_KEY, String(seconds));
 }
@@ -47,7 +117,7 @@ export function rememberIdleTimeout(seconds) {
  * after checking with the server (another tab may have kept the session alive).
  */
 export function watchIdle(onSignedOut) {
-  const seconds = Number(sessionStorage.getItem(IDLE_KEY) || 900);
+  const seconds = idleSeconds();
   const timer = setInterval(async () => {
     if (Date.now() - lastActivity < seconds * 1000) {
       return;

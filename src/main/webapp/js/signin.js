@@ -1,8 +1,21 @@
 import { api, ApiError, rememberIdleTimeout, watchIdle } from './api.js';
+import { $, el, PAGES, duration, takeNotice } from './shell.js';
 
-const $ = (id) => document.getElementById(id);
+/** The page of each of the user's roles; one role goes straight there. */
+function pagesFor(user) {
+  return Object.entries(PAGES).filter(([role]) => user.roles.includes(role));
+}
 
 function show(user, idleSeconds) {
+  const pages = pagesFor(user);
+  if (pages.length === 1) {
+    window.location.assign(pages[0][1]);
+    return;
+  }
+  $('pages').replaceChildren(...pages.map(([role, path]) => el('li', {},
+    el('a', { href: path, class: 'button primary', text: {
+      INJECTOR: 'Emergency page', DIRECTOR: 'On-call console', COMPLIANCE_OFFICER: 'Compliance console',
+    }[role] }))));
   $('signin').hidden = true;
   $('home').hidden = false;
   $('who').hidden = false;
@@ -11,12 +24,9 @@ function show(user, idleSeconds) {
   $('greeting').textContent = `Signed in as ${user.displayName}`;
   $('roles').textContent = `Roles: ${user.roles.join(', ').toLowerCase().replaceAll('_', ' ')}`;
   $('idle').textContent = duration(idleSeconds);
+  $('admin-hint').hidden = !user.roles.includes('ADMIN');
   watchIdle((seconds) => signedOut(
     `You were signed out automatically after ${duration(seconds)} without activity. Sign in again to continue.`));
-}
-
-function duration(seconds) {
-  return seconds >= 120 ? `${Math.round(seconds / 60)} minutes` : `${seconds} seconds`;
 }
 
 function signedOut(message) {
@@ -61,6 +71,11 @@ $('signout').addEventListener('click', async () => {
   }
 });
 
+// A page that sent the user here may have left a message (kept out of the URL).
+const notice = takeNotice();
+if (notice) {
+  signedOut(notice);
+}
 // Already signed in (the cookie is still valid)? Then skip the form.
 api('GET', '/api/me')
   .then((user) => show(user, Number(sessionStorage.getItem('directorline.idleSeconds') || 900)))

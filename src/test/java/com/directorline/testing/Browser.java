@@ -44,7 +44,17 @@ public final class Browser implements AutoCloseable {
         "--disable-dev-shm-usage",
         "--disable-gpu",
         "--no-first-run",
-        phone ? "--window-size=375,667" : "--window-size=1366,900");
+        phone ? "--window-size=500,800" : "--window-size=1366,900");
+    if (phone) {
+      // A desktop window cannot be narrower than 500 px; the phone's 375 x 667 viewport (with
+      // touch)
+      // comes from Chromium's device emulation.
+      options.setExperimentalOption(
+          "mobileEmulation",
+          java.util.Map.of(
+              "deviceMetrics",
+              java.util.Map.of("width", 375, "height", 667, "pixelRatio", 1.0, "touch", true)));
+    }
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(setting("CHROMEDRIVER", "/usr/bin/chromedriver")))
@@ -83,6 +93,46 @@ public final class Browser implements AutoCloseable {
     new WebDriverWait(driver, Duration.ofSeconds(10))
         .until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), expected));
     return driver.findElement(By.id(id)).getText();
+  }
+
+  /** Waits up to {@code timeout} until an element matching the CSS selector is visible. */
+  public WebElement visibleCss(String css, Duration timeout) {
+    return new WebDriverWait(driver, timeout)
+        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+  }
+
+  /** Waits up to {@code timeout} until the element shows the text. */
+  public String text(String id, String expected, Duration timeout) {
+    new WebDriverWait(driver, timeout)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), expected));
+    return driver.findElement(By.id(id)).getText();
+  }
+
+  /** Waits until the page is at {@code path} (after a redirect). */
+  public void at(String path) {
+    at(path, Duration.ofSeconds(10));
+  }
+
+  public void at(String path, Duration timeout) {
+    new WebDriverWait(driver, timeout).until(ExpectedConditions.urlToBe(baseUrl + path));
+  }
+
+  public Object script(String script, Object... arguments) {
+    return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, arguments);
+  }
+
+  /** Chooses a file for a file input (hidden or not), as the phone's camera would hand it over. */
+  public void chooseFile(String id, Path file) {
+    driver.findElement(By.id(id)).sendKeys(file.toAbsolutePath().toString());
+  }
+
+  /** Signs in on the sign-in page and waits for the page the user's role leads to. */
+  public void signIn(String username, String password, String landing) {
+    go("/");
+    type("username", username);
+    type("password", password);
+    driver.findElement(By.cssSelector("#signin button[type=submit]")).click();
+    at(landing);
   }
 
   public WebDriver driver() {

@@ -26,24 +26,48 @@ class SignInBrowserIT {
       phone.driver().findElement(org.openqa.selenium.By.cssSelector("#signin button")).click();
       assertThat(phone.text("error", "Wrong username or password")).contains("Wrong");
 
-      phone.type("password", Api.Clinic.PASSWORD);
-      phone.driver().findElement(org.openqa.selenium.By.cssSelector("#signin button")).click();
-      assertThat(phone.text("greeting", "Signed in as")).contains("Test INJECTOR");
-      assertThat(phone.visible("roles").getText()).contains("injector");
+      // One role: straight to that role's page.
+      phone.signIn(injector, Api.Clinic.PASSWORD, "/injector.html");
+      assertThat(phone.text("who", "Test INJECTOR")).contains("Test INJECTOR");
+      assertThat(phone.visible("emergency-button").isDisplayed()).isTrue();
       phone.screenshot("signed-in-phone");
 
       // A reload keeps the session (the HttpOnly cookie), and scripts never see the token.
       phone.go("/");
-      assertThat(phone.text("greeting", "Signed in as")).contains("Test INJECTOR");
-      Object cookies =
-          ((org.openqa.selenium.JavascriptExecutor) phone.driver())
-              .executeScript("return document.cookie");
+      phone.at("/injector.html");
+      assertThat(phone.visible("emergency-button").isDisplayed()).isTrue();
+      Object cookies = phone.script("return document.cookie");
       assertThat(String.valueOf(cookies)).doesNotContain("directorline_session");
 
       phone.click("signout");
       assertThat(phone.text("notice", "signed out")).contains("You are signed out");
-      phone.go("/");
+      phone.go("/injector.html");
+      phone.at("/");
+      assertThat(phone.text("notice", "Sign in")).contains("Sign in to continue");
       assertThat(phone.visible("username").isDisplayed()).isTrue();
+    }
+  }
+
+  @Test
+  void someoneWithSeveralRolesChoosesTheirPage(Api api) {
+    Api.Clinic clinic = api.newClinic();
+    String both = clinic.enrol("DIRECTOR", "COMPLIANCE_OFFICER");
+    try (Browser desk = Browser.open(api.baseUrl(), false)) {
+      desk.go("/");
+      desk.type("username", both);
+      desk.type("password", Api.Clinic.PASSWORD);
+      desk.driver().findElement(org.openqa.selenium.By.cssSelector("#signin button")).click();
+      assertThat(desk.text("greeting", "Signed in as"))
+          .contains("Test DIRECTOR/COMPLIANCE_OFFICER");
+      assertThat(desk.visible("idle").getText())
+          .isEqualTo(ApiServer.IDLE_TIMEOUT_SECONDS + " seconds");
+      assertThat(desk.visible("pages").getText())
+          .contains("On-call console")
+          .contains("Compliance console")
+          .doesNotContain("Emergency page");
+      desk.driver().findElement(org.openqa.selenium.By.linkText("Compliance console")).click();
+      desk.at("/compliance.html");
+      assertThat(desk.text("who", "Test")).contains("Test DIRECTOR/COMPLIANCE_OFFICER");
     }
   }
 
@@ -52,18 +76,17 @@ class SignInBrowserIT {
     Api.Clinic clinic = api.newClinic();
     String director = clinic.enrol("DIRECTOR");
     try (Browser desk = Browser.open(api.baseUrl(), false)) {
-      desk.go("/");
-      desk.type("username", director);
-      desk.type("password", Api.Clinic.PASSWORD);
-      desk.driver().findElement(org.openqa.selenium.By.cssSelector("#signin button")).click();
-      assertThat(desk.visible("idle").getText())
-          .isEqualTo(ApiServer.IDLE_TIMEOUT_SECONDS + " seconds");
-      // The test server logs off after 10 idle seconds; the page notices and says so.
+      desk.signIn(director, Api.Clinic.PASSWORD, "/director.html");
+      desk.text("console-state", "On call");
+      // The test server logs off after 10 idle seconds (the console's alert stream does not
+      // count as activity); the console notices and the sign-in page says why.
+      desk.at("/", java.time.Duration.ofSeconds(40));
       new org.openqa.selenium.support.ui.WebDriverWait(
               desk.driver(), java.time.Duration.ofSeconds(40))
           .until(
               org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
                   org.openqa.selenium.By.id("notice"), "signed out automatically"));
+      assertThat(desk.visible("notice").getText()).contains("after 10 seconds without activity");
       assertThat(desk.visible("username").isDisplayed()).isTrue();
       desk.screenshot("automatic-logoff-desktop");
     }

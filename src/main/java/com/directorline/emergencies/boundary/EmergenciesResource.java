@@ -123,6 +123,39 @@ public class EmergenciesResource {
     return view(emergencies.read(id));
   }
 
+  @GET
+  @Path("{id}/progress")
+  @RolesAllowed({Role.Names.INJECTOR, Role.Names.DIRECTOR})
+  @Operation(
+      summary = "Where the emergency stands, without patient data",
+      description =
+          "For pages that follow an emergency live (participants and the clinic's directors):"
+              + " status, escalation, who accepted, the transfer plan, and timelineEntries, which"
+              + " grows with every timeline entry. It names no patient, so it is not an audited"
+              + " access; fetch the emergency, timeline or photos when it changes.")
+  // A success names no patient and is not recorded; a refused attempt is, like any other.
+  @Audited
+  public EmergencyProgress progress(@PathParam("id") UUID id) {
+    Emergency e = emergencies.progress(id);
+    return new EmergencyProgress(
+        e.id(),
+        e.clinicId(),
+        e.status(),
+        e.complication(),
+        e.isDrill(),
+        e.launchedAt(),
+        e.acceptedAt(),
+        e.connectedAt(),
+        e.endedAt(),
+        person(e.launchedBy()),
+        e.acceptedBy().map(this::person).orElse(null),
+        escalation(e),
+        consents.basisFor(e.clinicId(), e.patientRef(), e.id()).kind(),
+        e.outcome(),
+        e.plan().transferPlan(),
+        e.eventCount());
+  }
+
   @POST
   @Path("{id}/accept")
   @RolesAllowed(Role.Names.DIRECTOR)
@@ -161,6 +194,22 @@ public class EmergenciesResource {
   public EmergencyView end(
       @PathParam("id") UUID id, @Valid @NotNull(message = REQUIRED) EndRequest body) {
     return view(emergencies.end(id, body.outcome(), body.summary()));
+  }
+
+  @POST
+  @Path("{id}/notes")
+  @RolesAllowed({Role.Names.INJECTOR, Role.Names.DIRECTOR})
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Write a note in the timeline",
+      description =
+          "Participants, once a director has accepted and after the end: the guidance given,"
+              + " reassessments, what was done. Appears in the timeline as NOTE with its author.")
+  @Audited(action = AuditAction.UPDATE)
+  public Response note(
+      @PathParam("id") UUID id, @Valid @NotNull(message = REQUIRED) NoteRequest body) {
+    emergencies.addNote(id, body.text());
+    return Response.noContent().build();
   }
 
   @POST
@@ -262,37 +311,42 @@ public class EmergenciesResource {
         e.endedAt(),
         person(e.launchedBy()),
         e.acceptedBy().map(this::person).orElse(null),
-        new EmergencyView.Escalation(
-            plan.version(),
-            e.step() + 1,
-            plan.steps().size(),
-            e.round() + 1,
-            plan.repeat() + 1,
-            e.nextDeadline().orElse(null),
-            e.targets().stream()
-                .map(
-                    t ->
-                        new EmergencyView.Alerted(
-                            t.directorId(),
-                            displayName(t.directorId()),
-                            t.step() + 1,
-                            t.round() + 1,
-                            t.alertedAt(),
-                            t.declinedAt()))
-                .toList(),
-            java.util.stream.IntStream.range(0, plan.steps().size())
-                .mapToObj(
-                    i ->
-                        new EmergencyView.PlannedStep(
-                            i + 1,
-                            plan.step(i).directorIds().stream().map(this::person).toList(),
-                            plan.step(i).timeoutSeconds()))
-                .toList()),
+        escalation(e),
         basis.kind(),
         basis.consentId(),
         basis.exceptionReason(),
         e.outcome(),
         e.summary(),
         plan.transferPlan());
+  }
+
+  private EmergencyView.Escalation escalation(Emergency e) {
+    var plan = e.plan();
+    return new EmergencyView.Escalation(
+        plan.version(),
+        e.step() + 1,
+        plan.steps().size(),
+        e.round() + 1,
+        plan.repeat() + 1,
+        e.nextDeadline().orElse(null),
+        e.targets().stream()
+            .map(
+                t ->
+                    new EmergencyView.Alerted(
+                        t.directorId(),
+                        displayName(t.directorId()),
+                        t.step() + 1,
+                        t.round() + 1,
+                        t.alertedAt(),
+                        t.declinedAt()))
+            .toList(),
+        java.util.stream.IntStream.range(0, plan.steps().size())
+            .mapToObj(
+                i ->
+                    new EmergencyView.PlannedStep(
+                        i + 1,
+                        plan.step(i).directorIds().stream().map(this::person).toList(),
+                        plan.step(i).timeoutSeconds()))
+            .toList());
   }
 }

@@ -146,6 +146,15 @@ public class Emergencies {
   }
 
   /**
+   * The emergency for its status page, which asks every second or two while it is open: not
+   * audited, because what that page is shown ({@code EmergencyProgress}) names no patient and holds
+   * no clinical detail; everything that does is read through {@link #read}.
+   */
+  public Emergency progress(UUID id) {
+    return visible(id);
+  }
+
+  /**
    * Checks that the caller may join the call now and records the grant; the caller's transaction
    * covers making the token, so a grant that fails leaves no success in the trail.
    */
@@ -308,6 +317,13 @@ public class Emergencies {
         id,
         "end " + outcome,
         emergency -> emergency.end(caller.userId(), outcome, summary, clock.instant()));
+  }
+
+  /** A participant's note (guidance given, a reassessment) appended to the timeline. */
+  @Transactional
+  public Emergency addNote(UUID id, String text) {
+    return change(
+        id, "note", emergency -> emergency.addNote(caller.userId(), text, clock.instant()));
   }
 
   @Transactional

@@ -381,6 +381,20 @@ public class Emergency {
     record(now, EventType.ENDED, participantId, result.name());
   }
 
+  /**
+   * A participant writes down what was said or done (the director's guidance, a reassessment); it
+   * becomes part of the timeline the chart needs. Allowed during the call and after it ends, for
+   * documentation written right after.
+   */
+  public void addNote(UUID participantId, String text, Instant now) {
+    requireParticipant(participantId);
+    if (status != Status.ACCEPTED && status != Status.CONNECTED && status != Status.ENDED) {
+      throw new IllegalTransition(
+          "Notes are written once a director has accepted; the emergency is " + status + ".");
+    }
+    record(now, EventType.NOTE, participantId, Objects.requireNonNull(text).strip());
+  }
+
   // --- rules ---------------------------------------------------------------------------------
 
   public boolean isParticipant(UUID userId) {
@@ -528,6 +542,11 @@ public class Emergency {
 
   public String summary() {
     return summary;
+  }
+
+  /** How many timeline entries there are: a page refetches the timeline when this changes. */
+  public int eventCount() {
+    return eventCount;
   }
 
   public String room() {

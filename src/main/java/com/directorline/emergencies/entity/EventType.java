@@ -12,5 +12,6 @@ public enum EventType {
   UNANSWERED,
   ENDED,
   CONSENT_EXCEPTION,
-  PHOTO_ADDED
+  PHOTO_ADDED,
+  NOTE
 }

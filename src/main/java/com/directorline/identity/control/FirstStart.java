@@ -94,7 +94,7 @@ public class FirstStart {
               demoPassword,
               List.of(
                   new Person("admin", "Avery Admin", null, Role.ADMIN),
-                  new Person("injector", "Ivy Injector, RN", null, Role.INJECTOR),
+                  new Person("injector", "Ivy Injector, RN", "+1 555 0102", Role.INJECTOR),
                   new Person("director", "Dr. Dana Director", "+1 555 0100", Role.DIRECTOR),
                   new Person("director2", "Dr. Sam Second", "+1 555 0101", Role.DIRECTOR),
                   new Person("compliance", "Casey Compliance", null, Role.COMPLIANCE_OFFICER)));

@@ -193,6 +193,16 @@ class AuditTrailIT {
                 "accept"),
             new Call(
                 "POST",
+                "/api/emergencies/" + id + "/notes",
+                director,
+                Json.createObjectBuilder()
+                    .add("text", "600 U hyaluronidase, reassess in 15 min")
+                    .build(),
+                "UPDATE",
+                "EMERGENCY",
+                "note"),
+            new Call(
+                "POST",
                 "/api/emergencies/" + id + "/video-grant",
                 director,
                 null,
@@ -221,7 +231,7 @@ class AuditTrailIT {
     for (Call call : calls) {
       String cid = cid();
       Reply reply = send(api, call.method(), call.path(), call.token(), call.body(), cid);
-      assertThat(reply.status()).as(call + " -> " + reply).isEqualTo(200);
+      assertThat(reply.status()).as(call + " -> " + reply).isIn(200, 204);
       Map<String, Object> event = onlyEvent(cid);
       assertThat(event)
           .as(call.method() + " " + call.path())
@@ -236,6 +246,15 @@ class AuditTrailIT {
         assertThat(event).containsEntry("detail", call.detail());
       }
     }
+
+    // The status pages' progress names no patient, so asking for it every second is no access.
+    String progress = cid();
+    Reply status =
+        send(api, "GET", "/api/emergencies/" + id + "/progress", injector, null, progress);
+    assertThat(status.status()).as(status.toString()).isEqualTo(200);
+    assertThat(status.json().getString("status")).isEqualTo("ENDED");
+    assertThat(status.body()).doesNotContain(patient).doesNotContain("hyaluronidase");
+    assertThat(events(progress)).as("audit events of a progress request").isEmpty();
   }
 
   @Test

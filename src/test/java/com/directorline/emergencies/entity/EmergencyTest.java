@@ -201,4 +201,45 @@ class EmergencyTest {
 
     assertThat(EscalationPlan.fromJson(plan.toJson())).isEqualTo(plan);
   }
+
+  @Test
+  void notesJoinTheTimelineFromAcceptToAfterTheEnd() {
+    Emergency emergency = launch(0);
+    assertThatThrownBy(() -> emergency.addNote(injector, "waiting", T0.plusSeconds(5)))
+        .isInstanceOf(IllegalTransition.class);
+    emergency.accept(dana, T0.plusSeconds(10));
+    emergency.drainNewEvents();
+    int before = emergency.eventCount();
+
+    emergency.addNote(dana, "  600 U hyaluronidase, reassess in 15 min ", T0.plusSeconds(60));
+    emergency.end(injector, Outcome.RESOLVED_ON_SITE, null, T0.plusSeconds(900));
+    emergency.addNote(injector, "capillary refill 2 s both sides", T0.plusSeconds(960));
+
+    List<TimelineEntry> entries = emergency.drainNewEvents();
+    assertThat(entries)
+        .extracting(TimelineEntry::type)
+        .containsExactly(EventType.NOTE, EventType.ENDED, EventType.NOTE);
+    assertThat(entries.get(0).detail()).isEqualTo("600 U hyaluronidase, reassess in 15 min");
+    assertThat(entries.get(0).actorId()).isEqualTo(dana);
+    assertThat(emergency.eventCount()).isEqualTo(before + 3);
+  }
+
+  @Test
+  void onlyParticipantsWriteNotes() {
+    Emergency emergency = launch(0);
+    emergency.accept(dana, T0.plusSeconds(10));
+
+    assertThatThrownBy(() -> emergency.addNote(sam, "I was alerted too", T0.plusSeconds(20)))
+        .isInstanceOf(ProblemException.class)
+        .hasMessageContaining("participants");
+  }
+
+  @Test
+  void aCancelledEmergencyTakesNoNotes() {
+    Emergency emergency = launch(0);
+    emergency.cancel(injector, T0.plusSeconds(5));
+
+    assertThatThrownBy(() -> emergency.addNote(injector, "false alarm", T0.plusSeconds(6)))
+        .isInstanceOf(IllegalTransition.class);
+  }
 }

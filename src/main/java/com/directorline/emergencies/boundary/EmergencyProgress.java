@@ -1,0 +1,31 @@
+package com.directorline.emergencies.boundary;
+
+import com.directorline.emergencies.entity.Complication;
+import com.directorline.emergencies.entity.Outcome;
+import com.directorline.emergencies.entity.Status;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Where an emergency stands, for the pages that follow it live: no patient reference, initials,
+ * note or summary, so it can be asked for every second without being a patient-data access. {@code
+ * timelineEntries} grows with every timeline entry (a photo, a note, a join): a page fetches the
+ * timeline or the photos, audited, only when it changed.
+ */
+public record EmergencyProgress(
+    UUID id,
+    UUID clinicId,
+    Status status,
+    Complication complication,
+    boolean drill,
+    Instant launchedAt,
+    Instant acceptedAt,
+    Instant connectedAt,
+    Instant endedAt,
+    EmergencyView.Person injector,
+    EmergencyView.Person director,
+    EmergencyView.Escalation escalation,
+    String consentBasis,
+    Outcome outcome,
+    String transferPlan,
+    int timelineEntries) {}

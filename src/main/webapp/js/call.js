@@ -1,0 +1,111 @@
+// The video call: a grant from our server, then Jitsi's IFrame API from the configured Jitsi
+// domain (the page policy allows scripts and frames from there only). When Jitsi cannot be
+// reached the panel says so and offers the phone fallback; the emergency goes on either way.
+import { api, explain } from './api.js';
+import { $, el } from './shell.js';
+
+const LOAD_TIMEOUT_MS = 8000;
+const loaded = new Map();
+
+function loadIframeApi(domain) {
+  if (!loaded.has(domain)) {
+    loaded.set(domain, new Promise((resolve, reject) => {
+      const script = el('script', { src: `https://${domain}/external_api.js`, async: true });
+      const timer = setTimeout(() => reject(new Error('timeout')), LOAD_TIMEOUT_MS);
+      script.onload = () => {
+        clearTimeout(timer);
+        window.JitsiMeetExternalAPI ? resolve(window.JitsiMeetExternalAPI) : reject(new Error('no api'));
+      };
+      script.onerror = () => {
+        clearTimeout(timer);
+        reject(new Error('unreachable'));
+      };
+      document.head.append(script);
+    }));
+    loaded.get(domain).catch(() => loaded.delete(domain));
+  }
+  return loaded.get(domain);
+}
+
+/**
+ * Joins the emergency's call inside panel. fallback() gives {name, phone} of the person to call
+ * instead. Join and leave events go to the server.
+ */
+export async function joinCall(emergencyId, panel, me, fallback) {
+  const frame = panel.querySelector('.call-frame');
+  const status = panel.querySelector('.call-status');
+  const fallbackBox = panel.querySelector('.call-fallback');
+  status.textContent = 'Connecting to the video call…';
+  fallbackBox.hidden = true;
+  let grant;
+  try {
+    grant = await api('POST', `/api/emergencies/${emergencyId}/video-grant`);
+  } catch (e) {
+    status.textContent = `The call cannot be joined: ${explain(e)}`;
+    return null;
+  }
+  let JitsiApi;
+  try {
+    JitsiApi = await loadIframeApi(grant.domain);
+  } catch (e) {
+    showFallback(panel, grant.domain, fallback());
+    return null;
+  }
+  frame.replaceChildren();
+  const call = new JitsiApi(grant.domain, {
+    roomName: grant.room,
+    jwt: grant.jwt,
+    parentNode: frame,
+    width: '100%',
+    height: '100%',
+    userInfo: { displayName: me.displayName },
+    configOverwrite: {
+      prejoinConfig: { enabled: false },
+      prejoinPageEnabled: false,
+      disableDeepLinking: true,
+      fileRecordingsEnabled: false,
+      liveStreamingEnabled: false,
+      transcription: { enabled: false },
+      disableInviteFunctions: true,
+      toolbarButtons: ['microphone', 'camera', 'desktop', 'chat', 'tileview', 'hangup', 'settings', 'fullscreen'],
+    },
+    interfaceConfigOverwrite: { SHOW_JITSI_WATERMARK: false },
+  });
+  const report = (type) => api('POST', `/api/emergencies/${emergencyId}/participant-events`, { type })
+    .catch(() => {});
+  call.addListener('videoConferenceJoined', () => {
+    status.textContent = 'In the call.';
+    report('JOINED');
+  });
+  call.addListener('videoConferenceLeft', () => {
+    status.textContent = 'You left the call.';
+    report('LEFT');
+  });
+  status.textContent = 'Joining…';
+  return call;
+}
+
+function showFallback(panel, domain, person) {
+  panel.querySelector('.call-status').textContent =
+    `The video service (${domain}) cannot be reached from this device.`;
+  const box = panel.querySelector('.call-fallback');
+  const phone = person?.phone;
+  box.replaceChildren(
+    el('p', { class: 'fallback-lead', text: 'Continue by phone — the emergency goes on.' }),
+    phone
+      ? el('p', { class: 'fallback-phone' }, `Call ${person.name}: `,
+        el('a', { href: `tel:${phone.replace(/[^+0-9]/g, '')}`, id: 'fallback-phone', text: phone }))
+      : el('p', { text: `${person?.name || 'The other participant'} has no phone number in their profile.` }),
+    el('p', { class: 'hint', text: 'Photos, notes and the timeline keep working here while you talk.' }),
+  );
+  box.hidden = false;
+}
+
+/** The markup of a call panel, built once per page. */
+export function callPanel(id) {
+  return el('section', { class: 'card call', id, 'aria-label': 'Video call' },
+    el('h2', { text: 'Video call' }),
+    el('p', { class: 'call-status', role: 'status', 'aria-live': 'polite' }),
+    el('div', { class: 'call-fallback', role: 'alert', hidden: true }),
+    el('div', { class: 'call-frame' }));
+}

@@ -1,0 +1,339 @@
+// The director's on-call console: live alerts over server-sent events (the browser reconnects
+// with Last-Event-ID by itself, so nothing is missed), a sound and a notification for each alert,
+// then the emergency's workspace: the call, photos, consent basis, timeline, notes and the end.
+import { api, explain } from './api.js';
+import { $, el, startPage, time, COMPLICATIONS, OUTCOMES, humanize, toSignIn, signedOutMessage } from './shell.js';
+import { callPanel, joinCall } from './call.js';
+
+const CURRENT = 'directorline.director.emergency';
+const POLL_MS = 2000;
+const TITLE = document.title;
+
+const me = await startPage('DIRECTOR');
+const cards = new Map(); // emergencyId -> {item, data}
+let audio = null;
+
+for (const [value, label] of Object.entries(OUTCOMES)) {
+  $('end-outcome').append(el('option', { value, text: label }));
+}
+const panel = callPanel('call');
+panel.append(el('button', { id: 'join-button', type: 'button', class: 'primary', hidden: true, text: 'Join the call again' }));
+$('call-slot').replaceWith(panel);
+
+// --- alerts --------------------------------------------------------------------------------
+
+function connect() {
+  const stream = new EventSource('/api/alerts');
+  stream.onopen = () => {
+    $('console-state').textContent = 'On call: alerts arrive here.';
+    $('console-state').className = 'console-state ok';
+  };
+  stream.onerror = async () => {
+    $('console-state').textContent = 'Reconnecting to the alert stream…';
+    $('console-state').className = 'console-state warn';
+    if (stream.readyState === EventSource.CLOSED) {
+      // Closed for good: the session ended (signed out, automatic logoff) or the server refused.
+      try {
+        await api('GET', '/api/me');
+        setTimeout(connect, 2000);
+      } catch (e) {
+        if (e.status === 401) toSignIn(signedOutMessage('This console stopped receiving alerts; email and pager alerts go on.'));
+        else setTimeout(connect, 2000);
+      }
+    }
+  };
+  stream.addEventListener('emergency.alert', (event) => onAlert(JSON.parse(event.data)));
+  for (const name of ['emergency.taken', 'emergency.cancelled', 'emergency.unanswered']) {
+    stream.addEventListener(name, (event) => onClosed(name, JSON.parse(event.data)));
+  }
+}
+
+function onAlert(data) {
+  const existing = cards.get(data.emergencyId);
+  if (existing?.data.closed) return;
+  const accept = el('button', { type: 'button', class: 'alarm', id: `accept-${data.emergencyId}`, text: 'Accept', onclick: () => accepted(data) });
+  const decline = el('button', { type: 'button', class: 'secondary', id: `decline-${data.emergencyId}`, text: 'Decline', onclick: () => declined(data) });
+  const item = el('li', { class: 'alert-card', id: `alert-${data.emergencyId}` },
+    el('p', { class: 'kicker', text: `${data.clinicName}${data.drill ? ' · DRILL' : ''} · launched ${time(data.launchedAt)}` }),
+    el('h2', { text: COMPLICATIONS[data.complication] || humanize(data.complication) }),
+    el('p', { class: 'alert-state', text: `You are alerted at step ${data.step}.` }),
+    el('p', { class: 'error', role: 'alert', hidden: true }),
+    el('div', { class: 'row' }, accept, decline));
+  if (existing) existing.item.replaceWith(item);
+  else $('alerts').prepend(item);
+  cards.set(data.emergencyId, { item, data });
+  $('no-alerts').hidden = true;
+  if (!existing) ring(data);
+}
+
+function onClosed(name, data) {
+  const card = cards.get(data.emergencyId);
+  if (!card) return;
+  card.data.closed = true;
+  const what = {
+    'emergency.taken': 'Another director accepted this emergency.',
+    'emergency.cancelled': 'The injector cancelled this emergency.',
+    'emergency.unanswered': 'Nobody accepted in time; the injector was shown the transfer plan.',
+  }[name];
+  card.item.classList.add('closed');
+  card.item.querySelector('.alert-state').textContent = what;
+  card.item.querySelectorAll('button').forEach((b) => b.remove());
+  stopRinging();
+}
+
+async function accepted(data) {
+  const card = cards.get(data.emergencyId);
+  try {
+    await api('POST', `/api/emergencies/${data.emergencyId}/accept`);
+    stopRinging();
+    card.item.remove();
+    cards.delete(data.emergencyId);
+    $('no-alerts').hidden = cards.size > 0;
+    openWorkspace(data.emergencyId);
+  } catch (e) {
+    showCardError(card, e);
+  }
+}
+
+async function declined(data) {
+  const card = cards.get(data.emergencyId);
+  try {
+    await api('POST', `/api/emergencies/${data.emergencyId}/decline`);
+    stopRinging();
+    onClosedLocally(card, 'You declined; the next director was alerted.');
+  } catch (e) {
+    showCardError(card, e);
+  }
+}
+
+function onClosedLocally(card, text) {
+  card.data.closed = true;
+  card.item.classList.add('closed');
+  card.item.querySelector('.alert-state').textContent = text;
+  card.item.querySelectorAll('button').forEach((b) => b.remove());
+}
+
+function showCardError(card, e) {
+  const box = card.item.querySelector('.error');
+  box.textContent = explain(e);
+  box.hidden = false;
+}
+
+// A sound needs one click on the page first (browsers' autoplay rule); notifications need consent.
+$('enable-alerts').addEventListener('click', async () => {
+  audio = audio || new AudioContext();
+  await audio.resume();
+  if ('Notification' in window && Notification.permission === 'default') {
+    await Notification.requestPermission();
+  }
+  beep();
+  $('enable-alerts').textContent = 'Sound and notifications are on';
+  $('enable-alerts').disabled = true;
+});
+
+let ringing = null;
+function ring(data) {
+  const label = COMPLICATIONS[data.complication] || 'Emergency';
+  if ('Notification' in window && Notification.permission === 'granted') {
+    const note = new Notification(`DirectorLine: ${label}`, {
+      body: `${data.clinicName} needs a director now.`, tag: data.emergencyId, requireInteraction: true,
+    });
+    note.onclick = () => window.focus();
+  }
+  stopRinging();
+  let on = false;
+  beep();
+  // Keeps sounding and the tab title blinking until someone answers: a background tab is not silent.
+  ringing = setInterval(() => {
+    on = !on;
+    document.title = on ? `⚠ EMERGENCY — ${label}` : TITLE;
+    if (on) beep();
+  }, 1000);
+}
+
+function stopRinging() {
+  clearInterval(ringing);
+  ringing = null;
+  document.title = TITLE;
+}
+
+function beep() {
+  if (!audio || audio.state !== 'running') return;
+  const tone = audio.createOscillator();
+  const gain = audio.createGain();
+  tone.frequency.value = 880;
+  gain.gain.setValueAtTime(0.25, audio.currentTime);
+  gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.5);
+  tone.connect(gain).connect(audio.destination);
+  tone.start();
+  tone.stop(audio.currentTime + 0.5);
+}
+
+// --- the emergency's workspace -------------------------------------------------------------
+
+let current = null;
+let progress = null;
+let poller = null;
+let call = null;
+const photoUrls = new Map();
+
+async function openWorkspace(id) {
+  sessionStorage.setItem(CURRENT, id);
+  $('console').hidden = true;
+  $('workspace').hidden = false;
+  $('ended-card').hidden = true;
+  $('end-form').hidden = false;
+  $('note-form').hidden = false;
+  $('photos').replaceChildren();
+  photoUrls.forEach((url) => URL.revokeObjectURL(url));
+  photoUrls.clear();
+  try {
+    current = await api('GET', `/api/emergencies/${id}`);
+  } catch (e) {
+    return closeWorkspace();
+  }
+  renderCase();
+  progress = null;
+  await poll();
+  poller = setInterval(poll, POLL_MS);
+  startCall();
+}
+
+async function startCall() {
+  $('join-button').hidden = true;
+  const injector = current.injector;
+  call = await joinCall(current.id, panel, me, () => ({ name: injector?.displayName, phone: injector?.phone }));
+  $('join-button').hidden = !!call || !['ACCEPTED', 'CONNECTED'].includes(progress?.status);
+}
+$('join-button').addEventListener('click', startCall);
+
+function closeWorkspace() {
+  clearInterval(poller);
+  if (call) call.dispose();
+  call = null;
+  current = null;
+  sessionStorage.removeItem(CURRENT);
+  $('workspace').hidden = true;
+  $('console').hidden = false;
+}
+$('back-to-console').addEventListener('click', closeWorkspace);
+
+function renderCase() {
+  const e = current;
+  $('case-kind').textContent = `${COMPLICATIONS[e.complication]}${e.drill ? ' · DRILL' : ''} · launched ${time(e.launchedAt)}`;
+  $('case-title').textContent = `Patient ${e.patientInitials} (${e.patientRef})`;
+  const basis = {
+    TELEHEALTH_CONSENT: 'Telehealth consent on file',
+    EMERGENCY_EXCEPTION: `Emergency exception: ${e.consentExceptionReason || ''}`,
+    NOT_RECORDED: 'Not recorded yet',
+  }[e.consentBasis] || humanize(e.consentBasis);
+  const facts = [
+    ['Injector', `${e.injector?.displayName || ''}${e.injector?.phone ? ` · ${e.injector.phone}` : ''}`],
+    ['Consent', basis],
+    ['Note', e.note || '—'],
+    ['Status', humanize(e.status)],
+  ];
+  $('case-facts').replaceChildren(...facts.flatMap(([term, value]) => [el('dt', { text: term }), el('dd', { text: value, id: `fact-${term.toLowerCase()}` })]));
+}
+
+async function poll() {
+  try {
+    const next = await api('GET', `/api/emergencies/${current.id}/progress`);
+    const changed = !progress || next.timelineEntries !== progress.timelineEntries || next.status !== progress.status;
+    const basisChanged = progress && next.consentBasis !== progress.consentBasis;
+    progress = next;
+    if (basisChanged) {
+      current = await api('GET', `/api/emergencies/${current.id}`);
+    }
+    current.status = next.status;
+    if (changed || basisChanged) {
+      renderCase();
+      await Promise.all([refreshTimeline(), refreshPhotos()]);
+    }
+    const open = ['ACCEPTED', 'CONNECTED'].includes(next.status);
+    $('end-form').hidden = !open;
+    $('ended-card').hidden = open;
+    if (!open) {
+      $('ended-title').textContent = next.status === 'ENDED'
+        ? `Emergency ended: ${OUTCOMES[next.outcome] || ''} at ${time(next.endedAt)}` : `Emergency ${humanize(next.status)}`;
+      clearInterval(poller);
+      if (call) call.dispose();
+      call = null;
+    }
+  } catch (e) {
+    if (e.status === 404) closeWorkspace();
+  }
+}
+
+async function refreshTimeline() {
+  const entries = await api('GET', `/api/emergencies/${current.id}/timeline`);
+  $('timeline').replaceChildren(...entries.map((t) => el('li', { class: `t-${t.type.toLowerCase()}` },
+    el('time', { datetime: t.at, text: time(t.at) }),
+    el('strong', { text: ` ${humanize(t.type)}` }),
+    t.actor ? ` · ${t.actor}` : '',
+    t.detail && t.type !== 'PHOTO_ADDED' ? el('span', { class: 'detail', text: t.type === 'NOTE' ? `: ${t.detail}` : ` (${humanize(t.detail)})` }) : '')));
+}
+
+async function refreshPhotos() {
+  const photos = await api('GET', `/api/emergencies/${current.id}/photos`);
+  $('photos-empty').hidden = photos.length > 0;
+  for (const photo of photos) {
+    if (photoUrls.has(photo.id)) continue;
+    // Fetched once as a blob: the thumbnail and the enlarged view are one audited access.
+    const response = await fetch(`/api/photos/${photo.id}`, { credentials: 'same-origin' });
+    if (!response.ok) continue;
+    const url = URL.createObjectURL(await response.blob());
+    photoUrls.set(photo.id, url);
+    const label = `${photo.caption || 'Photo'} · taken ${time(photo.capturedAt || photo.receivedAt)}`;
+    $('photos').prepend(el('li', {},
+      el('button', { type: 'button', class: 'thumb', id: `photo-${photo.id}`, 'aria-label': `Enlarge: ${label}`, onclick: () => enlarge(url, label) },
+        el('img', { src: url, alt: label })),
+      el('span', { text: label })));
+  }
+}
+
+function enlarge(url, label) {
+  $('photo-large').src = url;
+  $('photo-large').alt = label;
+  $('photo-dialog-caption').textContent = label;
+  $('photo-dialog').showModal();
+}
+
+$('note-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  $('note-error').hidden = true;
+  const text = $('note-text').value.trim();
+  if (!text) {
+    $('note-error').textContent = 'Write the guidance first.';
+    $('note-error').hidden = false;
+    return;
+  }
+  try {
+    await api('POST', `/api/emergencies/${current.id}/notes`, { text });
+    $('note-text').value = '';
+    await poll();
+  } catch (e) {
+    $('note-error').textContent = explain(e);
+    $('note-error').hidden = false;
+  }
+});
+
+$('end-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  $('end-error').hidden = true;
+  try {
+    await api('POST', `/api/emergencies/${current.id}/end`, {
+      outcome: $('end-outcome').value,
+      summary: $('end-summary').value.trim() || null,
+    });
+    $('end-form').reset();
+    await poll();
+  } catch (e) {
+    $('end-error').textContent = explain(e);
+    $('end-error').hidden = false;
+  }
+});
+
+connect();
+const resumed = sessionStorage.getItem(CURRENT);
+if (resumed) openWorkspace(resumed);

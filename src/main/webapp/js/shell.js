@@ -1,0 +1,112 @@
+// What every signed-in page shares: who is signed in, sign-out, the automatic logoff, and
+// small helpers for building the page without innerHTML (no markup from data, ever).
+import { api, idledOut, idleSeconds, watchIdle } from './api.js';
+
+const NOTICE_KEY = 'directorline.notice';
+
+export const $ = (id) => document.getElementById(id);
+
+/** An element with text and attributes; children may be nodes or strings. */
+export function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === 'text') node.textContent = value;
+    else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? '' : value);
+  }
+  children.flat().forEach((c) => c !== null && c !== undefined && node.append(c));
+  return node;
+}
+
+/** The pages' start page for each role; users with several roles get the sign-in page's choice. */
+export const PAGES = {
+  INJECTOR: '/injector.html',
+  DIRECTOR: '/director.html',
+  COMPLIANCE_OFFICER: '/compliance.html',
+};
+
+/** Leaves for the sign-in page, which shows the message (kept out of the URL). */
+export function toSignIn(message) {
+  if (message) sessionStorage.setItem(NOTICE_KEY, message);
+  window.location.assign('/');
+}
+
+/** The message a page left for the sign-in page, once. */
+export function takeNotice() {
+  const message = sessionStorage.getItem(NOTICE_KEY);
+  sessionStorage.removeItem(NOTICE_KEY);
+  return message;
+}
+
+export function duration(seconds) {
+  return seconds >= 120 ? `${Math.round(seconds / 60)} minutes` : `${seconds} seconds`;
+}
+
+/**
+ * Starts a page for one role: the signed-in user, or back to sign-in. Wires the header's name and
+ * sign-out button and the automatic logoff.
+ */
+export async function startPage(role) {
+  let user;
+  try {
+    user = await api('GET', '/api/me');
+  } catch (e) {
+    toSignIn(e.status === 401 ? 'Sign in to continue.' : null);
+    return new Promise(() => {});
+  }
+  if (!user.roles.includes(role)) {
+    toSignIn('This page is for another role; choose yours after signing in.');
+    return new Promise(() => {});
+  }
+  $('who').textContent = user.displayName;
+  $('signout').addEventListener('click', async () => {
+    try {
+      await api('POST', '/api/auth/logout');
+    } finally {
+      toSignIn('You are signed out.');
+    }
+  });
+  watchIdle(() => toSignIn(signedOutMessage()));
+  return user;
+}
+
+/** Why the server no longer knows this page: the automatic logoff, or a sign-out elsewhere. */
+export function signedOutMessage(consequence = '') {
+  const why = idledOut()
+    ? `You were signed out automatically after ${duration(idleSeconds())} without activity.`
+    : 'Your session ended (signed out, or your account was changed).';
+  return `${why}${consequence ? ` ${consequence}` : ''} Sign in again to continue.`;
+}
+
+/** Local time for people; the API speaks UTC. */
+export function time(iso, withSeconds = true) {
+  if (!iso) return '';
+  return new Date(iso).toLocaleTimeString([], withSeconds
+    ? { hour: '2-digit', minute: '2-digit', second: '2-digit' }
+    : { hour: '2-digit', minute: '2-digit' });
+}
+
+export function dateTime(iso) {
+  return iso ? new Date(iso).toLocaleString() : '';
+}
+
+export const COMPLICATIONS = {
+  VASCULAR_OCCLUSION: 'Vascular occlusion',
+  ANAPHYLAXIS: 'Anaphylaxis',
+  ALLERGIC_REACTION: 'Allergic reaction',
+  BURN: 'Burn',
+  VASOVAGAL: 'Vasovagal syncope',
+  INFECTION: 'Infection',
+  OTHER: 'Other',
+};
+
+export const OUTCOMES = {
+  RESOLVED_ON_SITE: 'Resolved on site',
+  TRANSFERRED: 'Transferred to hospital',
+  OTHER: 'Other',
+};
+
+export function humanize(word) {
+  return String(word || '').toLowerCase().replaceAll('_', ' ');
+}

@@ -1,0 +1,194 @@
+package com.directorline.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.directorline.photos.control.TestImages;
+import com.directorline.testing.Browser;
+import com.directorline.testing.TestDatabase;
+import com.directorline.testing.TestRun;
+import com.directorline.testing.TestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The core journey in three real Chromium windows, as the demo clinic's people would live it: the
+ * injector on a phone launches and records consent, the director's console shows the alert and
+ * accepts, both get the call panel (no Jitsi server is reachable here, so the phone fallback), the
+ * injector's photo appears on the director's page, the director writes guidance and ends, and the
+ * compliance officer finds every access. Its own server (with the demo data and the production idle
+ * timeout) so a console waiting for an alert is not logged off by the shared test server's
+ * 10-second timeout.
+ */
+class EmergencyJourneyBrowserIT {
+
+  private static final Duration SOON = Duration.ofSeconds(15);
+  private static TestServer server;
+
+  @BeforeAll
+  static void boot() {
+    server =
+        TestServer.start(
+            "journey",
+            TestDatabase.createAnother(),
+            // A Jitsi address where nothing answers (no DNS involved): the pages must offer the
+            // phone instead.
+            Map.of("DIRECTORLINE_JITSI_DOMAIN", "127.0.0.1:9"));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void injectorDirectorAndComplianceOfficerGoThroughAnEmergency() throws Exception {
+    String patient = "MRN-" + UUID.randomUUID().toString().substring(0, 6);
+    Path photo = Files.createTempFile("treated-area", ".jpg");
+    Files.write(photo, TestImages.phoneJpeg(640, 480, 1));
+
+    try (Browser director = Browser.open(server.baseUrl(), false);
+        Browser phone = Browser.open(server.baseUrl(), true);
+        Browser compliance = Browser.open(server.baseUrl(), false)) {
+
+      // The director opens the on-call console and waits.
+      director.signIn("director", TestRun.DEMO_PASSWORD, "/director.html");
+      director.text("console-state", "On call", SOON);
+      director.screenshot("journey-1-director-console-waiting");
+
+      // The injector's Emergency button is on the first screen of a 375 x 667 phone.
+      phone.signIn("injector", TestRun.DEMO_PASSWORD, "/injector.html");
+      WebElement button = phone.visible("emergency-button");
+      Number bottom =
+          (Number) phone.script("return arguments[0].getBoundingClientRect().bottom", button);
+      Number viewport = (Number) phone.script("return window.innerHeight");
+      assertThat(bottom.doubleValue()).isLessThanOrEqualTo(viewport.doubleValue());
+      phone.screenshot("journey-2-injector-start");
+
+      button.click();
+      phone.visible("complication-VASCULAR_OCCLUSION");
+      phone
+          .driver()
+          .findElement(By.xpath("//input[@id='complication-VASCULAR_OCCLUSION']/.."))
+          .click();
+      phone.type("patient-ref", patient);
+      phone.type("patient-initials", "JD");
+      phone.type("launch-note", "Blanching and livedo after filler, left nasolabial fold");
+      phone.screenshot("journey-3-injector-launch-form");
+      phone.click("launch-button");
+      phone.text("status-title", "Alerting Dr. Dana Director", SOON);
+
+      // The launch has been answered, so its alert is committed: the console shows it within 2 s.
+      WebElement alert = director.visibleCss(".alert-card", Duration.ofSeconds(2));
+      assertThat(alert.getText())
+          .contains("Vascular occlusion")
+          .containsIgnoringCase("Demo Med Spa");
+      assertThat(alert.getText()).as("alerts carry no patient data").doesNotContain(patient);
+      director.screenshot("journey-4-director-alert");
+
+      assertThat(phone.text("countdown", "until the next director")).contains("s until");
+      assertThat(phone.visible("transfer-plan").getText()).contains("Call 911");
+      phone.screenshot("journey-5-injector-alerting");
+
+      // Consent while waiting: the demo clinic's texts, verbal with a witness.
+      phone.click("consent-record-open");
+      phone.visible("consent-kind-TELEHEALTH_CONSULT");
+      phone.type("consent-name", "J. Doe");
+      phone.type("consent-witness", "Morgan Front Desk");
+      phone.click("consent-save");
+      phone.text("consent-state", "Photos: consent in effect", SOON);
+      assertThat(phone.visible("consent-state").getText())
+          .contains("Video consult: consent in effect");
+
+      // Accept; both pages show the call panel with the phone fallback.
+      alert.findElement(By.cssSelector("button.alarm")).click();
+      director.text("case-title", patient, SOON);
+      director.text("fact-consent", "Telehealth consent on file", SOON);
+      director.text("fallback-phone", "+1 555 0102", SOON);
+      assertThat(director.visible("call").getText()).contains("cannot be reached");
+      phone.text("status-title", "Dr. Dana Director accepted", SOON);
+      phone.text("fallback-phone", "+1 555 0100", SOON);
+      assertThat(phone.driver().findElement(By.id("fallback-phone")).getAttribute("href"))
+          .isEqualTo("tel:+15550100");
+      phone.screenshot("journey-6-injector-call-fallback");
+
+      // A photo from the phone appears on the director's page.
+      phone.chooseFile("photo-input", photo);
+      phone.text("photo-message", "Photo added", SOON);
+      phone.screenshot("journey-7-injector-photo");
+      WebElement thumb = director.visibleCss("#photos button.thumb img", SOON);
+      new WebDriverWait(director.driver(), SOON)
+          .until(d -> (Boolean) director.script("return arguments[0].naturalWidth === 640", thumb));
+      director.screenshot("journey-8-director-workspace");
+      director.visibleCss("#photos button.thumb", SOON).click();
+      new WebDriverWait(director.driver(), SOON)
+          .until(ExpectedConditions.attributeToBeNotEmpty(director.visible("photo-large"), "src"));
+      director.screenshot("journey-9-director-photo-enlarged");
+      director.click("photo-close");
+
+      // Guidance into the timeline, then the end with the outcome.
+      director.type(
+          "note-text", "Hyaluronidase 500 U to the area; reassess capillary refill in 15 min");
+      director.click("note-save");
+      director.text("timeline", "Hyaluronidase 500 U", SOON);
+      assertThat(director.visible("timeline").getText())
+          .contains("photo added")
+          .contains("accepted");
+      director
+          .driver()
+          .findElement(By.cssSelector("#end-outcome option[value=RESOLVED_ON_SITE]"))
+          .click();
+      director.type("end-summary", "Blanching resolved after one cycle; follow-up call tomorrow.");
+      director.click("end-button");
+      director.text("ended-title", "Resolved on site", SOON);
+      director.screenshot("journey-10-director-ended");
+      phone.text("ended-title", "Emergency ended", SOON);
+      phone.screenshot("journey-11-injector-ended");
+
+      // The compliance officer sees the trail intact and every access to this patient.
+      compliance.signIn("compliance", TestRun.DEMO_PASSWORD, "/compliance.html");
+      compliance.text("verification-title", "intact", SOON);
+      compliance.type("f-patient", patient);
+      compliance.click("search-button");
+      compliance.text("search-summary", "newest first", SOON);
+      String events = compliance.visible("events").getText();
+      assertThat(events).contains("director").contains("injector").contains(patient);
+      assertThat(events).contains("photo").contains("READ").contains("CREATE");
+      compliance.screenshot("journey-12-compliance-search");
+
+      compliance.click("tab-report");
+      compliance.type("r-patient", patient);
+      compliance.click("report-button");
+      String people = compliance.visible("report-people").getText();
+      assertThat(people).contains("director").contains("injector");
+      List<WebElement> photoViews =
+          compliance
+              .driver()
+              .findElements(By.xpath("//table[@id='report-table']//tr[td[4][.='photo']]"));
+      assertThat(photoViews)
+          .as("the photo's upload and the director's view")
+          .hasSizeGreaterThanOrEqualTo(2);
+      compliance.screenshot("journey-13-compliance-access-report");
+
+      compliance.click("tab-flags");
+      compliance.visibleCss("#flag-table tbody tr", SOON);
+      compliance.type("review-note", "Checked the day's flags: the journey test's own accesses.");
+      compliance.click("review-save");
+      compliance.text("review-done", "Review attested", SOON);
+      compliance.text("reviews", "journey test", SOON);
+      compliance.screenshot("journey-14-compliance-flags");
+    }
+  }
+}
