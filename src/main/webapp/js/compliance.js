@@ -159,6 +159,7 @@ async function loadFlags() {
   try {
     const result = await api('GET', `/api/audit/flags?${query({ from: instant('g-from'), to: instant('g-to') })}`);
     flagPeriod = { from: result.from, to: result.to };
+    $('flag-period').textContent = `Period: ${dateTime(result.from)} – ${dateTime(result.to)} (empty dates: the last 7 days).`;
     $('flag-table').querySelector('tbody').replaceChildren(...result.items.map((f) => el('tr', {},
       el('td', {}, el('span', { class: `flag flag-${f.kind.toLowerCase()}`, text: humanize(f.kind) })),
       el('td', { text: dateTime(f.event.at) }),

@@ -15,6 +15,8 @@ let progress = null;
 let poller = null;
 let call = null;
 let joining = false;
+// The call is joined by itself once; after a failure only the button tries again.
+let callTried = false;
 
 const panel = callPanel('call');
 panel.hidden = true;
@@ -51,7 +53,7 @@ async function ready() {
     const open = await api('GET', '/api/emergencies?status=open');
     $('open').hidden = open.length === 0;
     $('open-list').replaceChildren(...open.map((e) => el('li', {},
-      el('button', { type: 'button', class: 'link', onclick: () => follow({ id: e.id, patientRef: e.patientRef }) },
+      el('button', { type: 'button', class: 'link', onclick: () => follow({ id: e.id, patientRef: e.patientRef, patientInitials: e.patientInitials }) },
         `${COMPLICATIONS[e.complication]} — ${e.patientInitials} — ${humanize(e.status)} since ${time(e.launchedAt, false)}`))));
   } catch (e) {
     $('open').hidden = true;
@@ -84,7 +86,7 @@ $('launch').addEventListener('submit', async (event) => {
     }, { 'Idempotency-Key': launchKey });
     $('launch').reset();
     launchKey = crypto.randomUUID();
-    follow({ id: launched.id, patientRef: launched.patientRef });
+    follow({ id: launched.id, patientRef: launched.patientRef, patientInitials: launched.patientInitials });
   } catch (e) {
     fail('launch-error', e);
   } finally {
@@ -103,7 +105,9 @@ function follow(emergency) {
   call = null;
   $('photo-list').replaceChildren();
   $('photo-message').textContent = '';
+  callTried = false;
   show('live');
+  window.scrollTo(0, 0);
   refreshConsent();
   poll();
   poller = setInterval(poll, POLL_MS);
@@ -135,12 +139,15 @@ function render() {
   const title = $('status-title');
   const step = p.escalation;
   const alerted = step.alerted.filter((a) => a.round === step.round);
-  $('status-kind').textContent = `${COMPLICATIONS[p.complication]}${p.drill ? ' — drill' : ''} · launched ${time(p.launchedAt)}`;
+  $('status-kind').textContent = `${COMPLICATIONS[p.complication]}${p.drill ? ' — drill' : ''} · ${current.patientInitials || ''} · launched ${time(p.launchedAt)}`;
   $('status-card').dataset.status = p.status;
   $('cancel-button').hidden = p.status !== 'ALERTING';
   $('transfer-plan').textContent = p.transferPlan || 'This clinic has no transfer plan on file: call 911.';
-  $('transfer').hidden = !(p.status === 'UNANSWERED' || p.status === 'ALERTING');
-  $('transfer').classList.toggle('urgent', p.status === 'UNANSWERED');
+  const unanswered = p.status === 'UNANSWERED';
+  $('transfer').hidden = !(unanswered || p.status === 'ALERTING');
+  $('transfer').classList.toggle('urgent', unanswered);
+  $('transfer').open = unanswered || $('transfer').open;
+  $('transfer-summary').textContent = unanswered ? 'Transfer plan — follow it now' : 'Transfer plan — if no director answers';
   $('alerted').replaceChildren(...alerted.map((a) => el('li', {},
     `${a.displayName}: alerted ${time(a.alertedAt)}${a.declinedAt ? `, declined ${time(a.declinedAt)}` : ''}`)));
   if (p.status === 'ALERTING') {
@@ -171,7 +178,7 @@ function render() {
   $('ended-card').hidden = !closed;
   $('ended-title').textContent = title.textContent;
   $('ended-detail').textContent = p.status === 'UNANSWERED' ? 'The transfer plan is shown above.' : '';
-  if (inCall && !call && !joining) startCall();
+  if (inCall && !callTried) startCall();
   if (closed) {
     stopFollowing();
     countdown();
@@ -191,6 +198,8 @@ function countdown() {
 }
 
 async function startCall() {
+  if (joining) return;
+  callTried = true;
   joining = true;
   $('join-button').hidden = true;
   const director = progress.director;
@@ -258,7 +267,7 @@ function renderConsentBasis() {
     line('PHOTO_CAPTURE_AND_SHARING', 'Photos'));
   const complete = exception || (inEffect('TELEHEALTH_CONSULT') && inEffect('PHOTO_CAPTURE_AND_SHARING'));
   $('consent-record-open').hidden = complete;
-  $('consent-exception-open').hidden = exception;
+  $('consent-exception-open').hidden = exception || complete;
 }
 
 $('consent-record-open').addEventListener('click', async () => {
@@ -369,7 +378,7 @@ const resumed = sessionStorage.getItem(CURRENT);
 if (resumed) {
   try {
     const e = await api('GET', `/api/emergencies/${resumed}`);
-    OPEN.includes(e.status) ? follow({ id: e.id, patientRef: e.patientRef }) : ready();
+    OPEN.includes(e.status) ? follow({ id: e.id, patientRef: e.patientRef, patientInitials: e.patientInitials }) : ready();
   } catch (e) {
     ready();
   }

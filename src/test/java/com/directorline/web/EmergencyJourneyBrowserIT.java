@@ -99,7 +99,10 @@ class EmergencyJourneyBrowserIT {
       director.screenshot("journey-4-director-alert");
 
       assertThat(phone.text("countdown", "until the next director")).contains("s until");
-      assertThat(phone.visible("transfer-plan").getText()).contains("Call 911");
+      // The transfer plan is one tap away while directors are being alerted.
+      assertThat(phone.visible("transfer-summary").getText()).contains("if no director answers");
+      assertThat(phone.driver().findElement(By.id("transfer-plan")).getAttribute("textContent"))
+          .contains("Call 911");
       phone.screenshot("journey-5-injector-alerting");
 
       // Consent while waiting: the demo clinic's texts, verbal with a witness.

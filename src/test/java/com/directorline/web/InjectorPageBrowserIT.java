@@ -1,0 +1,125 @@
+package com.directorline.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.directorline.photos.control.TestImages;
+import com.directorline.testing.Api;
+import com.directorline.testing.ApiServer;
+import com.directorline.testing.Browser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The injector's page on a phone when things do not go to plan, and the pages' labelling. */
+@ExtendWith(ApiServer.class)
+class InjectorPageBrowserIT {
+
+  private static final Duration SOON = Duration.ofSeconds(15);
+  private static final String PLAN =
+      "Call 911 now. Nearest emergency department: Riverside ED, 40 Elm Street.";
+
+  private static void launch(Browser phone, String patient) {
+    phone.click("emergency-button");
+    phone.driver().findElement(By.xpath("//input[@id='complication-ANAPHYLAXIS']/..")).click();
+    phone.type("patient-ref", patient);
+    phone.type("patient-initials", "AB");
+    phone.click("launch-button");
+  }
+
+  @Test
+  void nobodyAnswersAndTheTransferPlanIsShownInLargeType(Api api) {
+    Api.Clinic clinic = api.newClinic();
+    String injector = clinic.enrol("INJECTOR");
+    String director = clinic.enrol("DIRECTOR");
+    clinic.definePolicy(List.of(List.of(clinic.userId(director))), 3, PLAN);
+    try (Browser phone = Browser.open(api.baseUrl(), true)) {
+      phone.signIn(injector, Api.Clinic.PASSWORD, "/injector.html");
+      launch(phone, "MRN-" + UUID.randomUUID().toString().substring(0, 6));
+      phone.text("countdown", "until the transfer plan", SOON);
+
+      phone.text("status-title", "No director answered", SOON);
+      assertThat(phone.visible("transfer").getAttribute("class")).contains("urgent");
+      assertThat(phone.visible("transfer-plan").getText()).isEqualTo(PLAN);
+      String size =
+          (String)
+              phone.script(
+                  "return getComputedStyle(document.getElementById('transfer-plan')).fontSize");
+      assertThat(Double.parseDouble(size.replace("px", ""))).isGreaterThanOrEqualTo(24);
+      assertThat(phone.driver().findElement(By.id("photos-card")).isDisplayed()).isFalse();
+      phone.screenshot("injector-unanswered-transfer-plan");
+    }
+  }
+
+  @Test
+  void thePatientCannotConsentSoTheInjectorDeclaresTheExceptionThenCancels(Api api)
+      throws Exception {
+    Api.Clinic clinic = api.newClinic();
+    String injector = clinic.enrol("INJECTOR");
+    String director = clinic.enrol("DIRECTOR");
+    clinic.definePolicy(List.of(List.of(clinic.userId(director))), 600, PLAN);
+    Path photo = Files.createTempFile("reaction", ".png");
+    Files.write(photo, TestImages.pngWithMetadata(320, 240));
+    try (Browser phone = Browser.open(api.baseUrl(), true)) {
+      phone.signIn(injector, Api.Clinic.PASSWORD, "/injector.html");
+      launch(phone, "MRN-" + UUID.randomUUID().toString().substring(0, 6));
+      phone.text("status-title", "Alerting Test DIRECTOR", SOON);
+      assertThat(phone.text("consent-state", "not recorded")).contains("Photos: not recorded");
+
+      // This clinic has no consent text: the page says so and points to the exception.
+      phone.click("consent-record-open");
+      assertThat(phone.text("consent-error", "no consent text")).contains("emergency exception");
+
+      phone.click("consent-exception-open");
+      phone.type("exception-reason", "Patient in anaphylaxis, cannot speak");
+      phone.click("exception-save");
+      phone.text("consent-state", "Photos: emergency exception declared", SOON);
+      assertThat(phone.driver().findElement(By.id("consent-exception-open")).isDisplayed())
+          .isFalse();
+
+      // The exception covers this emergency's photos.
+      phone.chooseFile("photo-input", photo);
+      phone.text("photo-message", "Photo added", SOON);
+      phone.screenshot("injector-exception-and-photo");
+
+      phone.click("cancel-button");
+      new WebDriverWait(phone.driver(), SOON).until(ExpectedConditions.alertIsPresent()).accept();
+      phone.text("status-title", "Emergency cancelled", SOON);
+      phone.click("start-over");
+      assertThat(phone.visible("emergency-button").isDisplayed()).isTrue();
+    }
+  }
+
+  @Test
+  void everyControlOnEveryPageHasALabel(Api api) {
+    Api.Clinic clinic = api.newClinic();
+    String everyone = clinic.enrol("INJECTOR", "DIRECTOR", "COMPLIANCE_OFFICER");
+    try (Browser desk = Browser.open(api.baseUrl(), false)) {
+      desk.go("/");
+      desk.type("username", everyone);
+      desk.type("password", Api.Clinic.PASSWORD);
+      desk.driver().findElement(By.cssSelector("#signin button[type=submit]")).click();
+      desk.visible("pages");
+      for (String page : List.of("/injector.html", "/director.html", "/compliance.html")) {
+        desk.go(page);
+        desk.text("who", "Test");
+        @SuppressWarnings("unchecked")
+        List<String> unlabelled =
+            (List<String>)
+                desk.script(
+                    "return [...document.querySelectorAll('input, select, textarea, button')]"
+                        + ".filter(c => c.type !== 'hidden')"
+                        + ".filter(c => !(c.labels && c.labels.length) && !c.getAttribute('aria-label')"
+                        + " && !(c.tagName === 'BUTTON' && c.textContent.trim()))"
+                        + ".map(c => c.id || c.outerHTML)");
+        assertThat(unlabelled).as(page).isEmpty();
+      }
+    }
+  }
+}
