@@ -63,7 +63,52 @@ function onAlert(data) {
   else $('alerts').prepend(item);
   cards.set(data.emergencyId, { item, data });
   $('no-alerts').hidden = true;
-  if (!existing) ring(data);
+  showConsole();
+  // A fresh console replays the last minutes' alerts, and another tab may have answered: only
+  // an emergency still waiting for this director rings.
+  checkStillWaiting(data.emergencyId).then((waiting) => {
+    if (waiting && !existing) ring(data);
+  });
+}
+
+/** Closes the card when the emergency no longer waits for this director; true if it does. */
+async function checkStillWaiting(emergencyId) {
+  const card = cards.get(emergencyId);
+  if (!card || card.data.closed) return false;
+  let p;
+  try {
+    p = await api('GET', `/api/emergencies/${emergencyId}/progress`);
+  } catch (e) {
+    return true;
+  }
+  const mine = p.escalation.alerted.find((a) => a.directorId === me.id && a.round === p.escalation.round);
+  if (p.status === 'ALERTING' && !mine?.declinedAt) return true;
+  const why = {
+    ACCEPTED: `${p.director?.displayName || 'A director'} accepted this emergency.`,
+    CONNECTED: `${p.director?.displayName || 'A director'} accepted this emergency.`,
+    ENDED: `Ended: ${OUTCOMES[p.outcome] || ''}.`,
+    CANCELLED: 'The injector cancelled this emergency.',
+    UNANSWERED: 'Nobody accepted in time; the injector was shown the transfer plan.',
+  }[p.status] || 'You declined; the next director was alerted.';
+  onClosedLocally(card, why);
+  if (p.director?.id === me.id && ['ACCEPTED', 'CONNECTED'].includes(p.status)) {
+    card.item.append(el('button', { type: 'button', class: 'secondary', text: 'Open this emergency', onclick: () => openWorkspace(emergencyId) }));
+  }
+  if (![...cards.values()].some((c) => !c.data.closed)) stopRinging();
+  return false;
+}
+
+// Cards still open are checked now and then: an answer from another tab or device closes them.
+setInterval(() => {
+  for (const [id, card] of cards) {
+    if (!card.data.closed) checkStillWaiting(id);
+  }
+}, 5000);
+
+/** The alerts stay in sight while the director works on an emergency and another one comes in. */
+function showConsole() {
+  const waiting = [...cards.values()].some((c) => !c.data.closed);
+  $('console').hidden = !$('workspace').hidden && !waiting;
 }
 
 function onClosed(name, data) {
@@ -79,6 +124,7 @@ function onClosed(name, data) {
   card.item.querySelector('.alert-state').textContent = what;
   card.item.querySelectorAll('button').forEach((b) => b.remove());
   stopRinging();
+  showConsole();
 }
 
 async function accepted(data) {
@@ -111,6 +157,7 @@ function onClosedLocally(card, text) {
   card.item.classList.add('closed');
   card.item.querySelector('.alert-state').textContent = text;
   card.item.querySelectorAll('button').forEach((b) => b.remove());
+  showConsole();
 }
 
 function showCardError(card, e) {
@@ -179,8 +226,8 @@ const photoUrls = new Map();
 
 async function openWorkspace(id) {
   sessionStorage.setItem(CURRENT, id);
-  $('console').hidden = true;
   $('workspace').hidden = false;
+  showConsole();
   $('ended-card').hidden = true;
   $('end-form').hidden = false;
   $('note-form').hidden = false;

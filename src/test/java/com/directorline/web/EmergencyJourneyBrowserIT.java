@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.directorline.photos.control.TestImages;
 import com.directorline.testing.Browser;
+import com.directorline.testing.StandInJitsi;
 import com.directorline.testing.TestDatabase;
 import com.directorline.testing.TestRun;
 import com.directorline.testing.TestServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,23 +39,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class EmergencyJourneyBrowserIT {
 
   private static final Duration SOON = Duration.ofSeconds(15);
+  private static StandInJitsi jitsi;
   private static TestServer server;
 
   @BeforeAll
   static void boot() {
+    jitsi = StandInJitsi.start();
     server =
         TestServer.start(
             "journey",
             TestDatabase.createAnother(),
-            // A Jitsi address where nothing answers (no DNS involved): the pages must offer the
-            // phone instead.
-            Map.of("DIRECTORLINE_JITSI_DOMAIN", "127.0.0.1:9"));
+            Map.of("DIRECTORLINE_JITSI_DOMAIN", jitsi.domain()));
   }
 
   @AfterAll
   static void stop() {
     if (server != null) {
       server.close();
+    }
+    if (jitsi != null) {
+      jitsi.close();
     }
   }
 
@@ -58,6 +67,8 @@ class EmergencyJourneyBrowserIT {
     String patient = "MRN-" + UUID.randomUUID().toString().substring(0, 6);
     Path photo = Files.createTempFile("treated-area", ".jpg");
     Files.write(photo, TestImages.phoneJpeg(640, 480, 1));
+    // The Jitsi server is down: the pages must offer the phone instead.
+    jitsi.setReachable(false);
 
     try (Browser director = Browser.open(server.baseUrl(), false);
         Browser phone = Browser.open(server.baseUrl(), true);
@@ -91,7 +102,8 @@ class EmergencyJourneyBrowserIT {
       phone.text("status-title", "Alerting Dr. Dana Director", SOON);
 
       // The launch has been answered, so its alert is committed: the console shows it within 2 s.
-      WebElement alert = director.visibleCss(".alert-card", Duration.ofSeconds(2));
+      String id = emergencyOn(phone);
+      WebElement alert = director.visibleCss("#alert-" + id, Duration.ofSeconds(2));
       assertThat(alert.getText())
           .contains("Vascular occlusion")
           .containsIgnoringCase("Demo Med Spa");
@@ -116,7 +128,7 @@ class EmergencyJourneyBrowserIT {
           .contains("Video consult: consent in effect");
 
       // Accept; both pages show the call panel with the phone fallback.
-      alert.findElement(By.cssSelector("button.alarm")).click();
+      director.click("accept-" + id);
       director.text("case-title", patient, SOON);
       director.text("fact-consent", "Telehealth consent on file", SOON);
       director.text("fallback-phone", "+1 555 0102", SOON);
@@ -160,6 +172,13 @@ class EmergencyJourneyBrowserIT {
       phone.text("ended-title", "Emergency ended", SOON);
       phone.screenshot("journey-11-injector-ended");
 
+      // A console opened now replays the recent alert, shown as answered: nothing to accept.
+      try (Browser later = Browser.open(server.baseUrl(), false)) {
+        later.signIn("director", TestRun.DEMO_PASSWORD, "/director.html");
+        later.text("alert-" + id, "Ended: Resolved on site", SOON);
+        assertThat(later.driver().findElements(By.id("accept-" + id))).isEmpty();
+      }
+
       // The compliance officer sees the trail intact and every access to this patient.
       compliance.signIn("compliance", TestRun.DEMO_PASSWORD, "/compliance.html");
       compliance.text("verification-title", "intact", SOON);
@@ -170,6 +189,8 @@ class EmergencyJourneyBrowserIT {
       assertThat(events).contains("director").contains("injector").contains(patient);
       assertThat(events).contains("photo").contains("READ").contains("CREATE");
       compliance.screenshot("journey-12-compliance-search");
+      compliance.click("export-csv");
+      compliance.text("search-summary", "Exported as CSV", SOON);
 
       compliance.click("tab-report");
       compliance.type("r-patient", patient);
@@ -192,6 +213,110 @@ class EmergencyJourneyBrowserIT {
       compliance.text("review-done", "Review attested", SOON);
       compliance.text("reviews", "journey test", SOON);
       compliance.screenshot("journey-14-compliance-flags");
+    }
+  }
+
+  @Test
+  void bothJoinTheJitsiRoomWithTheirGrantAndTheDirectorJoiningConnects() {
+    jitsi.setReachable(true);
+    String patient = "MRN-" + UUID.randomUUID().toString().substring(0, 6);
+    try (Browser director = Browser.open(server.baseUrl(), false);
+        Browser phone = Browser.open(server.baseUrl(), true)) {
+      director.signIn("director", TestRun.DEMO_PASSWORD, "/director.html");
+      director.text("console-state", "On call", SOON);
+      phone.signIn("injector", TestRun.DEMO_PASSWORD, "/injector.html");
+      phone.click("emergency-button");
+      phone.driver().findElement(By.xpath("//input[@id='complication-BURN']/..")).click();
+      phone.type("patient-ref", patient);
+      phone.type("patient-initials", "KL");
+      phone.click("launch-button");
+      phone.text("status-title", "Alerting", SOON);
+      // The console replayed the first test's alert too, closed now: this one is still waiting.
+      director.click("accept-" + emergencyOn(phone));
+
+      JsonObject directorCall = joined(director);
+      JsonObject injectorCall = joined(phone);
+      String room = directorCall.getString("roomName");
+      assertThat(room).matches("dl[0-9a-f]{32}").isEqualTo(injectorCall.getString("roomName"));
+      assertThat(directorCall.getString("domain")).isEqualTo(jitsi.domain());
+      JsonObject directorClaims = claims(directorCall.getString("jwt"));
+      JsonObject injectorClaims = claims(injectorCall.getString("jwt"));
+      assertThat(directorClaims.getString("room")).isEqualTo(room);
+      assertThat(injectorClaims.getString("room")).isEqualTo(room);
+      assertThat(
+              directorClaims.getJsonObject("context").getJsonObject("user").getString("moderator"))
+          .isEqualTo("true");
+      assertThat(
+              injectorClaims.getJsonObject("context").getJsonObject("user").getString("moderator"))
+          .isEqualTo("false");
+      assertThat(directorClaims.toString()).doesNotContain(patient);
+
+      JsonObject config = directorCall.getJsonObject("configOverwrite");
+      assertThat(config.getJsonObject("prejoinConfig").getBoolean("enabled")).isFalse();
+      assertThat(config.getBoolean("prejoinPageEnabled")).isFalse();
+      assertThat(config.getBoolean("fileRecordingsEnabled")).isFalse();
+      assertThat(config.getBoolean("liveStreamingEnabled")).isFalse();
+      assertThat(config.getJsonArray("toolbarButtons").toString())
+          .contains("hangup")
+          .doesNotContain("recording")
+          .doesNotContain("invite")
+          .doesNotContain("livestreaming");
+
+      // The room is framed from the Jitsi domain; the director joining connects the emergency.
+      WebElement frame = director.visibleCss("#call .call-frame iframe", SOON);
+      assertThat(frame.getAttribute("src")).isEqualTo("https://" + jitsi.domain() + "/" + room);
+      director.text("fact-status", "connected", SOON);
+      phone.text("status-detail", "In the call since", SOON);
+      assertThat(
+              director.driver().findElement(By.cssSelector("#call .call-fallback")).isDisplayed())
+          .isFalse();
+      director.screenshot("call-director-in-jitsi");
+      phone.screenshot("call-injector-in-jitsi");
+
+      director.driver().findElement(By.cssSelector("#end-outcome option[value=OTHER]")).click();
+      director.click("end-button");
+      director.text("ended-title", "Other", SOON);
+      new WebDriverWait(director.driver(), SOON)
+          .until(d -> Boolean.TRUE.equals(director.script("return window.standInJitsi.disposed")));
+    }
+  }
+
+  /** The emergency the injector's page follows (kept in its session storage, not the URL). */
+  private static String emergencyOn(Browser phone) {
+    return (String)
+        phone.script("return sessionStorage.getItem('directorline.injector.emergency')");
+  }
+
+  /** What the page handed to the IFrame API, once it called it. */
+  private static JsonObject joined(Browser browser) {
+    try {
+      new WebDriverWait(browser.driver(), SOON)
+          .until(
+              d ->
+                  browser.script("return window.standInJitsi && window.standInJitsi.options")
+                      != null);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      browser.screenshot("call-not-joined");
+      throw new AssertionError(
+          "the page did not call the IFrame API; its call panel says: "
+              + browser.script("return document.getElementById('call').innerText"),
+          e);
+    }
+    String json =
+        (String)
+            browser.script(
+                "const s = window.standInJitsi; const o = {...s.options, domain: s.domain};"
+                    + " delete o.parentNode; return JSON.stringify(o);");
+    try (var reader = Json.createReader(new StringReader(json))) {
+      return reader.readObject();
+    }
+  }
+
+  private static JsonObject claims(String jwt) {
+    String payload =
+        new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+    try (var reader = Json.createReader(new StringReader(payload))) {
+      return reader.readObject();
     }
   }
 }
