@@ -4,6 +4,7 @@
 import { api, explain } from './api.js';
 import { $, el, startPage, time, COMPLICATIONS, OUTCOMES, humanize, toSignIn, signedOutMessage } from './shell.js';
 import { callPanel, joinCall } from './call.js';
+import { endPanel } from './ending.js';
 
 const CURRENT = 'directorline.director.emergency';
 const POLL_MS = 2000;
@@ -13,12 +14,10 @@ const me = await startPage('DIRECTOR');
 const cards = new Map(); // emergencyId -> {item, data}
 let audio = null;
 
-for (const [value, label] of Object.entries(OUTCOMES)) {
-  $('end-outcome').append(el('option', { value, text: label }));
-}
 const panel = callPanel('call');
 panel.append(el('button', { id: 'join-button', type: 'button', class: 'primary', hidden: true, text: 'Join the call again' }));
 $('call-slot').replaceWith(panel);
+$('end-slot').replaceWith(endPanel(() => current.id, () => poll()));
 
 // --- alerts --------------------------------------------------------------------------------
 
@@ -365,21 +364,6 @@ $('note-form').addEventListener('submit', async (event) => {
   }
 });
 
-$('end-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  $('end-error').hidden = true;
-  try {
-    await api('POST', `/api/emergencies/${current.id}/end`, {
-      outcome: $('end-outcome').value,
-      summary: $('end-summary').value.trim() || null,
-    });
-    $('end-form').reset();
-    await poll();
-  } catch (e) {
-    $('end-error').textContent = explain(e);
-    $('end-error').hidden = false;
-  }
-});
 
 connect();
 const resumed = sessionStorage.getItem(CURRENT);

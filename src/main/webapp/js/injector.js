@@ -4,6 +4,7 @@
 import { api, explain, upload } from './api.js';
 import { $, el, startPage, time, COMPLICATIONS, OUTCOMES, humanize } from './shell.js';
 import { callPanel, joinCall } from './call.js';
+import { endPanel } from './ending.js';
 
 const CURRENT = 'directorline.injector.emergency';
 const POLL_MS = 1500;
@@ -22,14 +23,14 @@ const panel = callPanel('call');
 panel.hidden = true;
 panel.append(el('button', { id: 'join-button', type: 'button', class: 'primary', hidden: true, text: 'Join the call again' }));
 $('call-slot').replaceWith(panel);
+const endForm = endPanel(() => current.id, poll);
+endForm.hidden = true;
+$('end-slot').replaceWith(endForm);
 
 for (const [value, label] of Object.entries(COMPLICATIONS)) {
   $('complications').append(el('label', { class: 'choice' },
     el('input', { type: 'radio', name: 'complication', value, id: `complication-${value}`, required: true }),
     el('span', { text: label })));
-}
-for (const [value, label] of Object.entries(OUTCOMES)) {
-  $('end-outcome').append(el('option', { value, text: label }));
 }
 
 function show(section) {
@@ -219,20 +220,6 @@ $('cancel-button').addEventListener('click', async () => {
   }
 });
 
-$('end-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  $('end-error').hidden = true;
-  try {
-    await api('POST', `/api/emergencies/${current.id}/end`, {
-      outcome: $('end-outcome').value,
-      summary: $('end-summary').value.trim() || null,
-    });
-    $('end-form').reset();
-    poll();
-  } catch (e) {
-    fail('end-error', e);
-  }
-});
 
 $('start-over').addEventListener('click', ready);
 

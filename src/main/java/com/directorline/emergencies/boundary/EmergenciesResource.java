@@ -137,23 +137,7 @@ public class EmergenciesResource {
   @Audited
   public EmergencyProgress progress(@PathParam("id") UUID id) {
     Emergency e = emergencies.progress(id);
-    return new EmergencyProgress(
-        e.id(),
-        e.clinicId(),
-        e.status(),
-        e.complication(),
-        e.isDrill(),
-        e.launchedAt(),
-        e.acceptedAt(),
-        e.connectedAt(),
-        e.endedAt(),
-        person(e.launchedBy()),
-        e.acceptedBy().map(this::person).orElse(null),
-        escalation(e),
-        consents.basisFor(e.clinicId(), e.patientRef(), e.id()).kind(),
-        e.outcome(),
-        e.plan().transferPlan(),
-        e.eventCount());
+    return EmergencyProgress.of(view(e), e.eventCount());
   }
 
   @POST

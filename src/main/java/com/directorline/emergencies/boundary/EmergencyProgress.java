@@ -28,4 +28,26 @@ public record EmergencyProgress(
     String consentBasis,
     Outcome outcome,
     String transferPlan,
-    int timelineEntries) {}
+    int timelineEntries) {
+
+  /** The view without what names or describes the patient. */
+  static EmergencyProgress of(EmergencyView v, int timelineEntries) {
+    return new EmergencyProgress(
+        v.id(),
+        v.clinicId(),
+        v.status(),
+        v.complication(),
+        v.drill(),
+        v.launchedAt(),
+        v.acceptedAt(),
+        v.connectedAt(),
+        v.endedAt(),
+        v.injector(),
+        v.director(),
+        v.escalation(),
+        v.consentBasis(),
+        v.outcome(),
+        v.transferPlan(),
+        timelineEntries);
+  }
+}
