@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -136,6 +137,57 @@ public final class Browser implements AutoCloseable {
     type("password", password);
     driver.findElement(By.cssSelector("#signin button[type=submit]")).click();
     at(landing);
+  }
+
+  /**
+   * Every visible text's contrast against the background it is drawn on (the first opaque one up
+   * the tree): at least 4.5:1, or 3:1 for large text (24 px, or 18.66 px bold), as WCAG AA asks.
+   * Disabled controls are exempt, as in WCAG.
+   */
+  private static final String LOW_CONTRAST =
+      """
+      const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+      const lum = ([r, g, b]) => [r, g, b].map((v) => v / 255)
+        .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+        .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+      const background = (node) => {
+        for (let n = node; n; n = n.parentElement) {
+          const c = rgb(getComputedStyle(n).backgroundColor);
+          if (c.length === 3 || c[3] > 0.5) return c.slice(0, 3);
+        }
+        return [255, 255, 255];
+      };
+      const faint = [];
+      for (const node of document.querySelectorAll('body *')) {
+        const own = [...node.childNodes].some((t) => t.nodeType === 3 && t.textContent.trim());
+        if (!own || !node.getClientRects().length || node.closest(':disabled')) continue;
+        const style = getComputedStyle(node);
+        if (style.visibility === 'hidden') continue;
+        const [a, b] = [lum(rgb(style.color).slice(0, 3)), lum(background(node))].sort((x, y) => y - x);
+        const ratio = (a + 0.05) / (b + 0.05);
+        const size = parseFloat(style.fontSize);
+        const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+        if (ratio < (large ? 3 : 4.5)) faint.push(`${node.tagName}#${node.id} "${node.textContent.trim().slice(0, 30)}" ${ratio.toFixed(2)}`);
+      }
+      return faint;
+      """;
+
+  /** Visible text below WCAG AA contrast on this page as it is now (see {@link #LOW_CONTRAST}). */
+  @SuppressWarnings("unchecked")
+  public List<String> lowContrastTexts() {
+    return (List<String>) script(LOW_CONTRAST);
+  }
+
+  /** Controls with neither a label, an aria-label nor (buttons) text. */
+  @SuppressWarnings("unchecked")
+  public List<String> unlabelledControls() {
+    return (List<String>)
+        script(
+            "return [...document.querySelectorAll('input, select, textarea, button')]"
+                + ".filter(c => c.type !== 'hidden')"
+                + ".filter(c => !(c.labels && c.labels.length) && !c.getAttribute('aria-label')"
+                + " && !(c.tagName === 'BUTTON' && c.textContent.trim()))"
+                + ".map(c => c.id || c.outerHTML)");
   }
 
   public WebDriver driver() {

@@ -77,7 +77,7 @@ class EmergencyJourneyBrowserIT {
       // The director opens the on-call console and waits.
       director.signIn("director", TestRun.DEMO_PASSWORD, "/director.html");
       director.text("console-state", "On call", SOON);
-      director.screenshot("journey-1-director-console-waiting");
+      look(director, "journey-1-director-console-waiting");
 
       // The injector's Emergency button is on the first screen of a 375 x 667 phone.
       phone.signIn("injector", TestRun.DEMO_PASSWORD, "/injector.html");
@@ -86,7 +86,7 @@ class EmergencyJourneyBrowserIT {
           (Number) phone.script("return arguments[0].getBoundingClientRect().bottom", button);
       Number viewport = (Number) phone.script("return window.innerHeight");
       assertThat(bottom.doubleValue()).isLessThanOrEqualTo(viewport.doubleValue());
-      phone.screenshot("journey-2-injector-start");
+      look(phone, "journey-2-injector-start");
 
       button.click();
       phone.visible("complication-VASCULAR_OCCLUSION");
@@ -97,7 +97,7 @@ class EmergencyJourneyBrowserIT {
       phone.type("patient-ref", patient);
       phone.type("patient-initials", "JD");
       phone.type("launch-note", "Blanching and livedo after filler, left nasolabial fold");
-      phone.screenshot("journey-3-injector-launch-form");
+      look(phone, "journey-3-injector-launch-form");
       phone.click("launch-button");
       phone.text("status-title", "Alerting Dr. Dana Director", SOON);
 
@@ -108,14 +108,14 @@ class EmergencyJourneyBrowserIT {
           .contains("Vascular occlusion")
           .containsIgnoringCase("Demo Med Spa");
       assertThat(alert.getText()).as("alerts carry no patient data").doesNotContain(patient);
-      director.screenshot("journey-4-director-alert");
+      look(director, "journey-4-director-alert");
 
       assertThat(phone.text("countdown", "until the next director")).contains("s until");
       // The transfer plan is one tap away while directors are being alerted.
       assertThat(phone.visible("transfer-summary").getText()).contains("if no director answers");
       assertThat(phone.driver().findElement(By.id("transfer-plan")).getAttribute("textContent"))
           .contains("Call 911");
-      phone.screenshot("journey-5-injector-alerting");
+      look(phone, "journey-5-injector-alerting");
 
       // Consent while waiting: the demo clinic's texts, verbal with a witness.
       phone.click("consent-record-open");
@@ -137,20 +137,20 @@ class EmergencyJourneyBrowserIT {
       phone.text("fallback-phone", "+1 555 0100", SOON);
       assertThat(phone.driver().findElement(By.id("fallback-phone")).getAttribute("href"))
           .isEqualTo("tel:+15550100");
-      phone.screenshot("journey-6-injector-call-fallback");
+      look(phone, "journey-6-injector-call-fallback");
 
       // A photo from the phone appears on the director's page.
       phone.chooseFile("photo-input", photo);
       phone.text("photo-message", "Photo added", SOON);
-      phone.screenshot("journey-7-injector-photo");
+      look(phone, "journey-7-injector-photo");
       WebElement thumb = director.visibleCss("#photos button.thumb img", SOON);
       new WebDriverWait(director.driver(), SOON)
           .until(d -> (Boolean) director.script("return arguments[0].naturalWidth === 640", thumb));
-      director.screenshot("journey-8-director-workspace");
+      look(director, "journey-8-director-workspace");
       director.visibleCss("#photos button.thumb", SOON).click();
       new WebDriverWait(director.driver(), SOON)
           .until(ExpectedConditions.attributeToBeNotEmpty(director.visible("photo-large"), "src"));
-      director.screenshot("journey-9-director-photo-enlarged");
+      look(director, "journey-9-director-photo-enlarged");
       director.click("photo-close");
 
       // Guidance into the timeline, then the end with the outcome.
@@ -168,9 +168,9 @@ class EmergencyJourneyBrowserIT {
       director.type("end-summary", "Blanching resolved after one cycle; follow-up call tomorrow.");
       director.click("end-button");
       director.text("ended-title", "Resolved on site", SOON);
-      director.screenshot("journey-10-director-ended");
+      look(director, "journey-10-director-ended");
       phone.text("ended-title", "Emergency ended", SOON);
-      phone.screenshot("journey-11-injector-ended");
+      look(phone, "journey-11-injector-ended");
 
       // A console opened now replays the recent alert, shown as answered: nothing to accept.
       try (Browser later = Browser.open(server.baseUrl(), false)) {
@@ -188,7 +188,7 @@ class EmergencyJourneyBrowserIT {
       String events = compliance.visible("events").getText();
       assertThat(events).contains("director").contains("injector").contains(patient);
       assertThat(events).contains("photo").contains("READ").contains("CREATE");
-      compliance.screenshot("journey-12-compliance-search");
+      look(compliance, "journey-12-compliance-search");
       compliance.click("export-csv");
       compliance.text("search-summary", "Exported as CSV", SOON);
 
@@ -204,7 +204,7 @@ class EmergencyJourneyBrowserIT {
       assertThat(photoViews)
           .as("the photo's upload and the director's view")
           .hasSizeGreaterThanOrEqualTo(2);
-      compliance.screenshot("journey-13-compliance-access-report");
+      look(compliance, "journey-13-compliance-access-report");
 
       compliance.click("tab-flags");
       compliance.visibleCss("#flag-table tbody tr", SOON);
@@ -212,7 +212,7 @@ class EmergencyJourneyBrowserIT {
       compliance.click("review-save");
       compliance.text("review-done", "Review attested", SOON);
       compliance.text("reviews", "journey test", SOON);
-      compliance.screenshot("journey-14-compliance-flags");
+      look(compliance, "journey-14-compliance-flags");
     }
   }
 
@@ -270,8 +270,8 @@ class EmergencyJourneyBrowserIT {
       assertThat(
               director.driver().findElement(By.cssSelector("#call .call-fallback")).isDisplayed())
           .isFalse();
-      director.screenshot("call-director-in-jitsi");
-      phone.screenshot("call-injector-in-jitsi");
+      look(director, "call-director-in-jitsi");
+      look(phone, "call-injector-in-jitsi");
 
       director.driver().findElement(By.cssSelector("#end-outcome option[value=OTHER]")).click();
       director.click("end-button");
@@ -279,6 +279,16 @@ class EmergencyJourneyBrowserIT {
       new WebDriverWait(director.driver(), SOON)
           .until(d -> Boolean.TRUE.equals(director.script("return window.standInJitsi.disposed")));
     }
+  }
+
+  /**
+   * A screenshot for people to look at, and what a machine can check of the same screen: every
+   * control labelled, every text readable (WCAG AA contrast).
+   */
+  private static void look(Browser browser, String name) {
+    browser.screenshot(name);
+    assertThat(browser.unlabelledControls()).as(name + ": unlabelled controls").isEmpty();
+    assertThat(browser.lowContrastTexts()).as(name + ": text below WCAG AA contrast").isEmpty();
   }
 
   /** The emergency the injector's page follows (kept in its session storage, not the URL). */
@@ -296,7 +306,7 @@ class EmergencyJourneyBrowserIT {
                   browser.script("return window.standInJitsi && window.standInJitsi.options")
                       != null);
     } catch (org.openqa.selenium.TimeoutException e) {
-      browser.screenshot("call-not-joined");
+      look(browser, "call-not-joined");
       throw new AssertionError(
           "the page did not call the IFrame API; its call panel says: "
               + browser.script("return document.getElementById('call').innerText"),

@@ -97,7 +97,7 @@ class InjectorPageBrowserIT {
   }
 
   @Test
-  void everyControlOnEveryPageHasALabel(Api api) {
+  void everyControlOnEveryPageHasALabelAndEveryTextEnoughContrast(Api api) {
     Api.Clinic clinic = api.newClinic();
     String everyone = clinic.enrol("INJECTOR", "DIRECTOR", "COMPLIANCE_OFFICER");
     try (Browser desk = Browser.open(api.baseUrl(), false)) {
@@ -106,20 +106,20 @@ class InjectorPageBrowserIT {
       desk.type("password", Api.Clinic.PASSWORD);
       desk.driver().findElement(By.cssSelector("#signin button[type=submit]")).click();
       desk.visible("pages");
-      for (String page : List.of("/injector.html", "/director.html", "/compliance.html")) {
+      for (String page : List.of("/", "/injector.html", "/director.html", "/compliance.html")) {
         desk.go(page);
         desk.text("who", "Test");
-        @SuppressWarnings("unchecked")
-        List<String> unlabelled =
-            (List<String>)
-                desk.script(
-                    "return [...document.querySelectorAll('input, select, textarea, button')]"
-                        + ".filter(c => c.type !== 'hidden')"
-                        + ".filter(c => !(c.labels && c.labels.length) && !c.getAttribute('aria-label')"
-                        + " && !(c.tagName === 'BUTTON' && c.textContent.trim()))"
-                        + ".map(c => c.id || c.outerHTML)");
-        assertThat(unlabelled).as(page).isEmpty();
+        assertThat(desk.unlabelledControls()).as(page).isEmpty();
+        assertThat(desk.lowContrastTexts()).as(page + ": text below WCAG AA contrast").isEmpty();
       }
+      // The checks see what they are for: a pale grey text and a bare input are found.
+      desk.script(
+          "const p = document.createElement('p'); p.id = 'faint'; p.textContent = 'pale';"
+              + " p.style.color = '#bbbbbb'; document.querySelector('main').append(p);"
+              + " const i = document.createElement('input'); i.id = 'bare';"
+              + " document.querySelector('main').append(i);");
+      assertThat(desk.lowContrastTexts()).anyMatch(t -> t.contains("#faint"));
+      assertThat(desk.unlabelledControls()).contains("bare");
     }
   }
 }
