@@ -168,7 +168,8 @@ function showCardError(card, e) {
 // A sound needs one click on the page first (browsers' autoplay rule); notifications need consent.
 $('enable-alerts').addEventListener('click', async () => {
   audio = audio || new AudioContext();
-  await audio.resume();
+  // A machine without a sound device may never resume; the notifications still matter.
+  await Promise.race([audio.resume().catch(() => {}), new Promise((done) => setTimeout(done, 1000))]);
   if ('Notification' in window && Notification.permission === 'default') {
     await Notification.requestPermission();
   }

@@ -1,0 +1,114 @@
+package com.directorline.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.directorline.testing.Api;
+import com.directorline.testing.ApiServer;
+import com.directorline.testing.Browser;
+import com.directorline.testing.Reply;
+import jakarta.json.Json;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The director's console: how an alert gets attention, and answers given elsewhere. */
+@ExtendWith(ApiServer.class)
+class DirectorConsoleBrowserIT {
+
+  private static final Duration SOON = Duration.ofSeconds(15);
+
+  /**
+   * The desktop's notification centre lives outside our machines: the page's {@code Notification}
+   * is replaced by one that records what it was asked to show, with permission granted.
+   */
+  private static final String RECORD_NOTIFICATIONS =
+      "window.shown = []; window.Notification = class {"
+          + " static permission = 'granted';"
+          + " static requestPermission() { return Promise.resolve('granted'); }"
+          + " constructor(title, options) { window.shown.push({ title, ...options }); } };";
+
+  private static String launch(Api api, String injectorToken, String patient) {
+    Reply launched =
+        api.post(
+            "/api/emergencies",
+            injectorToken,
+            Json.createObjectBuilder()
+                .add("complication", "VASCULAR_OCCLUSION")
+                .add("patientRef", patient)
+                .add("patientInitials", "QZ")
+                .add("note", "dusky patch on the nose")
+                .build());
+    assertThat(launched.status()).as(launched.toString()).isEqualTo(201);
+    return launched.json().getString("id");
+  }
+
+  @Test
+  void anAlertRingsAndNotifiesWithoutPatientDataAndADeclineHandsItOn(Api api) {
+    Api.Clinic clinic = api.newClinic();
+    String first = clinic.enrol("DIRECTOR");
+    String second = clinic.enrol("DIRECTOR");
+    clinic.definePolicy(
+        List.of(List.of(clinic.userId(first)), List.of(clinic.userId(second))), 600, "Call 911.");
+    String injector = clinic.signIn(clinic.enrol("INJECTOR"));
+    String patient = "MRN-" + UUID.randomUUID().toString().substring(0, 6);
+    try (Browser desk = Browser.open(api.baseUrl(), false)) {
+      desk.signIn(first, Api.Clinic.PASSWORD, "/director.html");
+      desk.text("console-state", "On call", SOON);
+      desk.script(RECORD_NOTIFICATIONS);
+      desk.click("enable-alerts");
+      desk.text("enable-alerts", "Sound and notifications are on", SOON);
+
+      String id = launch(api, injector, patient);
+      desk.visible("alert-" + id);
+      new WebDriverWait(desk.driver(), SOON).until(d -> d.getTitle().contains("EMERGENCY"));
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> shown =
+          (List<Map<String, Object>>) desk.script("return window.shown");
+      assertThat(shown).hasSize(1);
+      assertThat(shown.get(0).get("title")).isEqualTo("DirectorLine: Vascular occlusion");
+      assertThat(shown.get(0).get("tag")).isEqualTo(id);
+      assertThat(shown.get(0).toString()).doesNotContain(patient).doesNotContain("dusky");
+
+      desk.click("decline-" + id);
+      desk.text("alert-" + id, "You declined", SOON);
+      new WebDriverWait(desk.driver(), SOON)
+          .until(d -> d.getTitle().equals("DirectorLine — on-call console"));
+      Reply now = api.get("/api/emergencies/" + id, clinic.signIn(second));
+      assertThat(now.json().getJsonObject("escalation").getInt("step")).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void anAlertAnsweredInAnotherTabClosesAndOpensFromHere(Api api) {
+    Api.Clinic clinic = api.newClinic();
+    String director = clinic.enrol("DIRECTOR");
+    clinic.definePolicy(List.of(List.of(clinic.userId(director))), 600, "Call 911.");
+    String injector = clinic.signIn(clinic.enrol("INJECTOR"));
+    String patient = "MRN-" + UUID.randomUUID().toString().substring(0, 6);
+    try (Browser desk = Browser.open(api.baseUrl(), false)) {
+      desk.signIn(director, Api.Clinic.PASSWORD, "/director.html");
+      desk.text("console-state", "On call", SOON);
+      String id = launch(api, injector, patient);
+      desk.visible("accept-" + id);
+
+      // The same director accepts from their phone.
+      Reply accepted =
+          api.post("/api/emergencies/" + id + "/accept", clinic.signIn(director), null);
+      assertThat(accepted.status()).isEqualTo(200);
+      desk.text("alert-" + id, "Test DIRECTOR accepted this emergency", SOON);
+      assertThat(desk.driver().findElements(org.openqa.selenium.By.id("accept-" + id))).isEmpty();
+
+      desk.driver()
+          .findElement(
+              org.openqa.selenium.By.xpath(
+                  "//li[@id='alert-" + id + "']//button[.='Open this emergency']"))
+          .click();
+      desk.text("case-title", patient, SOON);
+      desk.screenshot("director-opened-from-another-tab");
+    }
+  }
+}
