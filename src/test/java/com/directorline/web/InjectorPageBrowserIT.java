@@ -6,6 +6,7 @@ import com.directorline.photos.control.TestImages;
 import com.directorline.testing.Api;
 import com.directorline.testing.ApiServer;
 import com.directorline.testing.Browser;
+import com.directorline.testing.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -120,6 +122,42 @@ class InjectorPageBrowserIT {
               + " document.querySelector('main').append(i);");
       assertThat(desk.lowContrastTexts()).anyMatch(t -> t.contains("#faint"));
       assertThat(desk.unlabelledControls()).contains("bare");
+    }
+  }
+
+  @Test
+  void theInjectorLaunchesWithTheKeyboardAlone(Api api) {
+    Api.Clinic clinic = api.newClinic();
+    String injector = clinic.enrol("INJECTOR");
+    String director = clinic.enrol("DIRECTOR");
+    clinic.definePolicy(List.of(List.of(clinic.userId(director))), 600, PLAN);
+    String patient = "MRN-" + UUID.randomUUID().toString().substring(0, 6);
+    try (Browser desk = Browser.open(api.baseUrl(), false)) {
+      desk.signIn(injector, Api.Clinic.PASSWORD, "/injector.html");
+      desk.visible("emergency-button");
+      // The Emergency button has the focus as the page opens; from there on, keys only.
+      new WebDriverWait(desk.driver(), SOON)
+          .until(d -> "emergency-button".equals(desk.script("return document.activeElement.id")));
+      keys(desk, Keys.ENTER);
+      new WebDriverWait(desk.driver(), SOON)
+          .until(
+              d ->
+                  "complication-VASCULAR_OCCLUSION"
+                      .equals(desk.script("return document.activeElement.id")));
+      keys(desk, Keys.ARROW_RIGHT); // the radio group: arrows move and select
+      keys(desk, Keys.TAB, patient, Keys.TAB, "KB", Keys.TAB, Keys.TAB, Keys.TAB, Keys.ENTER);
+      desk.text("status-title", "Alerting Test DIRECTOR", SOON);
+      Reply launched = api.get("/api/emergencies?status=open", clinic.signIn(injector));
+      assertThat(launched.array()).hasSize(1);
+      assertThat(launched.array().getJsonObject(0).getString("complication"))
+          .isEqualTo("ANAPHYLAXIS");
+      assertThat(launched.array().getJsonObject(0).getString("patientRef")).isEqualTo(patient);
+    }
+  }
+
+  private static void keys(Browser browser, CharSequence... keys) {
+    for (CharSequence key : keys) {
+      browser.driver().switchTo().activeElement().sendKeys(key);
     }
   }
 }
