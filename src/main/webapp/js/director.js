@@ -280,7 +280,8 @@ function renderCase() {
     ['Note', e.note || '—'],
     ['Status', humanize(e.status)],
   ];
-  $('case-facts').replaceChildren(...facts.flatMap(([term, value]) => [el('dt', { text: term }), el('dd', { text: value, id: `fact-${term.toLowerCase()}` })]));
+  $('case-facts').replaceChildren(...facts.flatMap(([term, value]) => [el('dt', { text: term }),
+    el('dd', { text: value, id: `fact-${term.toLowerCase()}`, class: term === 'Consent' && e.consentBasis === 'NOT_RECORDED' ? 'warn' : null })]));
 }
 
 async function poll() {

@@ -40,6 +40,8 @@ class SignInBrowserIT {
       assertThat(String.valueOf(cookies)).doesNotContain("directorline_session");
 
       phone.click("signout");
+      // Wait for the sign-in page first: the emergency page has a notice line of its own.
+      phone.at("/");
       assertThat(phone.text("notice", "signed out")).contains("You are signed out");
       phone.go("/injector.html");
       phone.at("/");
