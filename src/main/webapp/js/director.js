@@ -4,7 +4,7 @@
 import { api, explain } from './api.js';
 import { $, el, startPage, time, COMPLICATIONS, OUTCOMES, humanize, toSignIn, signedOutMessage } from './shell.js';
 import { callPanel, joinCall } from './call.js';
-import { endPanel } from './ending.js';
+import { endPanel, showTimeline } from './ending.js';
 
 const CURRENT = 'directorline.director.emergency';
 const POLL_MS = 2000;
@@ -313,13 +313,8 @@ async function poll() {
   }
 }
 
-async function refreshTimeline() {
-  const entries = await api('GET', `/api/emergencies/${current.id}/timeline`);
-  $('timeline').replaceChildren(...entries.map((t) => el('li', { class: `t-${t.type.toLowerCase()}` },
-    el('time', { datetime: t.at, text: time(t.at) }),
-    el('strong', { text: ` ${humanize(t.type)}` }),
-    t.actor ? ` · ${t.actor}` : '',
-    t.detail && t.type !== 'PHOTO_ADDED' ? el('span', { class: 'detail', text: t.type === 'NOTE' ? `: ${t.detail}` : ` (${humanize(t.detail)})` }) : '')));
+function refreshTimeline() {
+  return showTimeline(current.id, $('timeline'));
 }
 
 async function refreshPhotos() {

@@ -1,6 +1,6 @@
-// Ending an emergency with its outcome, the same on the injector's and the director's page.
+// What both participants' pages share about an emergency's record: its timeline and its end.
 import { api, explain } from './api.js';
-import { el, OUTCOMES } from './shell.js';
+import { el, humanize, time, OUTCOMES } from './shell.js';
 
 /** The end form; emergencyId() names the emergency at submit time, ended() runs afterwards. */
 export function endPanel(emergencyId, ended) {
@@ -30,4 +30,16 @@ export function endPanel(emergencyId, ended) {
     }
   });
   return form;
+}
+
+/** Reads the timeline (an audited access) into the list element. */
+export async function showTimeline(emergencyId, list) {
+  const entries = await api('GET', `/api/emergencies/${emergencyId}/timeline`);
+  list.replaceChildren(...entries.map((t) => el('li', { class: `t-${t.type.toLowerCase()}` },
+    el('time', { datetime: t.at, text: time(t.at) }),
+    el('strong', { text: ` ${humanize(t.type)}` }),
+    t.actor ? ` · ${t.actor}` : '',
+    t.detail && t.type !== 'PHOTO_ADDED'
+      ? el('span', { class: 'detail', text: t.type === 'NOTE' ? `: ${t.detail}` : ` (${humanize(t.detail)})` })
+      : '')));
 }

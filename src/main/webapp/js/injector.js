@@ -4,7 +4,7 @@
 import { api, explain, upload } from './api.js';
 import { $, el, startPage, time, COMPLICATIONS, OUTCOMES, humanize } from './shell.js';
 import { callPanel, joinCall } from './call.js';
-import { endPanel } from './ending.js';
+import { endPanel, showTimeline } from './ending.js';
 
 const CURRENT = 'directorline.injector.emergency';
 const POLL_MS = 1500;
@@ -105,6 +105,7 @@ function follow(emergency) {
   progress = null;
   call = null;
   $('photo-list').replaceChildren();
+  $('timeline').replaceChildren();
   $('photo-message').textContent = '';
   callTried = false;
   show('live');
@@ -129,7 +130,11 @@ async function poll() {
     const next = await api('GET', `/api/emergencies/${current.id}/progress`);
     const changed = !progress || progress.timelineEntries !== next.timelineEntries || progress.status !== next.status;
     progress = next;
-    if (changed) render();
+    if (changed) {
+      render();
+      // Guidance the director writes shows up here; read (and audited) only when it changed.
+      if (progress.status !== 'ALERTING') showTimeline(current.id, $('timeline')).catch(() => {});
+    }
   } catch (e) {
     if (e.status === 404) ready();
   }
@@ -177,8 +182,13 @@ function render() {
   $('photos-card').hidden = closed;
   $('consent-card').hidden = closed;
   $('ended-card').hidden = !closed;
-  $('ended-title').textContent = title.textContent;
-  $('ended-detail').textContent = p.status === 'UNANSWERED' ? 'The transfer plan is shown above.' : '';
+  $('timeline-card').hidden = p.status === 'ALERTING';
+  $('ended-detail').textContent = {
+    UNANSWERED: 'The transfer plan is shown above. Tell the paramedics what was injected, where and when.',
+    ENDED: 'Document it in the patient\'s chart from the timeline, and plan the follow-up checks (24 hours, 48 hours, 1 week).'
+      + (p.consentBasis === 'EMERGENCY_EXCEPTION' ? ' A follow-up task reminds you to inform the patient and obtain consent.' : ''),
+    CANCELLED: 'The directors were told it is no longer needed.',
+  }[p.status] || '';
   if (inCall && !callTried) startCall();
   if (closed) {
     stopFollowing();

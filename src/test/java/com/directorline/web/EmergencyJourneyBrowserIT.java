@@ -158,6 +158,7 @@ class EmergencyJourneyBrowserIT {
           "note-text", "Hyaluronidase 500 U to the area; reassess capillary refill in 15 min");
       director.click("note-save");
       director.text("timeline", "Hyaluronidase 500 U", SOON);
+      phone.text("timeline", "Hyaluronidase 500 U", SOON);
       assertThat(director.visible("timeline").getText())
           .contains("photo added")
           .contains("accepted");
@@ -169,7 +170,8 @@ class EmergencyJourneyBrowserIT {
       director.click("end-button");
       director.text("ended-title", "Resolved on site", SOON);
       look(director, "journey-10-director-ended");
-      phone.text("ended-title", "Emergency ended", SOON);
+      phone.text("status-title", "Emergency ended", SOON);
+      assertThat(phone.visible("ended-detail").getText()).contains("follow-up checks");
       look(phone, "journey-11-injector-ended");
 
       // A console opened now replays the recent alert, shown as answered: nothing to accept.
