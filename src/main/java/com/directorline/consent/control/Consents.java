@@ -76,12 +76,27 @@ public class Consents {
     ConsentText text =
         ConsentText.version(
             clinicId, kind, latest == null ? 1 : latest + 1, body, caller.userId(), clock);
+    return store(text, kind + " version " + text.version());
+  }
+
+  /**
+   * Version 1 of a demo clinic's text, written on first start, when nobody is signed in: {@code
+   * author} is the clinic's first admin.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public ConsentText demoVersion(UUID clinicId, ConsentKind kind, String body, UUID author) {
+    return store(
+        ConsentText.version(clinicId, kind, 1, body, author, clock),
+        kind + " version 1 (demo data)");
+  }
+
+  private ConsentText store(ConsentText text, String detail) {
     em.persist(text);
     audit.record(
         AuditEvent.of(AuditAction.CREATE, ObjectType.CONSENT_TEXT, text.id())
-            .clinic(clinicId)
+            .clinic(text.clinicId())
             .purpose(Purpose.OPERATIONS)
-            .detail(kind + " version " + text.version()));
+            .detail(detail));
     return text;
   }
 

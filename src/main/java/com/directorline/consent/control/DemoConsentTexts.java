@@ -1,19 +1,10 @@
 package com.directorline.consent.control;
 
-import com.directorline.audit.control.AuditTrail;
-import com.directorline.audit.entity.AuditAction;
-import com.directorline.audit.entity.AuditEvent;
-import com.directorline.audit.entity.ObjectType;
-import com.directorline.audit.entity.Purpose;
 import com.directorline.consent.entity.ConsentKind;
-import com.directorline.consent.entity.ConsentText;
 import com.directorline.identity.control.FirstStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -37,26 +28,13 @@ public class DemoConsentTexts {
               + " the clinicians caring for me and, when required, the clinic's compliance"
               + " officer.");
 
-  @Inject AuditTrail audit;
-  @Inject Clock clock;
-
-  @PersistenceContext EntityManager entities;
+  @Inject Consents consents;
 
   void onSeeded(@Observes FirstStart.Seeded seeded) {
     var admin = seeded.userId("admin");
     if (!seeded.demo() || admin.isEmpty()) {
       return;
     }
-    TEXTS.forEach(
-        (kind, body) -> {
-          ConsentText text =
-              ConsentText.version(seeded.clinicId(), kind, 1, body, admin.get(), clock);
-          entities.persist(text);
-          audit.record(
-              AuditEvent.of(AuditAction.CREATE, ObjectType.CONSENT_TEXT, text.id())
-                  .clinic(seeded.clinicId())
-                  .purpose(Purpose.OPERATIONS)
-                  .detail(kind + " version 1 (demo data)"));
-        });
+    TEXTS.forEach((kind, body) -> consents.demoVersion(seeded.clinicId(), kind, body, admin.get()));
   }
 }

@@ -136,7 +136,7 @@ public class EmergenciesResource {
   // A success names no patient and is not recorded; a refused attempt is, like any other.
   @Audited
   public EmergencyProgress progress(@PathParam("id") UUID id) {
-    Emergency e = emergencies.progress(id);
+    Emergency e = emergencies.forViewing(id);
     return EmergencyProgress.of(view(e), e.eventCount());
   }
 

@@ -146,15 +146,6 @@ public class Emergencies {
   }
 
   /**
-   * The emergency for its status page, which asks every second or two while it is open: not
-   * audited, because what that page is shown ({@code EmergencyProgress}) names no patient and holds
-   * no clinical detail; everything that does is read through {@link #read}.
-   */
-  public Emergency progress(UUID id) {
-    return visible(id);
-  }
-
-  /**
    * Checks that the caller may join the call now and records the grant; the caller's transaction
    * covers making the token, so a grant that fails leaves no success in the trail.
    */
@@ -177,8 +168,9 @@ public class Emergencies {
   }
 
   /**
-   * The emergency for another component that records its own audit event (photos): visible to the
-   * caller, or 404.
+   * The emergency, visible to the caller, or 404; not audited here. For another component that
+   * records its own audit event (photos), and for the status pages' progress, which names no
+   * patient and holds no clinical detail (everything that does is read through {@link #read}).
    */
   public Emergency forViewing(UUID id) {
     return visible(id);
