@@ -12,6 +12,17 @@ export class ApiError extends Error {
   }
 }
 
+/** A request the server did not refuse kept the session alive; a 401 did not. */
+function answered(status) {
+  if (status !== 401) lastActivity = Date.now();
+}
+
+/** The problem+json body of a failed answer, or null. */
+async function problemOf(response) {
+  const type = response.headers.get('Content-Type') || '';
+  return type.includes('json') ? response.json() : null;
+}
+
 export async function api(method, path, body, extraHeaders) {
   const headers = { 'Accept': 'application/json', ...(extraHeaders || {}) };
   if (method !== 'GET') {
@@ -26,13 +37,11 @@ export async function api(method, path, body, extraHeaders) {
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: 'same-origin',
   });
-  // A refused request did not keep the session alive; anything else did.
-  if (response.status !== 401) lastActivity = Date.now();
+  answered(response.status);
   if (response.status === 204) {
     return null;
   }
-  const type = response.headers.get('Content-Type') || '';
-  const data = type.includes('json') ? await response.json() : null;
+  const data = await problemOf(response);
   if (!response.ok) {
     throw new ApiError(response.status, data);
   }
@@ -53,7 +62,7 @@ export function upload(path, blob, headers, onProgress) {
     Object.entries(headers || {}).forEach(([name, value]) => xhr.setRequestHeader(name, value));
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress && onProgress(e.loaded / e.total);
     xhr.onload = () => {
-      lastActivity = Date.now();
+      answered(xhr.status);
       let data = null;
       try {
         data = xhr.responseText ? JSON.parse(xhr.responseText) : null;
@@ -71,15 +80,19 @@ export function upload(path, blob, headers, onProgress) {
   });
 }
 
+/** Fetches bytes from the API (a photo, an export) as an object URL; the caller revokes it. */
+export async function objectUrl(path) {
+  const response = await fetch(path, { credentials: 'same-origin' });
+  answered(response.status);
+  if (!response.ok) {
+    throw new ApiError(response.status, await problemOf(response));
+  }
+  return URL.createObjectURL(await response.blob());
+}
+
 /** Fetches a file from the API and hands it to the browser as a download (no page navigation). */
 export async function download(path, filename) {
-  const response = await fetch(path, { credentials: 'same-origin' });
-  lastActivity = Date.now();
-  if (!response.ok) {
-    const type = response.headers.get('Content-Type') || '';
-    throw new ApiError(response.status, type.includes('json') ? await response.json() : null);
-  }
-  const url = URL.createObjectURL(await response.blob());
+  const url = await objectUrl(path);
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
@@ -89,8 +102,14 @@ export async function download(path, filename) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-/** A message for a person: the problem's detail, or what to do when the server cannot be reached. */
+/**
+ * A message for a person: the problem's detail, a page's own message as it is, or what to do when
+ * the server cannot be reached.
+ */
 export function explain(error) {
+  if (typeof error === 'string') {
+    return error;
+  }
   if (error instanceof ApiError) {
     const fields = (error.problem?.violations || []).map((v) => `${v.field} ${v.message}`);
     return [error.message, ...fields].join(' — ');
@@ -117,9 +136,8 @@ export function rememberIdleTimeout(seconds) {
  * after checking with the server (another tab may have kept the session alive).
  */
 export function watchIdle(onSignedOut) {
-  const seconds = idleSeconds();
   const timer = setInterval(async () => {
-    if (Date.now() - lastActivity < seconds * 1000) {
+    if (!idledOut()) {
       return;
     }
     try {
@@ -127,7 +145,7 @@ export function watchIdle(onSignedOut) {
     } catch (e) {
       if (e.status === 401) {
         clearInterval(timer);
-        onSignedOut(seconds);
+        onSignedOut(idleSeconds());
       }
     }
   }, 5000);

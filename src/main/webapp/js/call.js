@@ -2,7 +2,7 @@
 // domain (the page policy allows scripts and frames from there only). When Jitsi cannot be
 // reached the panel says so and offers the phone fallback; the emergency goes on either way.
 import { api, explain } from './api.js';
-import { $, el } from './shell.js';
+import { el } from './shell.js';
 
 const LOAD_TIMEOUT_MS = 8000;
 const loaded = new Map();
@@ -31,7 +31,7 @@ function loadIframeApi(domain) {
  * Joins the emergency's call inside panel. fallback() gives {name, phone} of the person to call
  * instead. Join and leave events go to the server.
  */
-export async function joinCall(emergencyId, panel, me, fallback) {
+async function joinCall(emergencyId, panel, me, fallback) {
   const frame = panel.querySelector('.call-frame');
   const status = panel.querySelector('.call-status');
   const fallbackBox = panel.querySelector('.call-fallback');
@@ -101,11 +101,40 @@ function showFallback(panel, domain, person) {
   box.hidden = false;
 }
 
-/** The markup of a call panel, built once per page. */
-export function callPanel(id) {
-  return el('section', { class: 'card call', id, 'aria-label': 'Video call' },
-    el('h2', { text: 'Video call' }),
-    el('p', { class: 'call-status', role: 'status', 'aria-live': 'polite' }),
-    el('div', { class: 'call-fallback', role: 'alert', hidden: true }),
-    el('div', { class: 'call-frame' }));
+/**
+ * A page's call panel: joins one emergency's call at a time, and offers "Join the call again"
+ * after a failure (never while a join is under way, so a double click mints one grant).
+ * fallback() gives {name, phone} of the person to call when Jitsi cannot be reached.
+ */
+export class CallPanel {
+  constructor(id, fallback) {
+    this.fallback = fallback;
+    this.call = null;
+    this.joining = false;
+    this.retry = el('button', { id: 'join-button', type: 'button', class: 'primary', hidden: true, text: 'Join the call again' });
+    this.element = el('section', { class: 'card call', id, 'aria-label': 'Video call' },
+      el('h2', { text: 'Video call' }),
+      el('p', { class: 'call-status', role: 'status', 'aria-live': 'polite' }),
+      el('div', { class: 'call-fallback', role: 'alert', hidden: true }),
+      el('div', { class: 'call-frame' }),
+      this.retry);
+  }
+
+  /** Joins; the retry button calls this again for the same emergency. */
+  async join(emergencyId, me) {
+    if (this.joining) return;
+    this.joining = true;
+    this.retry.hidden = true;
+    this.retry.onclick = () => this.join(emergencyId, me);
+    this.call = await joinCall(emergencyId, this.element, me, this.fallback);
+    this.joining = false;
+    this.retry.hidden = !!this.call;
+  }
+
+  /** Leaves the call (the IFrame API reports it) and offers no retry: the call is over. */
+  leave() {
+    if (this.call) this.call.dispose();
+    this.call = null;
+    this.retry.hidden = true;
+  }
 }

@@ -1,7 +1,7 @@
 // The compliance officer's console: the trail's verification, the audit search with exports,
 // the per-patient access report, flags and review attestations. Every read here is audited too.
 import { api, download, explain } from './api.js';
-import { $, el, startPage, dateTime, humanize } from './shell.js';
+import { $, el, startPage, dateTime, humanize, showProblem } from './shell.js';
 
 await startPage('COMPLIANCE_OFFICER');
 const PAGE_SIZE = 50;
@@ -30,11 +30,6 @@ function query(params) {
   const q = new URLSearchParams();
   Object.entries(params).forEach(([k, v]) => v !== undefined && v !== '' && q.set(k, v));
   return q.toString();
-}
-
-function showError(id, e) {
-  $(id).textContent = explain(e);
-  $(id).hidden = false;
 }
 
 // --- verification --------------------------------------------------------------------------
@@ -93,7 +88,7 @@ async function search() {
     $('page-prev').disabled = page === 0;
     $('page-next').disabled = (page + 1) * PAGE_SIZE >= result.total && result.totalExact;
   } catch (e) {
-    showError('search-error', e);
+    showProblem('search-error', e);
   }
 }
 
@@ -114,7 +109,7 @@ for (const format of ['csv', 'fhir']) {
         `directorline-audit-${stamp}.${format === 'csv' ? 'csv' : 'json'}`);
       $('search-summary').textContent = `Exported as ${format.toUpperCase()}; the export itself is in the trail.`;
     } catch (e) {
-      showError('search-error', e);
+      showProblem('search-error', e);
     }
   });
 }
@@ -125,7 +120,7 @@ $('report-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   $('report-error').hidden = true;
   const ref = $('r-patient').value.trim();
-  if (!ref) return showError('report-error', 'Enter the patient reference.');
+  if (!ref) return showProblem('report-error', 'Enter the patient reference.');
   try {
     const r = await api('GET', `/api/audit/patients/${encodeURIComponent(ref)}/access-report?${query({ from: instant('r-from'), to: instant('r-to') })}`);
     $('report-result').replaceChildren(
@@ -146,7 +141,7 @@ $('report-form').addEventListener('submit', async (event) => {
           el('td', { text: a.ip || '' })))))),
       r.truncated ? el('p', { class: 'notice', text: 'More accesses than one report shows: narrow the period or export.' }) : '');
   } catch (e) {
-    showError('report-error', e);
+    showProblem('report-error', e);
   }
 });
 
@@ -174,7 +169,7 @@ async function loadFlags() {
     $('reviews').replaceChildren(...reviews.map((r) => el('li', {},
       `${dateTime(r.reviewedAt)}: ${dateTime(r.from)} – ${dateTime(r.to)}${r.kind ? ` (${humanize(r.kind)})` : ''}: ${r.note}`)));
   } catch (e) {
-    showError('flags-error', e);
+    showProblem('flags-error', e);
   }
 }
 
@@ -193,7 +188,7 @@ $('review-form').addEventListener('submit', async (event) => {
     $('review-done').textContent = 'Review attested.';
     loadFlags();
   } catch (e) {
-    showError('review-error', e);
+    showProblem('review-error', e);
   }
 });
 

@@ -1,9 +1,9 @@
 // The director's on-call console: live alerts over server-sent events (the browser reconnects
 // with Last-Event-ID by itself, so nothing is missed), a sound and a notification for each alert,
 // then the emergency's workspace: the call, photos, consent basis, timeline, notes and the end.
-import { api, explain } from './api.js';
-import { $, el, startPage, time, COMPLICATIONS, OUTCOMES, humanize, toSignIn, signedOutMessage } from './shell.js';
-import { callPanel, joinCall } from './call.js';
+import { api, objectUrl } from './api.js';
+import { $, el, startPage, time, COMPLICATIONS, OUTCOMES, humanize, toSignIn, signedOutMessage, showProblem } from './shell.js';
+import { CallPanel } from './call.js';
 import { endPanel, showTimeline } from './ending.js';
 
 const CURRENT = 'directorline.director.emergency';
@@ -14,9 +14,8 @@ const me = await startPage('DIRECTOR');
 const cards = new Map(); // emergencyId -> {item, data}
 let audio = null;
 
-const panel = callPanel('call');
-panel.append(el('button', { id: 'join-button', type: 'button', class: 'primary', hidden: true, text: 'Join the call again' }));
-$('call-slot').replaceWith(panel);
+const call = new CallPanel('call', () => ({ name: current?.injector?.displayName, phone: current?.injector?.phone }));
+$('call-slot').replaceWith(call.element);
 $('end-slot').replaceWith(endPanel(() => current.id, () => poll()));
 
 // --- alerts --------------------------------------------------------------------------------
@@ -160,9 +159,7 @@ function onClosedLocally(card, text) {
 }
 
 function showCardError(card, e) {
-  const box = card.item.querySelector('.error');
-  box.textContent = explain(e);
-  box.hidden = false;
+  showProblem(card.item.querySelector('.error'), e);
 }
 
 // A sound needs one click on the page first (browsers' autoplay rule); notifications need consent.
@@ -221,7 +218,6 @@ function beep() {
 let current = null;
 let progress = null;
 let poller = null;
-let call = null;
 const photoUrls = new Map();
 
 async function openWorkspace(id) {
@@ -243,21 +239,12 @@ async function openWorkspace(id) {
   progress = null;
   await poll();
   poller = setInterval(poll, POLL_MS);
-  startCall();
+  call.join(current.id, me);
 }
-
-async function startCall() {
-  $('join-button').hidden = true;
-  const injector = current.injector;
-  call = await joinCall(current.id, panel, me, () => ({ name: injector?.displayName, phone: injector?.phone }));
-  $('join-button').hidden = !!call || !['ACCEPTED', 'CONNECTED'].includes(progress?.status);
-}
-$('join-button').addEventListener('click', startCall);
 
 function closeWorkspace() {
   clearInterval(poller);
-  if (call) call.dispose();
-  call = null;
+  call.leave();
   current = null;
   sessionStorage.removeItem(CURRENT);
   $('workspace').hidden = true;
@@ -305,8 +292,7 @@ async function poll() {
       $('ended-title').textContent = next.status === 'ENDED'
         ? `Emergency ended: ${OUTCOMES[next.outcome] || ''} at ${time(next.endedAt)}` : `Emergency ${humanize(next.status)}`;
       clearInterval(poller);
-      if (call) call.dispose();
-      call = null;
+      call.leave();
     }
   } catch (e) {
     if (e.status === 404) closeWorkspace();
@@ -323,9 +309,12 @@ async function refreshPhotos() {
   for (const photo of photos) {
     if (photoUrls.has(photo.id)) continue;
     // Fetched once as a blob: the thumbnail and the enlarged view are one audited access.
-    const response = await fetch(`/api/photos/${photo.id}`, { credentials: 'same-origin' });
-    if (!response.ok) continue;
-    const url = URL.createObjectURL(await response.blob());
+    let url;
+    try {
+      url = await objectUrl(`/api/photos/${photo.id}`);
+    } catch (e) {
+      continue;
+    }
     photoUrls.set(photo.id, url);
     const label = `${photo.caption || 'Photo'} · taken ${time(photo.capturedAt || photo.receivedAt)}`;
     $('photos').prepend(el('li', {},
@@ -347,8 +336,7 @@ $('note-form').addEventListener('submit', async (event) => {
   $('note-error').hidden = true;
   const text = $('note-text').value.trim();
   if (!text) {
-    $('note-error').textContent = 'Write the guidance first.';
-    $('note-error').hidden = false;
+    showProblem('note-error', 'Write the guidance first.');
     return;
   }
   try {
@@ -356,8 +344,7 @@ $('note-form').addEventListener('submit', async (event) => {
     $('note-text').value = '';
     await poll();
   } catch (e) {
-    $('note-error').textContent = explain(e);
-    $('note-error').hidden = false;
+    showProblem('note-error', e);
   }
 });
 

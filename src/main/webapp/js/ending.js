@@ -1,6 +1,6 @@
 // What both participants' pages share about an emergency's record: its timeline and its end.
-import { api, explain } from './api.js';
-import { el, humanize, time, OUTCOMES } from './shell.js';
+import { api } from './api.js';
+import { el, humanize, time, showProblem, OUTCOMES } from './shell.js';
 
 /** The end form; emergencyId() names the emergency at submit time, ended() runs afterwards. */
 export function endPanel(emergencyId, ended) {
@@ -25,8 +25,7 @@ export function endPanel(emergencyId, ended) {
       form.reset();
       await ended();
     } catch (e) {
-      error.textContent = explain(e);
-      error.hidden = false;
+      showProblem(error, e);
     }
   });
   return form;

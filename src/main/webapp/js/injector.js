@@ -2,8 +2,8 @@
 // call, and the end. It follows the emergency through /progress (no patient data, so not an
 // audited access) and reads patient data only when it needs it.
 import { api, explain, upload } from './api.js';
-import { $, el, startPage, time, COMPLICATIONS, OUTCOMES, humanize } from './shell.js';
-import { callPanel, joinCall } from './call.js';
+import { $, el, startPage, time, COMPLICATIONS, OUTCOMES, humanize, showProblem } from './shell.js';
+import { CallPanel } from './call.js';
 import { endPanel, showTimeline } from './ending.js';
 
 const CURRENT = 'directorline.injector.emergency';
@@ -11,17 +11,15 @@ const POLL_MS = 1500;
 const OPEN = ['ALERTING', 'ACCEPTED', 'CONNECTED'];
 
 const me = await startPage('INJECTOR');
-let current = null; // {id, patientRef}
+let current = null; // {id, patientRef, patientInitials}
 let progress = null;
 let poller = null;
-let call = null;
-let joining = false;
-// The call is joined by itself once; after a failure only the button tries again.
+// The call is joined by itself once; after a failure only the panel's button tries again.
 let callTried = false;
 
-const panel = callPanel('call');
+const call = new CallPanel('call', () => ({ name: progress.director?.displayName, phone: progress.director?.phone }));
+const panel = call.element;
 panel.hidden = true;
-panel.append(el('button', { id: 'join-button', type: 'button', class: 'primary', hidden: true, text: 'Join the call again' }));
 $('call-slot').replaceWith(panel);
 const endForm = endPanel(() => current.id, poll);
 endForm.hidden = true;
@@ -35,11 +33,6 @@ for (const [value, label] of Object.entries(COMPLICATIONS)) {
 
 function show(section) {
   for (const id of ['ready', 'launch', 'live']) $(id).hidden = id !== section;
-}
-
-function fail(id, error) {
-  $(id).textContent = typeof error === 'string' ? error : explain(error);
-  $(id).hidden = false;
 }
 
 // --- start ---------------------------------------------------------------------------------
@@ -72,10 +65,10 @@ $('launch').addEventListener('submit', async (event) => {
   event.preventDefault();
   $('launch-error').hidden = true;
   const chosen = document.querySelector('input[name=complication]:checked');
-  if (!chosen) return fail('launch-error', 'Choose the complication.');
+  if (!chosen) return showProblem('launch-error', 'Choose the complication.');
   const patientRef = $('patient-ref').value.trim();
   const patientInitials = $('patient-initials').value.trim();
-  if (!patientRef || !patientInitials) return fail('launch-error', 'Enter the patient reference and initials.');
+  if (!patientRef || !patientInitials) return showProblem('launch-error', 'Enter the patient reference and initials.');
   $('launch-button').disabled = true;
   try {
     const launched = await api('POST', '/api/emergencies', {
@@ -89,7 +82,7 @@ $('launch').addEventListener('submit', async (event) => {
     launchKey = crypto.randomUUID();
     follow({ id: launched.id, patientRef: launched.patientRef, patientInitials: launched.patientInitials });
   } catch (e) {
-    fail('launch-error', e);
+    showProblem('launch-error', e);
   } finally {
     $('launch-button').disabled = false;
   }
@@ -103,7 +96,6 @@ function follow(emergency) {
   current = emergency;
   sessionStorage.setItem(CURRENT, emergency.id);
   progress = null;
-  call = null;
   $('photo-list').replaceChildren();
   $('timeline').replaceChildren();
   $('photo-message').textContent = '';
@@ -121,8 +113,7 @@ let ticker = null;
 function stopFollowing() {
   clearInterval(poller);
   clearInterval(ticker);
-  if (call) call.dispose();
-  call = null;
+  call.leave();
 }
 
 async function poll() {
@@ -189,7 +180,10 @@ function render() {
       + (p.consentBasis === 'EMERGENCY_EXCEPTION' ? ' A follow-up task reminds you to inform the patient and obtain consent.' : ''),
     CANCELLED: 'The directors were told it is no longer needed.',
   }[p.status] || '';
-  if (inCall && !callTried) startCall();
+  if (inCall && !callTried) {
+    callTried = true;
+    call.join(current.id, me);
+  }
   if (closed) {
     stopFollowing();
     countdown();
@@ -208,17 +202,6 @@ function countdown() {
   $('countdown').textContent = last ? `${seconds} s until the transfer plan` : `${seconds} s until the next director is alerted`;
 }
 
-async function startCall() {
-  if (joining) return;
-  callTried = true;
-  joining = true;
-  $('join-button').hidden = true;
-  const director = progress.director;
-  call = await joinCall(current.id, panel, me, () => ({ name: director?.displayName, phone: director?.phone }));
-  joining = false;
-  $('join-button').hidden = !!call;
-}
-$('join-button').addEventListener('click', startCall);
 
 $('cancel-button').addEventListener('click', async () => {
   if (!confirm('Cancel this emergency? The directors are told it is no longer needed.')) return;
@@ -284,7 +267,7 @@ $('consent-record-open').addEventListener('click', async () => {
       el('input', { type: 'checkbox', checked: true, value: t.id, 'data-kind': t.kind, id: `consent-kind-${t.kind}` }),
       `${humanize(t.kind)} (version ${t.version})`),
     el('blockquote', { text: t.text }))));
-  if (texts.length === 0) fail('consent-error', 'The clinic has no consent text yet; its admin must add one. Use the emergency exception if the patient cannot wait.');
+  if (texts.length === 0) showProblem('consent-error', 'The clinic has no consent text yet; its admin must add one. Use the emergency exception if the patient cannot wait.');
   $('consent-name').focus();
 });
 
@@ -298,7 +281,7 @@ $('consent-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   $('consent-error').hidden = true;
   const chosen = [...$('consent-texts').querySelectorAll('input[type=checkbox]:checked')];
-  if (chosen.length === 0) return fail('consent-error', 'Tick the consent the patient gave.');
+  if (chosen.length === 0) return showProblem('consent-error', 'Tick the consent the patient gave.');
   try {
     for (const box of chosen) {
       await api('POST', '/api/consents', {
@@ -315,7 +298,7 @@ $('consent-form').addEventListener('submit', async (event) => {
     await refreshConsent();
     poll();
   } catch (e) {
-    fail('consent-error', e);
+    showProblem('consent-error', e);
   }
 });
 
@@ -334,7 +317,7 @@ $('exception-form').addEventListener('submit', async (event) => {
     $('exception-form').reset();
     poll();
   } catch (e) {
-    fail('exception-error', e);
+    showProblem('exception-error', e);
   }
 });
 

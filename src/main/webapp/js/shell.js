@@ -1,6 +1,6 @@
 // What every signed-in page shares: who is signed in, sign-out, the automatic logoff, and
 // small helpers for building the page without innerHTML (no markup from data, ever).
-import { api, idledOut, idleSeconds, watchIdle } from './api.js';
+import { api, explain, idledOut, idleSeconds, watchIdle } from './api.js';
 
 const NOTICE_KEY = 'directorline.notice';
 
@@ -25,6 +25,13 @@ export const PAGES = {
   DIRECTOR: '/director.html',
   COMPLIANCE_OFFICER: '/compliance.html',
 };
+
+/** Shows what went wrong (an error or a message) in an alert line, by element or id. */
+export function showProblem(target, error) {
+  const line = typeof target === 'string' ? $(target) : target;
+  line.textContent = explain(error);
+  line.hidden = false;
+}
 
 /** Leaves for the sign-in page, which shows the message (kept out of the URL). */
 export function toSignIn(message) {

@@ -1,12 +1,12 @@
-import { api, ApiError, rememberIdleTimeout, watchIdle } from './api.js';
-import { $, el, PAGES, duration, takeNotice } from './shell.js';
+import { api, ApiError, idleSeconds, rememberIdleTimeout, watchIdle } from './api.js';
+import { $, el, PAGES, duration, signedOutMessage, takeNotice } from './shell.js';
 
 /** The page of each of the user's roles; one role goes straight there. */
 function pagesFor(user) {
   return Object.entries(PAGES).filter(([role]) => user.roles.includes(role));
 }
 
-function show(user, idleSeconds) {
+function show(user) {
   const pages = pagesFor(user);
   if (pages.length === 1) {
     window.location.assign(pages[0][1]);
@@ -23,10 +23,9 @@ function show(user, idleSeconds) {
   $('who').textContent = user.displayName;
   $('greeting').textContent = `Signed in as ${user.displayName}`;
   $('roles').textContent = `Roles: ${user.roles.join(', ').toLowerCase().replaceAll('_', ' ')}`;
-  $('idle').textContent = duration(idleSeconds);
+  $('idle').textContent = duration(idleSeconds());
   $('admin-hint').hidden = !user.roles.includes('ADMIN');
-  watchIdle((seconds) => signedOut(
-    `You were signed out automatically after ${duration(seconds)} without activity. Sign in again to continue.`));
+  watchIdle(() => signedOut(signedOutMessage()));
 }
 
 function signedOut(message) {
@@ -52,7 +51,7 @@ $('signin').addEventListener('submit', async (event) => {
     });
     rememberIdleTimeout(answer.idleTimeoutSeconds);
     $('notice').hidden = true;
-    show(answer.user, answer.idleTimeoutSeconds);
+    show(answer.user);
   } catch (e) {
     error.textContent = e instanceof ApiError && e.status === 429
       ? 'Too many failed attempts: this account is locked for a while. Try again later.'
@@ -78,5 +77,5 @@ if (notice) {
 }
 // Already signed in (the cookie is still valid)? Then skip the form.
 api('GET', '/api/me')
-  .then((user) => show(user, Number(sessionStorage.getItem('directorline.idleSeconds') || 900)))
+  .then(show)
   .catch(() => $('username').focus());

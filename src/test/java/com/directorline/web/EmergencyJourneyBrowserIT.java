@@ -195,6 +195,9 @@ class EmergencyJourneyBrowserIT {
       compliance.text("search-summary", "Exported as CSV", SOON);
 
       compliance.click("tab-report");
+      compliance.click("report-button");
+      assertThat(compliance.text("report-error", "Enter"))
+          .isEqualTo("Enter the patient reference.");
       compliance.type("r-patient", patient);
       compliance.click("report-button");
       String people = compliance.visible("report-people").getText();
