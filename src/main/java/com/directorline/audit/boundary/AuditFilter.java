@@ -4,7 +4,7 @@ import com.directorline.audit.control.AuditQuery;
 import com.directorline.audit.entity.AuditAction;
 import com.directorline.audit.entity.AuditOutcome;
 import com.directorline.audit.entity.Purpose;
-import com.directorline.problems.boundary.InvalidInput;
+import com.directorline.problems.entity.InvalidInput;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;

@@ -15,8 +15,8 @@ import com.directorline.audit.entity.ObjectType;
 import com.directorline.audit.entity.Purpose;
 import com.directorline.audit.entity.Review;
 import com.directorline.identity.entity.Role;
-import com.directorline.problems.boundary.InvalidInput;
-import com.directorline.problems.boundary.ProblemException;
+import com.directorline.problems.entity.InvalidInput;
+import com.directorline.problems.entity.UnprocessableContent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -210,10 +210,8 @@ public class AuditResource {
             .toQuery();
     List<AuditSearch.Found> rows = search.all(query, MAX_EXPORT);
     if (rows.size() > MAX_EXPORT) {
-      throw new ProblemException(
-          422,
+      throw new UnprocessableContent(
           "export-too-large",
-          "Unprocessable Content",
           "More than " + MAX_EXPORT + " events match; narrow the time range or the filters.");
     }
     trail.record(
@@ -295,10 +293,8 @@ public class AuditResource {
     AuditQuery range = new AuditQuery(start, end, null, null, null, null, null, null);
     List<AuditFlags.Flag> found = flags.flags(range, kinds);
     if (found == null) {
-      throw new ProblemException(
-          422,
+      throw new UnprocessableContent(
           "range-too-large",
-          "Unprocessable Content",
           "The range holds more than " + AuditFlags.MAX_EVENTS + " events; choose a shorter one.");
     }
     List<Review> covering = reviews.overlapping(start, end);

@@ -2,7 +2,7 @@ package com.directorline.audit.boundary;
 
 import com.directorline.audit.control.AuditTrail;
 import com.directorline.audit.entity.AuditEvent;
-import com.directorline.problems.boundary.ProblemException;
+import com.directorline.problems.entity.ProblemException;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;

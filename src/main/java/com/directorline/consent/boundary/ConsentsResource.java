@@ -7,7 +7,7 @@ import com.directorline.consent.control.Consents;
 import com.directorline.consent.entity.Consent;
 import com.directorline.identity.control.Caller;
 import com.directorline.identity.entity.Role;
-import com.directorline.problems.boundary.InvalidInput;
+import com.directorline.problems.entity.InvalidInput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -5,7 +5,7 @@ import com.directorline.audit.entity.AuditAction;
 import com.directorline.audit.entity.ObjectType;
 import com.directorline.consent.control.FollowUps;
 import com.directorline.identity.entity.Role;
-import com.directorline.problems.boundary.InvalidInput;
+import com.directorline.problems.entity.InvalidInput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -10,7 +10,7 @@ import com.directorline.identity.control.Caller;
 import com.directorline.identity.control.Users;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.User;
-import com.directorline.problems.boundary.InvalidInput;
+import com.directorline.problems.entity.InvalidInput;
 import com.directorline.video.control.JitsiTokens;
 import com.directorline.video.entity.VideoGrant;
 import jakarta.annotation.security.RolesAllowed;

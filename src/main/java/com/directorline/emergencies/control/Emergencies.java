@@ -7,6 +7,7 @@ import com.directorline.audit.entity.ObjectType;
 import com.directorline.audit.entity.Purpose;
 import com.directorline.emergencies.entity.Complication;
 import com.directorline.emergencies.entity.Emergency;
+import com.directorline.emergencies.entity.NotParticipant;
 import com.directorline.emergencies.entity.Outcome;
 import com.directorline.emergencies.entity.Status;
 import com.directorline.emergencies.entity.Target;
@@ -19,8 +20,8 @@ import com.directorline.identity.control.Users;
 import com.directorline.identity.entity.Clinic;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.User;
-import com.directorline.problems.boundary.Conflict;
-import com.directorline.problems.boundary.NotFound;
+import com.directorline.problems.entity.Conflict;
+import com.directorline.problems.entity.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -153,8 +154,7 @@ public class Emergencies {
   public Emergency grantCall(UUID id) {
     Emergency emergency = visible(id);
     if (!emergency.isParticipant(caller.userId())) {
-      throw new com.directorline.problems.boundary.ProblemException(
-          403, "not-participant", "Forbidden", "Only the emergency's participants join its call.");
+      throw new NotParticipant("Only the emergency's participants join its call.");
     }
     if (!emergency.callIsOpen()) {
       throw new Conflict(

@@ -2,7 +2,7 @@ package com.directorline.emergencies.entity;
 
 import com.directorline.escalation.entity.EscalationPlan;
 import com.directorline.platform.entity.NullableUuidConverter;
-import com.directorline.problems.boundary.ProblemException;
+import com.directorline.problems.entity.Conflict;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -289,8 +289,7 @@ public class Emergency {
 
   public void cancel(UUID injectorId, Instant now) {
     if (!launchedBy.equals(injectorId)) {
-      throw new ProblemException(
-          403, "not-launcher", "Forbidden", "Only the injector who launched it can cancel it.");
+      throw new NotLauncher("Only the injector who launched it can cancel it.");
     }
     requireStatus(Status.ALERTING, "cancelled");
     status = Status.CANCELLED;
@@ -305,10 +304,7 @@ public class Emergency {
    */
   public void declareConsentException(UUID injectorId, Instant now) {
     if (!launchedBy.equals(injectorId)) {
-      throw new ProblemException(
-          403,
-          "not-launcher",
-          "Forbidden",
+      throw new NotLauncher(
           "Only the injector who launched the emergency can declare the consent exception.");
     }
     if (status == Status.ENDED || status == Status.CANCELLED || status == Status.UNANSWERED) {
@@ -321,10 +317,7 @@ public class Emergency {
   /** Photos are taken by the emergency's participants while it is open. */
   public void requirePhotographer(UUID userId) {
     if (!isParticipant(userId)) {
-      throw new ProblemException(
-          403,
-          "not-participant",
-          "Forbidden",
+      throw new NotParticipant(
           "Only the launching injector and the accepting director add photos.");
     }
     if (!isOpen()) {
@@ -420,15 +413,13 @@ public class Emergency {
   private void requireAlerted(UUID directorId) {
     // Alerted at any step or round so far, and not declined in this round.
     if (!wasAlerted(directorId) || declinedInRound(directorId, round)) {
-      throw new ProblemException(
-          403, "not-alerted", "Forbidden", "You have not been alerted for this emergency.");
+      throw new NotAlerted();
     }
   }
 
   private void requireParticipant(UUID userId) {
     if (!isParticipant(userId)) {
-      throw new ProblemException(
-          403, "not-participant", "Forbidden", "Only the emergency's participants can do this.");
+      throw new NotParticipant("Only the emergency's participants can do this.");
     }
   }
 
@@ -445,15 +436,11 @@ public class Emergency {
   }
 
   /** 409 for a second accept, naming (by id) who took it. */
-  public static class AlreadyAccepted extends ProblemException {
+  public static class AlreadyAccepted extends Conflict {
     private final UUID acceptedBy;
 
     public AlreadyAccepted(UUID acceptedBy) {
-      super(
-          409,
-          "already-accepted",
-          "Conflict",
-          "Another director has already accepted this emergency.");
+      super("already-accepted", "Another director has already accepted this emergency.");
       this.acceptedBy = acceptedBy;
     }
 

@@ -7,7 +7,7 @@ import com.directorline.identity.control.Caller;
 import com.directorline.identity.control.Users;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.User;
-import com.directorline.problems.boundary.NotFound;
+import com.directorline.problems.entity.NotFound;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -5,7 +5,7 @@ import com.directorline.escalation.entity.EscalationPolicy;
 import com.directorline.identity.control.Users;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.User;
-import com.directorline.problems.boundary.InvalidInput;
+import com.directorline.problems.entity.InvalidInput;
 import com.directorline.problems.entity.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

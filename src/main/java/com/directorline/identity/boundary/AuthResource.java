@@ -8,7 +8,8 @@ import com.directorline.identity.control.SignIn;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.SecurityEventType;
 import com.directorline.identity.entity.UserSession;
-import com.directorline.problems.boundary.ProblemException;
+import com.directorline.problems.entity.TooManyRequests;
+import com.directorline.problems.entity.Unauthorized;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -69,8 +70,7 @@ public class AuthResource {
     if (outcome instanceof SignIn.Locked locked) {
       throw new AccountLocked(locked.remaining().toSeconds() + 1);
     }
-    throw new ProblemException(
-        401, "invalid-credentials", "Unauthorized", "The username or password is wrong.");
+    throw new WrongCredentials();
   }
 
   @POST
@@ -102,15 +102,20 @@ public class AuthResource {
     return "https".equalsIgnoreCase(uri.getBaseUri().getScheme());
   }
 
+  /** 401: the same answer for an unknown user, a wrong password and a deactivated account. */
+  static final class WrongCredentials extends Unauthorized {
+    WrongCredentials() {
+      super("invalid-credentials", "The username or password is wrong.");
+    }
+  }
+
   /** 429: too many failed sign-ins; says when to try again. */
-  static final class AccountLocked extends ProblemException {
+  static final class AccountLocked extends TooManyRequests {
     AccountLocked(long retryAfterSeconds) {
       super(
-          429,
           "account-locked",
-          "Too Many Requests",
-          "Too many failed sign-ins. Try again in " + retryAfterSeconds + " seconds.");
-      header("Retry-After", String.valueOf(retryAfterSeconds));
+          "Too many failed sign-ins. Try again in " + retryAfterSeconds + " seconds.",
+          retryAfterSeconds);
     }
   }
 }

@@ -1,6 +1,6 @@
 package com.directorline.identity.boundary;
 
-import com.directorline.problems.boundary.ProblemException;
+import com.directorline.problems.entity.Forbidden;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -37,10 +37,8 @@ public class CrossSiteRequestCheck implements ContainerRequestFilter {
         || VALUE.equals(request.getHeaderString(HEADER))) {
       return;
     }
-    throw new ProblemException(
-        403,
+    throw new Forbidden(
         "cross-site-request",
-        "Forbidden",
         "A change sent with the session cookie must carry the header "
             + HEADER
             + ": "

@@ -3,7 +3,7 @@ package com.directorline.identity.boundary;
 import com.directorline.identity.control.Caller;
 import com.directorline.identity.control.Users;
 import com.directorline.identity.entity.Role;
-import com.directorline.problems.boundary.NotFound;
+import com.directorline.problems.entity.NotFound;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

@@ -9,8 +9,9 @@ import com.directorline.identity.control.Caller;
 import com.directorline.identity.control.CallerSessions;
 import com.directorline.identity.entity.RequestOrigin;
 import com.directorline.platform.boundary.ClientAddress;
-import com.directorline.platform.boundary.RequestCorrelation;
-import com.directorline.problems.boundary.ProblemException;
+import com.directorline.problems.boundary.CorrelationId;
+import com.directorline.problems.entity.Forbidden;
+import com.directorline.problems.entity.Unauthorized;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
@@ -53,9 +54,7 @@ public class SessionCheck implements ContainerRequestFilter {
   public void filter(ContainerRequestContext context) {
     RequestOrigin origin =
         new RequestOrigin(
-            ClientAddress.of(request),
-            request.getHeader("User-Agent"),
-            RequestCorrelation.of(request));
+            ClientAddress.of(request), request.getHeader("User-Agent"), CorrelationId.of(request));
     Method method = resource.getResourceMethod();
     if (method == null) {
       callerSessions.bindAnonymous(origin);
@@ -77,8 +76,7 @@ public class SessionCheck implements ContainerRequestFilter {
     Set<String> allowed = rolesAllowed(method);
     if (allowed.isEmpty() || !caller.hasAnyRole(allowed)) {
       recordRefusal(method);
-      throw new ProblemException(
-          403, "forbidden", "Forbidden", "Your role does not allow this action.");
+      throw new RoleNotPermitted();
     }
   }
 
@@ -127,13 +125,18 @@ public class SessionCheck implements ContainerRequestFilter {
     return roles == null ? Set.of() : Set.of(roles.value());
   }
 
+  /** 403: the caller's roles (as the database has them now) do not include the method's. */
+  static final class RoleNotPermitted extends Forbidden {
+    RoleNotPermitted() {
+      super("forbidden", "Your role does not allow this action.");
+    }
+  }
+
   /** 401: no valid session. */
-  static final class SignInRequired extends ProblemException {
+  static final class SignInRequired extends Unauthorized {
     SignInRequired(boolean hadSession) {
       super(
-          401,
           hadSession ? "session-ended" : "sign-in-required",
-          "Unauthorized",
           hadSession
               ? "Your session has ended (signed out, idle too long or expired). Sign in again."
               : "Sign in first: send a valid access token or session cookie.");

@@ -1,6 +1,6 @@
 package com.directorline.identity.control;
 
-import com.directorline.problems.boundary.InvalidInput;
+import com.directorline.problems.entity.InvalidInput;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

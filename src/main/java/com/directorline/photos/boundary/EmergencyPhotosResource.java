@@ -5,8 +5,10 @@ import com.directorline.audit.entity.AuditAction;
 import com.directorline.audit.entity.ObjectType;
 import com.directorline.identity.entity.Role;
 import com.directorline.photos.control.Photos;
-import com.directorline.problems.boundary.InvalidInput;
-import com.directorline.problems.boundary.ProblemException;
+import com.directorline.problems.entity.BadRequest;
+import com.directorline.problems.entity.ContentTooLarge;
+import com.directorline.problems.entity.InvalidInput;
+import com.directorline.problems.entity.UnsupportedMediaType;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -83,15 +85,10 @@ public class EmergencyPhotosResource {
         && contentLength.matches("\\d{1,18}")
         && Long.parseLong(contentLength) != upload.length) {
       // The connection dropped part-way; nothing has been stored.
-      throw new ProblemException(
-          400,
-          "upload-incomplete",
-          "Bad Request",
-          "The photo did not arrive whole; send it again.");
+      throw new UploadIncomplete();
     }
     if (upload.length == 0) {
-      throw new ProblemException(
-          415, "not-an-image", "Unsupported Media Type", "The body is empty; send the photo.");
+      throw new UnsupportedMediaType("not-an-image", "The body is empty; send the photo.");
     }
     var photo = photos.upload(emergencyId, upload, caption, captured);
     return Response.created(
@@ -110,12 +107,9 @@ public class EmergencyPhotosResource {
     return photos.list(emergencyId).stream().map(PhotoView::of).toList();
   }
 
-  private ProblemException tooLarge() {
-    return new ProblemException(
-        413,
-        "photo-too-large",
-        "Content Too Large",
-        "A photo may be at most " + (maxBytes / (1024 * 1024)) + " MB.");
+  private ContentTooLarge tooLarge() {
+    return new ContentTooLarge(
+        "photo-too-large", "A photo may be at most " + (maxBytes / (1024 * 1024)) + " MB.");
   }
 
   /** The whole body, or 413 as soon as it passes the limit; nothing is stored before this. */
@@ -133,11 +127,14 @@ public class EmergencyPhotosResource {
       }
       return out.toByteArray();
     } catch (IOException e) {
-      throw new ProblemException(
-          400,
-          "upload-incomplete",
-          "Bad Request",
-          "The photo did not arrive whole; send it again.");
+      throw new UploadIncomplete();
+    }
+  }
+
+  /** 400: the body ended early (a dropped connection); nothing was stored. */
+  static final class UploadIncomplete extends BadRequest {
+    UploadIncomplete() {
+      super("upload-incomplete", "The photo did not arrive whole; send it again.");
     }
   }
 }

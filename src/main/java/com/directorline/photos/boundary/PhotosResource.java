@@ -4,6 +4,7 @@ import com.directorline.audit.boundary.Audited;
 import com.directorline.audit.entity.ObjectType;
 import com.directorline.identity.entity.Role;
 import com.directorline.photos.control.Photos;
+import com.directorline.problems.entity.InvalidInput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -37,8 +38,7 @@ public class PhotosResource {
   public Response image(
       @PathParam("id") UUID id, @HeaderParam("X-Break-Glass-Reason") String breakGlassReason) {
     if (breakGlassReason != null && breakGlassReason.length() > 500) {
-      throw com.directorline.problems.boundary.InvalidInput.of(
-          "X-Break-Glass-Reason", "must be at most 500 characters");
+      throw InvalidInput.of("X-Break-Glass-Reason", "must be at most 500 characters");
     }
     Photos.Image image = photos.view(id, breakGlassReason);
     return Response.ok(image.bytes(), image.photo().contentType())

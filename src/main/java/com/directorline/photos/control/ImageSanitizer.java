@@ -1,5 +1,7 @@
 package com.directorline.photos.control;
 
+import com.directorline.problems.entity.UnprocessableContent;
+import com.directorline.problems.entity.UnsupportedMediaType;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -45,25 +47,17 @@ public final class ImageSanitizer {
   /** The cleaned image. */
   public record Clean(Format format, byte[] bytes, int width, int height, boolean reencoded) {}
 
-  /**
-   * Why an upload is refused: 415 (not JPEG or PNG) or 422 (broken, too many pixels, extra data).
-   */
-  public static final class Refused extends RuntimeException {
-    private final int status;
-    private final String slug;
-
-    Refused(int status, String slug, String message) {
-      super(message);
-      this.status = status;
-      this.slug = slug;
+  /** 415: not a JPEG or PNG (HEIC gets advice on sending JPEG instead). */
+  public static final class NotAPhoto extends UnsupportedMediaType {
+    NotAPhoto(String slug, String message) {
+      super(slug, message);
     }
+  }
 
-    public int status() {
-      return status;
-    }
-
-    public String slug() {
-      return slug;
+  /** 422: a JPEG or PNG that cannot be taken: damaged, too many pixels, or a polyglot. */
+  public static final class UnusablePhoto extends UnprocessableContent {
+    UnusablePhoto(String slug, String message) {
+      super(slug, message);
     }
   }
 
@@ -89,15 +83,14 @@ public final class ImageSanitizer {
     if (in.length >= 12
         && new String(in, 4, 4, StandardCharsets.ISO_8859_1).equals("ftyp")
         && HEIF_BRANDS.contains(new String(in, 8, 4, StandardCharsets.ISO_8859_1))) {
-      throw new Refused(
-          415,
+      throw new NotAPhoto(
           "heic-not-accepted",
           "This is a HEIC photo, which not every browser can show. Send it as JPEG: on an iPhone,"
               + " choose Settings > Camera > Formats > Most Compatible, or upload from the browser,"
               + " which converts it.");
     }
-    throw new Refused(
-        415, "not-an-image", "Only JPEG and PNG photos are accepted, recognised by their content.");
+    throw new NotAPhoto(
+        "not-an-image", "Only JPEG and PNG photos are accepted, recognised by their content.");
   }
 
   // --- JPEG ----------------------------------------------------------------------------------
@@ -278,8 +271,7 @@ public final class ImageSanitizer {
       throw broken();
     }
     if ((long) width * height > maxPixels) {
-      throw new Refused(
-          422,
+      throw new UnusablePhoto(
           "too-many-pixels",
           "The image is "
               + width
@@ -294,16 +286,15 @@ public final class ImageSanitizer {
   private static void requireNothingAfter(byte[] in, int from) {
     for (int k = from; k < in.length; k++) {
       if (in[k] != 0) {
-        throw new Refused(
-            422,
+        throw new UnusablePhoto(
             "data-after-image",
             "The file carries data after the end of the image (a polyglot file); it is refused.");
       }
     }
   }
 
-  private static Refused broken() {
-    return new Refused(422, "broken-image", "The image is damaged or incomplete.");
+  private static UnusablePhoto broken() {
+    return new UnusablePhoto("broken-image", "The image is damaged or incomplete.");
   }
 
   /** Upright as it is, or turned by its EXIF orientation (which the cleaning removed). */

@@ -13,14 +13,16 @@ import com.directorline.identity.control.Caller;
 import com.directorline.identity.entity.Role;
 import com.directorline.photos.entity.Photo;
 import com.directorline.photos.entity.PhotoContent;
-import com.directorline.problems.boundary.Conflict;
-import com.directorline.problems.boundary.NotFound;
-import com.directorline.problems.boundary.ProblemException;
+import com.directorline.problems.entity.Conflict;
+import com.directorline.problems.entity.Forbidden;
+import com.directorline.problems.entity.InternalServerError;
+import com.directorline.problems.entity.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -123,12 +125,6 @@ public class Photos {
     decoding.acquireUninterruptibly();
     try {
       return sanitizer.sanitize(upload);
-    } catch (ImageSanitizer.Refused refused) {
-      throw new ProblemException(
-          refused.status(),
-          refused.slug(),
-          refused.status() == 415 ? "Unsupported Media Type" : "Unprocessable Content",
-          refused.getMessage());
     } finally {
       decoding.release();
     }
@@ -175,10 +171,8 @@ public class Photos {
       event = about(AuditAction.READ, photo, emergency);
     } else if (caller.hasRole(Role.COMPLIANCE_OFFICER)) {
       if (breakGlassReason == null || breakGlassReason.isBlank()) {
-        throw new ProblemException(
-            403,
+        throw new Forbidden(
             "break-glass-reason-required",
-            "Forbidden",
             "A compliance officer sees a photo only with a reason in the X-Break-Glass-Reason"
                 + " header; the access is flagged for review.");
       }
@@ -207,15 +201,15 @@ public class Photos {
       throw unreadable(photo, "does not decrypt (changed, moved or under an unknown key)");
     }
     if (!MessageDigest.isEqual(
-        sha256(plain).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-        photo.sha256().getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+        sha256(plain).getBytes(StandardCharsets.US_ASCII),
+        photo.sha256().getBytes(StandardCharsets.US_ASCII))) {
       throw unreadable(photo, "decrypts to bytes whose SHA-256 differs from the stored one");
     }
     audit.record(event);
     return new Image(photo, plain);
   }
 
-  private ProblemException unreadable(Photo photo, String why) {
+  private InternalServerError unreadable(Photo photo, String why) {
     LOG.severe(
         () ->
             "photo "
@@ -224,10 +218,8 @@ public class Photos {
                 + why
                 + "; correlationId="
                 + caller.origin().correlationId());
-    return new ProblemException(
-        500,
+    return new InternalServerError(
         "photo-integrity",
-        "Internal Server Error",
         "This photo cannot be shown: its stored form failed the integrity check. The incident is"
             + " logged under the correlation id.");
   }

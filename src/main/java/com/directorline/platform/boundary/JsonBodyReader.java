@@ -1,7 +1,7 @@
 package com.directorline.platform.boundary;
 
-import com.directorline.problems.boundary.InvalidInput;
-import com.directorline.problems.boundary.ProblemException;
+import com.directorline.problems.entity.ContentTooLarge;
+import com.directorline.problems.entity.InvalidInput;
 import com.directorline.problems.entity.Violation;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -315,11 +315,8 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
     }
   }
 
-  private ProblemException tooLarge() {
-    return new ProblemException(
-        413,
-        "body-too-large",
-        "Content Too Large",
-        "The request body is larger than the allowed " + maxBytes + " bytes.");
+  private ContentTooLarge tooLarge() {
+    return new ContentTooLarge(
+        "body-too-large", "The request body is larger than the allowed " + maxBytes + " bytes.");
   }
 }

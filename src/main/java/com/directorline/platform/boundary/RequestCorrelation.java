@@ -1,5 +1,6 @@
 package com.directorline.platform.boundary;
 
+import com.directorline.problems.boundary.CorrelationId;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -7,20 +8,15 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
-import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Gives every request a correlation id (a well-formed incoming {@code X-Correlation-Id} is kept, so
- * a gateway's id carries through), answers it in the same header, and sets the hardening headers
- * every answer needs. API answers are never cached: they may carry patient data.
+ * Answers every request's correlation id ({@link CorrelationId}) in {@code X-Correlation-Id} and
+ * sets the hardening headers every answer needs. API answers are never cached: they may carry
+ * patient data.
  */
 @WebFilter(filterName = "RequestCorrelation", urlPatterns = "/*", asyncSupported = true)
 public class RequestCorrelation extends HttpFilter {
-
-  public static final String HEADER = "X-Correlation-Id";
-  static final String ATTRIBUTE = "directorline.correlationId";
-  private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9-]{8,64}");
 
   /**
    * The pages' policy: our own scripts and styles only (no inline script), the Jitsi IFrame API and
@@ -28,12 +24,11 @@ public class RequestCorrelation extends HttpFilter {
    * framed by anyone.
    */
   private static final class PagePolicy {
-    // A holder, read on the first page served: classes that only ask for the correlation id
-    // (and their unit tests, without MicroProfile Config) never load the configuration.
+    // A holder, read on the first page served: API answers (and unit tests without MicroProfile
+    // Config) never load the configuration.
     static final String VALUE =
         pagePolicy(
-            org.eclipse.microprofile.config.ConfigProvider.getConfig(
-                    RequestCorrelation.class.getClassLoader())
+            ConfigProvider.getConfig(RequestCorrelation.class.getClassLoader())
                 .getOptionalValue("directorline.jitsi.domain", String.class)
                 .orElse("localhost:8443"));
   }
@@ -52,8 +47,7 @@ public class RequestCorrelation extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    String id = of(request);
-    response.setHeader(HEADER, id);
+    response.setHeader(CorrelationId.HEADER, CorrelationId.of(request));
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("X-Frame-Options", "DENY");
@@ -64,20 +58,5 @@ public class RequestCorrelation extends HttpFilter {
       response.setHeader("Content-Security-Policy", PagePolicy.VALUE);
     }
     chain.doFilter(request, response);
-  }
-
-  /** The request's correlation id, assigned on first use. */
-  public static String of(HttpServletRequest request) {
-    Object existing = request.getAttribute(ATTRIBUTE);
-    if (existing instanceof String id) {
-      return id;
-    }
-    String incoming = request.getHeader(HEADER);
-    String id =
-        incoming != null && WELL_FORMED.matcher(incoming).matches()
-            ? incoming
-            : UUID.randomUUID().toString();
-    request.setAttribute(ATTRIBUTE, id);
-    return id;
   }
 }

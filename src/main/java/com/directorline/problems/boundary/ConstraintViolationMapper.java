@@ -1,5 +1,6 @@
 package com.directorline.problems.boundary;
 
+import com.directorline.problems.entity.InvalidInput;
 import com.directorline.problems.entity.Violation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;

@@ -1,5 +1,6 @@
 package com.directorline.problems.boundary;
 
+import com.directorline.problems.entity.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;

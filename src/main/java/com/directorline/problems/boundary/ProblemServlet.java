@@ -1,6 +1,5 @@
 package com.directorline.problems.boundary;
 
-import com.directorline.platform.boundary.RequestCorrelation;
 import com.directorline.problems.entity.Problem;
 import com.directorline.problems.entity.StatusTitles;
 import jakarta.servlet.RequestDispatcher;
@@ -27,7 +26,7 @@ public class ProblemServlet extends HttpServlet {
       throws IOException {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer value ? value : HttpServletResponse.SC_NOT_FOUND;
-    String correlationId = RequestCorrelation.of(request);
+    String correlationId = CorrelationId.of(request);
     Object error = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
     if (error instanceof Throwable throwable) {
       status = HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
@@ -40,7 +39,7 @@ public class ProblemServlet extends HttpServlet {
         Problem.forStatus(status, StatusTitles.defaultDetail(status))
             .at(Problem.instanceOf(correlationId), correlationId);
     response.setStatus(status);
-    response.setHeader(RequestCorrelation.HEADER, correlationId);
+    response.setHeader(CorrelationId.HEADER, correlationId);
     response.setHeader("Cache-Control", "no-store");
     response.setContentType(Problem.MEDIA_TYPE);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -1,6 +1,5 @@
 package com.directorline.problems.boundary;
 
-import com.directorline.platform.boundary.RequestCorrelation;
 import com.directorline.problems.entity.Problem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
@@ -11,7 +10,7 @@ final class Problems {
   private Problems() {}
 
   static Response render(Problem problem, HttpServletRequest request) {
-    String correlationId = request == null ? null : RequestCorrelation.of(request);
+    String correlationId = request == null ? null : CorrelationId.of(request);
     Problem located = problem.at(Problem.instanceOf(correlationId), correlationId);
     return Response.status(problem.status(), problem.title())
         .type(Problem.MEDIA_TYPE)

@@ -1,6 +1,5 @@
 package com.directorline.problems.boundary;
 
-import com.directorline.platform.boundary.RequestCorrelation;
 import com.directorline.problems.entity.Problem;
 import com.directorline.problems.entity.StatusTitles;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +23,7 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable exception) {
-    String correlationId = request == null ? "-" : RequestCorrelation.of(request);
+    String correlationId = request == null ? "-" : CorrelationId.of(request);
     LOG.log(
         Level.SEVERE,
         "unexpected error correlationId=" + correlationId,

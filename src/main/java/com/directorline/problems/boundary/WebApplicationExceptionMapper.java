@@ -45,8 +45,6 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   }
 
   private String correlation() {
-    return request == null
-        ? "-"
-        : com.directorline.platform.boundary.RequestCorrelation.of(request);
+    return request == null ? "-" : CorrelationId.of(request);
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.directorline.escalation.entity.EscalationPlan;
-import com.directorline.problems.boundary.ProblemException;
+import com.directorline.problems.entity.ProblemException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -99,9 +99,10 @@ class ImageSanitizerTest {
     byte[] heic = TestImages.heic();
     assertThatThrownBy(() -> sanitizer.sanitize(heic))
         .isInstanceOfSatisfying(
-            ImageSanitizer.Refused.class,
+            ImageSanitizer.NotAPhoto.class,
             r -> {
-              assertThat(r.status()).isEqualTo(415);
+              assertThat(r.problem().status()).isEqualTo(415);
+              assertThat(r.problem().type()).endsWith(":heic-not-accepted");
               assertThat(r.getMessage()).contains("JPEG");
             });
   }
@@ -113,7 +114,8 @@ class ImageSanitizerTest {
                 sanitizer.sanitize(
                     "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOfSatisfying(
-            ImageSanitizer.Refused.class, r -> assertThat(r.status()).isEqualTo(415));
+            ImageSanitizer.NotAPhoto.class,
+            r -> assertThat(r.problem().type()).endsWith(":not-an-image"));
   }
 
   @Test
@@ -121,10 +123,10 @@ class ImageSanitizerTest {
     byte[] polyglot = TestImages.polyglotJpeg();
     assertThatThrownBy(() -> sanitizer.sanitize(polyglot))
         .isInstanceOfSatisfying(
-            ImageSanitizer.Refused.class,
+            ImageSanitizer.UnusablePhoto.class,
             r -> {
-              assertThat(r.status()).isEqualTo(422);
-              assertThat(r.slug()).isEqualTo("data-after-image");
+              assertThat(r.problem().status()).isEqualTo(422);
+              assertThat(r.problem().type()).endsWith(":data-after-image");
             });
   }
 
@@ -133,7 +135,8 @@ class ImageSanitizerTest {
     byte[] bomb = TestImages.pixelBombJpeg();
     assertThatThrownBy(() -> sanitizer.sanitize(bomb))
         .isInstanceOfSatisfying(
-            ImageSanitizer.Refused.class, r -> assertThat(r.slug()).isEqualTo("too-many-pixels"));
+            ImageSanitizer.UnusablePhoto.class,
+            r -> assertThat(r.problem().type()).endsWith(":too-many-pixels"));
     byte[] png = TestImages.encode(TestImages.picture(4, 4), "png");
     png[16] = 0x00; // IHDR width = 0x00FF_FFFF
     png[17] = (byte) 0xFF;
@@ -141,7 +144,8 @@ class ImageSanitizerTest {
     png[19] = (byte) 0xFF;
     assertThatThrownBy(() -> sanitizer.sanitize(png))
         .isInstanceOfSatisfying(
-            ImageSanitizer.Refused.class, r -> assertThat(r.slug()).isEqualTo("too-many-pixels"));
+            ImageSanitizer.UnusablePhoto.class,
+            r -> assertThat(r.problem().type()).endsWith(":too-many-pixels"));
   }
 
   @Test
@@ -150,6 +154,7 @@ class ImageSanitizerTest {
     byte[] cut = java.util.Arrays.copyOf(jpeg, jpeg.length / 2);
     assertThatThrownBy(() -> sanitizer.sanitize(cut))
         .isInstanceOfSatisfying(
-            ImageSanitizer.Refused.class, r -> assertThat(r.status()).isEqualTo(422));
+            ImageSanitizer.UnusablePhoto.class,
+            r -> assertThat(r.problem().type()).endsWith(":broken-image"));
   }
 }

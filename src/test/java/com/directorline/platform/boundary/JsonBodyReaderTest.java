@@ -3,8 +3,8 @@ package com.directorline.platform.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.directorline.problems.boundary.InvalidInput;
-import com.directorline.problems.boundary.ProblemException;
+import com.directorline.problems.entity.InvalidInput;
+import com.directorline.problems.entity.ProblemException;
 import com.directorline.problems.entity.Violation;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import java.io.ByteArrayInputStream;

@@ -1,6 +1,5 @@
-package com.directorline.problems.boundary;
+package com.directorline.problems.entity;
 
-import com.directorline.problems.entity.Violation;
 import java.util.List;
 
 /** 400: the input breaks the named fields' rules. */

@@ -1,4 +1,4 @@
-package com.directorline.problems.boundary;
+package com.directorline.problems.entity;
 
 /**
  * 404: the object does not exist or belongs to another clinic. Both answer the same, so a caller
@@ -7,6 +7,6 @@ package com.directorline.problems.boundary;
 public class NotFound extends ProblemException {
 
   public NotFound(String what) {
-    super(404, "not-found", "Not Found", "No " + what + " with this id is visible to you.");
+    super(404, "not-found", "No " + what + " with this id is visible to you.");
   }
 }
