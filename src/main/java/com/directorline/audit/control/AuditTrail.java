@@ -1,8 +1,6 @@
 package com.directorline.audit.control;
 
 import com.directorline.audit.entity.AuditEvent;
-import com.directorline.identity.control.Caller;
-import com.directorline.identity.entity.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
@@ -18,15 +16,15 @@ import java.util.stream.Collectors;
  * #recordApart} commits on its own, for refused and failed attempts whose own transaction rolls
  * back.
  *
- * <p>Who and from where come from the signed-in caller unless the component names them (sign-in
- * knows the user before there is a session).
+ * <p>Who and from where come from the request's {@link Actor} unless the component names them
+ * (sign-in knows the user before there is a session).
  */
 @ApplicationScoped
 public class AuditTrail {
 
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
-  @Inject Caller caller;
+  @Inject Actor actor;
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(AuditEvent.Draft draft) {
@@ -40,18 +38,18 @@ public class AuditTrail {
 
   private void write(AuditEvent.Draft draft) {
     try {
-      if (!draft.hasActor() && caller.isSignedIn()) {
+      if (!draft.hasActor() && actor.isSignedIn()) {
         draft.by(
-            caller.userId(),
-            caller.username(),
-            caller.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")));
+            actor.userId(),
+            actor.username(),
+            actor.roleNames().stream().sorted().collect(Collectors.joining(",")));
       }
       if (!draft.hasOrigin()) {
-        var origin = caller.origin();
+        var origin = actor.origin();
         draft.from(origin.clientIp(), origin.userAgent(), origin.correlationId());
       }
-      if (!draft.hasClinic() && caller.clinicIds().size() == 1) {
-        draft.clinic(caller.clinicIds().iterator().next());
+      if (!draft.hasClinic() && actor.clinicIds().size() == 1) {
+        draft.clinic(actor.clinicIds().iterator().next());
       }
     } catch (ContextNotActiveException backgroundThread) {
       // No request: the system acts, and the draft says so by naming no user.

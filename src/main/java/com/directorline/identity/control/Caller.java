@@ -1,14 +1,16 @@
 package com.directorline.identity.control;
 
-import com.directorline.identity.entity.RequestOrigin;
+import com.directorline.audit.control.Actor;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.User;
+import com.directorline.platform.entity.RequestOrigin;
 import com.directorline.problems.entity.InvalidInput;
 import com.directorline.problems.entity.NotFound;
 import jakarta.enterprise.context.RequestScoped;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Who is calling, from the validated session: user, roles and clinics as the database has them now
@@ -16,7 +18,7 @@ import java.util.UUID;
  * never come from a request body.
  */
 @RequestScoped
-public class Caller {
+public class Caller implements Actor {
 
   private UUID sessionId;
   private UUID userId;
@@ -41,6 +43,7 @@ public class Caller {
     this.origin = requestOrigin;
   }
 
+  @Override
   public boolean isSignedIn() {
     return userId != null;
   }
@@ -84,10 +87,12 @@ public class Caller {
     return sessionId;
   }
 
+  @Override
   public UUID userId() {
     return userId;
   }
 
+  @Override
   public String username() {
     return username;
   }
@@ -96,6 +101,12 @@ public class Caller {
     return roles;
   }
 
+  @Override
+  public Set<String> roleNames() {
+    return roles.stream().map(Role::name).collect(Collectors.toUnmodifiableSet());
+  }
+
+  @Override
   public Set<UUID> clinicIds() {
     return clinicIds;
   }
@@ -104,6 +115,7 @@ public class Caller {
     return idleDeadline;
   }
 
+  @Override
   public RequestOrigin origin() {
     return origin;
   }

@@ -1,6 +1,6 @@
 package com.directorline.identity.control;
 
-import com.directorline.identity.entity.RequestOrigin;
+import com.directorline.platform.entity.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;

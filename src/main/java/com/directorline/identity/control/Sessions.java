@@ -1,10 +1,10 @@
 package com.directorline.identity.control;
 
-import com.directorline.identity.entity.RequestOrigin;
 import com.directorline.identity.entity.SecurityEventType;
 import com.directorline.identity.entity.User;
 import com.directorline.identity.entity.UserSession;
 import com.directorline.identity.entity.UserSession.EndReason;
+import com.directorline.platform.entity.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

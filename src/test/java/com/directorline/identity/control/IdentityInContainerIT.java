@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.directorline.identity.entity.RequestOrigin;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.SecurityEventType;
 import com.directorline.identity.entity.User;
+import com.directorline.platform.entity.RequestOrigin;
 import com.directorline.testing.RunDatabase;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;

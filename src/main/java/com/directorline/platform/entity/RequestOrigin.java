@@ -1,4 +1,4 @@
-package com.directorline.identity.entity;
+package com.directorline.platform.entity;
 
 /** Where a request came from: client address, user agent and correlation id. */
 public record RequestOrigin(String clientIp, String userAgent, String correlationId) {
