@@ -1,14 +1,15 @@
 /**
- * The tamper-evident audit trail and its review.
+ * The audit trail: one event per access to patient data and per security event, written in the
+ * action's own transaction.
  *
- * <p>Operations: record an access or a security event in the action's own transaction ({@code
- * AuditTrail}), or a refused or failed attempt apart from it ({@code @Audited}); chain committed
- * events in a strict sequence and sign checkpoints ({@code AuditSealing}, {@code ChainSealer});
- * verify the chain on the server or from the command line ({@code ChainVerifier}, {@code
- * VerifyCommand}); the compliance officer's search, per-patient access report, CSV and FHIR
- * exports, flags and review attestations, limited to their clinics ({@code AuditResource}).
+ * <p>Operations: record an access or a security event with the action it records ({@code
+ * AuditTrail.record}), or a refused or failed attempt apart from it ({@code @Audited} and its
+ * interceptor, {@code AuditTrail.recordApart}). Who acts comes from the request's {@code Actor},
+ * which the identity component provides; the trail imports no other business component, so every
+ * component can record into it.
  *
  * <p>Out of scope: deciding who may see what (each component checks access and then records it
- * here); deleting or changing events (there is no such path, and the database refuses it).
+ * here); chaining and verifying the events (chain); searching and reviewing them (compliance);
+ * deleting or changing events (there is no such path, and the database refuses it).
  */
 package com.directorline.audit;

@@ -2,9 +2,9 @@ package com.directorline.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.directorline.audit.control.ChainFormat;
-import com.directorline.audit.control.ChainVerifier;
-import com.directorline.audit.control.CheckpointKeys;
+import com.directorline.chain.control.ChainFormat;
+import com.directorline.chain.control.ChainVerifier;
+import com.directorline.chain.control.CheckpointKeys;
 import com.directorline.testing.Api;
 import com.directorline.testing.Reply;
 import com.directorline.testing.TestDatabase;

@@ -1,0 +1,23 @@
+package com.directorline.chain.boundary;
+
+import java.time.Instant;
+
+/**
+ * The chain's verdict: OK with the counts, or BROKEN at the first broken position with what is
+ * wrong. {@code pending} events are committed but not chained yet (the sealer runs every fraction
+ * of a second). Retention: events are kept at least {@code retentionYears}; the oldest one is kept
+ * at least until {@code oldestKeptUntil}.
+ */
+public record VerificationView(
+    String status,
+    long events,
+    long checkpoints,
+    Long firstBrokenSeq,
+    String problem,
+    long pending,
+    Instant lastCheckpointAt,
+    Instant checkedAt,
+    String keyId,
+    int retentionYears,
+    Instant oldestEventAt,
+    Instant oldestKeptUntil) {}

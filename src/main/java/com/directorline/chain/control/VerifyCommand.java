@@ -1,0 +1,83 @@
+package com.directorline.chain.control;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Verifies the audit chain from the command line, straight against the database and with a public
+ * key the auditor holds, without the server:
+ *
+ * <pre>
+ * java -jar target/directorline-audit-verify.jar --db-url jdbc:postgresql://host/db \
+ *     --db-user auditor --public-key audit-public-key.pem
+ * </pre>
+ *
+ * The password comes from {@code DB_PASSWORD} in the environment, never from the command line
+ * (other users can read a process's arguments). Exit status 0 for OK, 1 for BROKEN, 2 when it could
+ * not verify.
+ */
+public final class VerifyCommand {
+
+  private VerifyCommand() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  static int run(String[] args) {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      options.put(args[i], args[i + 1]);
+    }
+    String url = options.get("--db-url");
+    String keyFile = options.get("--public-key");
+    if (url == null || keyFile == null || args.length % 2 != 0) {
+      System.err.println(
+          "usage: --db-url <jdbc url> [--db-user <user>] --public-key <PEM or Tink public keyset"
+              + " file> [--threads <n>]   (password from DB_PASSWORD)");
+      return 2;
+    }
+    String password = System.getenv().getOrDefault("DB_PASSWORD", "");
+    String user = options.getOrDefault("--db-user", "");
+    try {
+      int threads =
+          Integer.parseInt(
+              options.getOrDefault(
+                  "--threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
+      String key = Files.readString(Path.of(keyFile), StandardCharsets.UTF_8);
+      long started = System.nanoTime();
+      ChainVerifier.Report report =
+          new ChainVerifier(CheckpointKeys.verifier(key))
+              .verify(() -> DriverManager.getConnection(url, user, password), threads);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      if (report.intact()) {
+        System.out.printf(
+            "OK: %d events, %d checkpoints verified in %.2f s%n",
+            report.events(), report.checkpoints(), seconds);
+        return 0;
+      }
+      System.out.printf(
+          "BROKEN at sequence %d: %s (%d events and %d checkpoints verified before it)%n",
+          report.firstBrokenSeq(), report.problem(), report.events(), report.checkpoints());
+      return 1;
+    } catch (SQLException e) {
+      System.err.println("cannot read the database: SQL state " + e.getSQLState());
+      return 2;
+    } catch (IOException e) {
+      System.err.println("cannot read the public key file " + keyFile);
+      return 2;
+    } catch (NumberFormatException e) {
+      System.err.println("--threads must be a whole number");
+      return 2;
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package com.directorline.compliance.boundary;
+
+import com.directorline.audit.boundary.Audited;
+import com.directorline.audit.control.AuditTrail;
+import com.directorline.audit.entity.AuditAction;
+import com.directorline.audit.entity.ObjectType;
+import com.directorline.compliance.control.AuditQuery;
+import com.directorline.compliance.control.AuditSearch;
+import com.directorline.identity.entity.Role;
+import com.directorline.problems.entity.InvalidInput;
+import com.directorline.problems.entity.UnprocessableContent;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The compliance officer's search of the trail and its exports, limited to their clinics. Every
+ * search and export is itself an audit event.
+ */
+@Path("audit/events")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditEventsResource {
+
+  private static final int MAX_PAGE_SIZE = 500;
+  private static final int MAX_EXPORT = 50_000;
+
+  @Inject AuditSearch search;
+  @Inject AuditTrail trail;
+  @Inject Clock clock;
+
+  @GET
+  @RolesAllowed(Role.Names.COMPLIANCE_OFFICER)
+  @Audited(object = ObjectType.AUDIT_TRAIL)
+  @Transactional
+  @Operation(
+      summary = "Search the trail",
+      description =
+          "Newest first, in your clinics. from/to are ISO-8601 UTC times; page starts at 0;"
+              + " size at most 500. total counts up to 1000 matches (totalExact false beyond).")
+  public AuditPage events(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("userId") String userId,
+      @QueryParam("patientRef") String patientRef,
+      @QueryParam("emergencyId") String emergencyId,
+      @QueryParam("action") String action,
+      @QueryParam("outcome") String outcome,
+      @QueryParam("purpose") String purpose,
+      @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    AuditQuery query =
+        new AuditFilter(from, to, userId, patientRef, emergencyId, action, outcome, purpose)
+            .toQuery();
+    int pageNumber = AuditFilter.number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
+    int pageSize = AuditFilter.number("size", size, 50, 1, MAX_PAGE_SIZE);
+    AuditSearch.Page found = search.search(query, pageNumber, pageSize);
+    trail.record(
+        query
+            .recorded(AuditAction.READ)
+            .detail(
+                String.join(" ", "search", query.summary(), "total=" + found.total())
+                    .replace("  ", " ")));
+    return new AuditPage(
+        found.items().stream().map(AuditEventView::of).toList(),
+        pageNumber,
+        pageSize,
+        found.total(),
+        found.exact());
+  }
+
+  @GET
+  @Path("export")
+  @Produces({"text/csv", AuditExports.FHIR_JSON})
+  @RolesAllowed(Role.Names.COMPLIANCE_OFFICER)
+  @Audited(action = AuditAction.EXPORT, object = ObjectType.AUDIT_TRAIL)
+  @Transactional
+  @Operation(
+      summary = "Export the trail",
+      description =
+          "format=csv (default) or fhir (a FHIR R4 Bundle of AuditEvent, IHE BALP). The same"
+              + " filters as the search; at most 50000 events per export.")
+  public Response export(
+      @QueryParam("format") String format,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("userId") String userId,
+      @QueryParam("patientRef") String patientRef,
+      @QueryParam("emergencyId") String emergencyId,
+      @QueryParam("action") String action,
+      @QueryParam("outcome") String outcome,
+      @QueryParam("purpose") String purpose) {
+    boolean fhir;
+    if (format == null || format.isBlank() || format.equalsIgnoreCase("csv")) {
+      fhir = false;
+    } else if (format.equalsIgnoreCase("fhir")) {
+      fhir = true;
+    } else {
+      throw InvalidInput.of("format", "must be csv or fhir");
+    }
+    AuditQuery query =
+        new AuditFilter(from, to, userId, patientRef, emergencyId, action, outcome, purpose)
+            .toQuery();
+    List<AuditSearch.Found> rows = search.all(query, MAX_EXPORT);
+    if (rows.size() > MAX_EXPORT) {
+      throw new UnprocessableContent(
+          "export-too-large",
+          "More than " + MAX_EXPORT + " events match; narrow the time range or the filters.");
+    }
+    trail.record(
+        query
+            .recorded(AuditAction.EXPORT)
+            .detail(
+                (fhir ? "fhir" : "csv") + " export " + query.summary() + " rows=" + rows.size()));
+    String stamp = clock.instant().atOffset(ZoneOffset.UTC).toString().replace(":", "");
+    if (fhir) {
+      return Response.ok(
+              AuditExports.fhir(rows, clock.instant()).toString(), AuditExports.FHIR_JSON)
+          .header("Content-Disposition", "attachment; filename=\"audit-" + stamp + ".fhir.json\"")
+          .build();
+    }
+    return Response.ok(AuditExports.csv(rows), "text/csv; charset=utf-8")
+        .header("Content-Disposition", "attachment; filename=\"audit-" + stamp + ".csv\"")
+        .build();
+  }
+}

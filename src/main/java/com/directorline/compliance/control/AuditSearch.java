@@ -1,0 +1,158 @@
+package com.directorline.compliance.control;
+
+import com.directorline.audit.entity.AuditEvent;
+import com.directorline.chain.entity.ChainLink;
+import com.directorline.identity.control.Caller;
+import com.directorline.identity.control.Users;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Reads the trail for a compliance officer, limited to their clinics: events recorded for one of
+ * them, and the clinic-less events (sign-ins) of their staff. Newest first.
+ */
+@ApplicationScoped
+public class AuditSearch {
+
+  @PersistenceContext EntityManager em;
+  @Inject Caller caller;
+  @Inject Users users;
+
+  /** An event with its chain position and hash, both null until the sealer reaches it. */
+  public record Found(AuditEvent event, Long seq, String hash) {}
+
+  /** Matches are counted up to this many; beyond it the total says "at least". */
+  public static final int COUNT_CAP = 1_000;
+
+  /** A page, and the number of matches ({@code exact} false: at least that many). */
+  public record Page(List<Found> items, long total, boolean exact) {}
+
+  public Page search(AuditQuery query, int page, int size) {
+    Scope scope = scope();
+    if (scope.isEmpty()) {
+      return new Page(List.of(), 0, true);
+    }
+    Filter filter = filter(query, scope);
+    List<Found> items = select(filter, "", NEWEST_FIRST, page * size, size);
+    // Counting stops at the cap: an exact count of most of a million-event trail costs more than
+    // the search itself, and "more than 1000" is as useful to a reviewer (docs/performance.md).
+    var count = em.createQuery("select e.id from AuditEvent e where " + filter.where, Long.class);
+    filter.bind(count);
+    int counted = count.setMaxResults(COUNT_CAP + 1).getResultList().size();
+    return new Page(items, Math.min(counted, COUNT_CAP), counted <= COUNT_CAP);
+  }
+
+  /** Up to {@code limit} matching events, newest first; one more than the limit means too many. */
+  public List<Found> all(AuditQuery query, int limit) {
+    Scope scope = scope();
+    return scope.isEmpty()
+        ? List.of()
+        : select(filter(query, scope), "", NEWEST_FIRST, 0, limit + 1);
+  }
+
+  /**
+   * The events a flag can come from, oldest first: break-glass, refusals, and every success that
+   * touched a patient.
+   */
+  public List<Found> flagCandidates(AuditQuery range, int limit) {
+    Scope scope = scope();
+    return scope.isEmpty()
+        ? List.of()
+        : select(
+            filter(range, scope),
+            " and (e.purpose = com.directorline.audit.entity.Purpose.BREAK_GLASS"
+                + " or e.outcome = com.directorline.audit.entity.AuditOutcome.DENIED"
+                + " or e.patientRef is not null)",
+            " order by e.occurredAt, e.id",
+            0,
+            limit + 1);
+  }
+
+  private static final String NEWEST_FIRST = " order by e.occurredAt desc, e.id desc";
+
+  private List<Found> select(Filter filter, String more, String order, int first, int max) {
+    TypedQuery<Object[]> select =
+        em.createQuery(
+            "select e, c from AuditEvent e left join ChainLink c on c.eventId = e.id where "
+                + filter.where
+                + more
+                + order,
+            Object[].class);
+    filter.bind(select);
+    return select.setFirstResult(first).setMaxResults(max).getResultList().stream()
+        .map(AuditSearch::found)
+        .toList();
+  }
+
+  /** Whether the event exists and lies in the caller's scope. */
+  public boolean inScope(long eventId) {
+    Scope scope = scope();
+    AuditEvent event = em.find(AuditEvent.class, eventId);
+    return event != null
+        && (event.clinicId() == null
+            ? event.userId() != null && scope.staff.contains(event.userId())
+            : scope.clinics.contains(event.clinicId()));
+  }
+
+  private static Found found(Object[] row) {
+    AuditEvent event = (AuditEvent) row[0];
+    ChainLink link = (ChainLink) row[1];
+    return new Found(event, link == null ? null : link.seq(), link == null ? null : link.hash());
+  }
+
+  private record Scope(Set<UUID> clinics, List<UUID> staff) {
+    boolean isEmpty() {
+      return clinics.isEmpty();
+    }
+  }
+
+  private Scope scope() {
+    Set<UUID> clinics = caller.clinicIds();
+    List<UUID> staff = new ArrayList<>(users.memberIds(clinics));
+    if (staff.isEmpty()) {
+      staff.add(new UUID(0, 0)); // "in ()" is not SQL
+    }
+    return new Scope(clinics, staff);
+  }
+
+  private static final class Filter {
+    final StringBuilder where = new StringBuilder();
+    final Map<String, Object> parameters = new LinkedHashMap<>();
+
+    void and(String condition, String name, Object value) {
+      if (value != null) {
+        where.append(" and ").append(condition);
+        parameters.put(name, value);
+      }
+    }
+
+    void bind(jakarta.persistence.Query query) {
+      parameters.forEach(query::setParameter);
+    }
+  }
+
+  private static Filter filter(AuditQuery q, Scope scope) {
+    Filter f = new Filter();
+    f.where.append("(e.clinicId in :clinics or (e.clinicId is null and e.userId in :staff))");
+    f.parameters.put("clinics", scope.clinics);
+    f.parameters.put("staff", scope.staff);
+    f.and("e.occurredAt >= :from", "from", q.from());
+    f.and("e.occurredAt < :to", "to", q.to());
+    f.and("e.userId = :user", "user", q.userId());
+    f.and("e.patientRef = :patient", "patient", q.patientRef());
+    f.and("e.emergencyId = :emergency", "emergency", q.emergencyId());
+    f.and("e.action = :action", "action", q.action());
+    f.and("e.outcome = :outcome", "outcome", q.outcome());
+    f.and("e.purpose = :purpose", "purpose", q.purpose());
+    return f;
+  }
+}

@@ -1,0 +1,299 @@
+package com.directorline.chain.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.crypto.tink.KeysetHandle;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The chain's sealing and verification on the real migrations (embedded H2 in PostgreSQL mode), and
+ * every kind of tampering a database superuser could do: the verifier must name the first broken
+ * position and what is wrong. (AuditTrailIT repeats the altered row on PostgreSQL through the API.)
+ */
+class ChainTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
+  private static final KeysetHandle KEYS = CheckpointKeys.generate();
+
+  private Connection db;
+  private String url;
+  private ChainSealer sealer;
+
+  @BeforeEach
+  void migrate() throws SQLException {
+    url =
+        "jdbc:h2:mem:chain"
+            + UUID.randomUUID()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    Flyway.configure()
+        .dataSource(url, "sa", "")
+        .locations("classpath:db/migration", "classpath:db/vendor/h2")
+        .load()
+        .migrate();
+    db = DriverManager.getConnection(url, "sa", "");
+    sealer =
+        new ChainSealer(
+            new ChainSealer.Settings(7, 5, Duration.ofMinutes(5), Duration.ofMinutes(10)),
+            new ChainSealer.Signer(CheckpointKeys.signer(KEYS), CheckpointKeys.keyId(KEYS)));
+  }
+
+  @AfterEach
+  void close() throws SQLException {
+    db.close();
+  }
+
+  private void insertEvents(int count, String patient) throws SQLException {
+    try (PreparedStatement insert =
+        db.prepareStatement(
+            "INSERT INTO audit_event (id, occurred_at, user_id, username, roles, action,"
+                + " object_type, object_id, patient_ref, participant, outcome, purpose,"
+                + " correlation_id) VALUES (NEXTVAL('audit_event_seq'), ?, ?, 'dana', 'DIRECTOR',"
+                + " 'READ', 'EMERGENCY', ?, ?, ?, 'SUCCESS', 'TREATMENT', ?)")) {
+      for (int i = 0; i < count; i++) {
+        insert.setObject(1, OffsetDateTime.ofInstant(T0.plusSeconds(i), ZoneOffset.UTC));
+        insert.setObject(2, UUID.randomUUID());
+        insert.setString(3, UUID.randomUUID().toString());
+        insert.setString(4, patient);
+        insert.setBoolean(5, i % 2 == 0);
+        insert.setString(6, UUID.randomUUID().toString());
+        insert.executeUpdate();
+      }
+    }
+  }
+
+  private void sealAll() throws SQLException {
+    while (sealer.sealBatch(db, T0.plusSeconds(3600)).events() > 0) {
+      // until nothing waits
+    }
+  }
+
+  /** Verifies front to back and in parallel ranges of 3; both must give the same verdict. */
+  private ChainVerifier.Report verify() throws SQLException {
+    ChainVerifier.Report sequential = new ChainVerifier(CheckpointKeys.verifier(KEYS)).verify(db);
+    ChainVerifier.Report parallel =
+        new ChainVerifier(CheckpointKeys.verifier(KEYS), 3)
+            .verify(() -> DriverManager.getConnection(url, "sa", ""), 4);
+    assertThat(parallel).as("parallel verification").isEqualTo(sequential);
+    return sequential;
+  }
+
+  private void execute(String... statements) throws SQLException {
+    try (Statement s = db.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    }
+  }
+
+  /** What a superuser can do on PostgreSQL (disable triggers); on H2, dropping them. */
+  private void dropGuards() throws SQLException {
+    for (String table : List.of("audit_event", "audit_chain", "audit_checkpoint")) {
+      execute("DROP TRIGGER " + table + "_append_only");
+    }
+  }
+
+  private long eventAt(long seq) throws SQLException {
+    try (var rs =
+        db.createStatement().executeQuery("SELECT event_id FROM audit_chain WHERE seq = " + seq)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  @Test
+  void sealsInOrderWithCheckpointsAndVerifiesOk() throws SQLException {
+    insertEvents(23, "MRN-1");
+    sealAll();
+    ChainVerifier.Report report = verify();
+    assertThat(report.intact()).as(report.problem()).isTrue();
+    assertThat(report.events()).isEqualTo(23);
+    // Every 5 events, plus one at the end of the first run because none had been written yet.
+    assertThat(report.checkpoints()).isGreaterThanOrEqualTo(4);
+    assertThat(report.firstBrokenSeq()).isNull();
+  }
+
+  @Test
+  void eventsCommittedLaterAreChainedAfterTheOthers() throws SQLException {
+    insertEvents(3, "MRN-1");
+    sealAll();
+    insertEvents(4, "MRN-2");
+    sealAll();
+    assertThat(verify().events()).isEqualTo(7);
+    assertThat(verify().intact()).isTrue();
+  }
+
+  @Test
+  void anEventCommittedAfterTheGracePeriodIsChainedByTheSweep() throws SQLException {
+    long held;
+    try (var rs = db.createStatement().executeQuery("SELECT NEXTVAL('audit_event_seq')")) {
+      rs.next();
+      held = rs.getLong(1); // a transaction takes an id and stays open
+    }
+    insertEvents(4, "MRN-1");
+    sealAll(); // an hour later: the floor passes the held id
+    execute(
+        "INSERT INTO audit_event (id, occurred_at, action, object_type, outcome) VALUES ("
+            + held
+            + ", TIMESTAMP WITH TIME ZONE '2026-11-23 07:59:00+00', 'READ', 'EMERGENCY', 'SUCCESS')");
+    assertThat(sealer.sealBatch(db, T0.plusSeconds(3700)).events()).isZero();
+    assertThat(sealer.sealStragglers(db, T0.plusSeconds(3700)).events()).isEqualTo(1);
+    ChainVerifier.Report report = verify();
+    assertThat(report.intact()).isTrue();
+    assertThat(report.events()).isEqualTo(5);
+  }
+
+  @Test
+  void theTablesRefuseUpdatesAndDeletes() throws SQLException {
+    insertEvents(2, "MRN-1");
+    sealAll();
+    assertThatThrownBy(() -> execute("UPDATE audit_event SET username = 'mallory'"))
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(() -> execute("DELETE FROM audit_chain"))
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(() -> execute("UPDATE audit_checkpoint SET signature = 'x'"))
+        .hasMessageContaining("append-only");
+  }
+
+  @Test
+  void anAlteredRowIsReportedAtItsSequenceNumber() throws SQLException {
+    insertEvents(12, "MRN-1");
+    sealAll();
+    dropGuards();
+    execute("UPDATE audit_event SET username = 'mallory' WHERE id = " + eventAt(8));
+    ChainVerifier.Report report = verify();
+    assertThat(report.intact()).isFalse();
+    assertThat(report.firstBrokenSeq()).isEqualTo(8);
+    assertThat(report.problem()).startsWith("altered");
+    assertThat(report.events()).isEqualTo(7);
+  }
+
+  @Test
+  void aDeletedEventIsReportedAsMissing() throws SQLException {
+    insertEvents(12, "MRN-1");
+    sealAll();
+    dropGuards();
+    long event = eventAt(5);
+    execute("DELETE FROM audit_chain WHERE seq = 5", "DELETE FROM audit_event WHERE id = " + event);
+    ChainVerifier.Report report = verify();
+    assertThat(report.firstBrokenSeq()).isEqualTo(5);
+    assertThat(report.problem()).startsWith("missing");
+  }
+
+  @Test
+  void anEventRowDeletedUnderItsChainEntryIsReportedAsMissing() throws SQLException {
+    insertEvents(6, "MRN-1");
+    sealAll();
+    dropGuards();
+    execute("SET REFERENTIAL_INTEGRITY FALSE", "DELETE FROM audit_event WHERE id = " + eventAt(3));
+    ChainVerifier.Report report = verify();
+    assertThat(report.firstBrokenSeq()).isEqualTo(3);
+    assertThat(report.problem()).contains("deleted");
+  }
+
+  @Test
+  void swappedEventsAreReportedAsReordered() throws SQLException {
+    insertEvents(12, "MRN-1");
+    sealAll();
+    dropGuards();
+    long sixth = eventAt(6);
+    long seventh = eventAt(7);
+    execute(
+        "SET REFERENTIAL_INTEGRITY FALSE",
+        "UPDATE audit_chain SET event_id = -1 WHERE seq = 6",
+        "UPDATE audit_chain SET event_id = " + sixth + " WHERE seq = 7",
+        "UPDATE audit_chain SET event_id = " + seventh + " WHERE seq = 6");
+    ChainVerifier.Report report = verify();
+    assertThat(report.firstBrokenSeq()).isEqualTo(6);
+    assertThat(report.problem()).isEqualTo("reordered: the event here belongs at position 7");
+  }
+
+  @Test
+  void aForgedCheckpointSignatureIsReported() throws SQLException {
+    insertEvents(12, "MRN-1");
+    sealAll();
+    dropGuards();
+    execute(
+        "UPDATE audit_checkpoint SET signature = '"
+            + java.util.Base64.getEncoder().encodeToString(new byte[64])
+            + "' WHERE seq = 10");
+    ChainVerifier.Report report = verify();
+    assertThat(report.firstBrokenSeq()).isEqualTo(10);
+    assertThat(report.problem()).startsWith("forged checkpoint");
+  }
+
+  @Test
+  void aChainRewrittenWithoutTheKeyDisagreesWithTheSignedCheckpoints() throws SQLException {
+    insertEvents(12, "MRN-1");
+    sealAll();
+    dropGuards();
+    // The attacker alters an event and recomputes every hash after it, but cannot sign.
+    execute("UPDATE audit_event SET username = 'mallory' WHERE id = " + eventAt(3));
+    ChainFormat.Hasher hasher = new ChainFormat.Hasher();
+    byte[] previous = new byte[32];
+    for (long seq = 1; seq <= 12; seq++) {
+      try (var rs =
+          db.createStatement()
+              .executeQuery(
+                  "SELECT "
+                      + ChainFormat.COLUMNS
+                      + " FROM audit_chain c JOIN audit_event e ON e.id = c.event_id WHERE c.seq = "
+                      + seq)) {
+        rs.next();
+        previous = hasher.next(previous, seq, ChainFormat.EventRow.read(rs, 1));
+      }
+      execute(
+          "UPDATE audit_chain SET hash = '" + ChainFormat.hex(previous) + "' WHERE seq = " + seq);
+    }
+    ChainVerifier.Report report = verify();
+    assertThat(report.intact()).isFalse();
+    assertThat(report.firstBrokenSeq()).isEqualTo(5);
+    assertThat(report.problem()).startsWith("rewritten");
+  }
+
+  @Test
+  void eventsCutOffTheEndAreReportedWhenACheckpointCoveredThem() throws SQLException {
+    insertEvents(10, "MRN-1");
+    sealAll();
+    dropGuards();
+    execute("SET REFERENTIAL_INTEGRITY FALSE", "DELETE FROM audit_chain WHERE seq > 7");
+    ChainVerifier.Report report = verify();
+    assertThat(report.firstBrokenSeq()).isEqualTo(8);
+    assertThat(report.problem()).contains("checkpoint covers position 10");
+  }
+
+  @Test
+  void anotherKeyCannotVouchForTheCheckpoints() throws SQLException {
+    insertEvents(6, "MRN-1");
+    sealAll();
+    KeysetHandle other = CheckpointKeys.generate();
+    ChainVerifier.Report report = new ChainVerifier(CheckpointKeys.verifier(other)).verify(db);
+    assertThat(report.intact()).isFalse();
+    assertThat(report.problem()).startsWith("forged checkpoint");
+  }
+
+  @Test
+  void thePemExportVerifiesLikeTheKeyset() throws SQLException {
+    insertEvents(6, "MRN-1");
+    sealAll();
+    String pem = CheckpointKeys.publicKeyPem(KEYS);
+    assertThat(new ChainVerifier(CheckpointKeys.verifier(pem)).verify(db).intact()).isTrue();
+    String json = CheckpointKeys.publicKeysetJson(KEYS);
+    assertThat(json).doesNotContain("privateKey");
+    assertThat(new ChainVerifier(CheckpointKeys.verifier(json)).verify(db).intact()).isTrue();
+  }
+}
