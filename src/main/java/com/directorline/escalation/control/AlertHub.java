@@ -39,7 +39,7 @@ public class AlertHub {
 
   @Inject Alerts alerts;
   @Inject Clock clock;
-  @Inject com.directorline.identity.control.Sessions sessions;
+  @Inject com.directorline.sessions.control.Sessions sessions;
   @Inject org.eclipse.microprofile.metrics.MetricRegistry metrics;
 
   @Inject com.directorline.platform.control.Workers workers;

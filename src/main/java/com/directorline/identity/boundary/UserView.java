@@ -36,7 +36,7 @@ public record UserView(
         user.createdAt());
   }
 
-  static UserView ofSelf(User user) {
+  public static UserView ofSelf(User user) {
     return of(user, user.clinicIds());
   }
 }

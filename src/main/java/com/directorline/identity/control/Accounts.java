@@ -1,6 +1,7 @@
 package com.directorline.identity.control;
 
 import com.directorline.identity.entity.Clinic;
+import com.directorline.identity.entity.RightsChanged;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.SecurityEventType;
 import com.directorline.identity.entity.User;
@@ -8,6 +9,7 @@ import com.directorline.problems.entity.Conflict;
 import com.directorline.problems.entity.InvalidInput;
 import com.directorline.problems.entity.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,7 +34,7 @@ public class Accounts {
   @Inject Users users;
   @Inject Clinics clinics;
   @Inject Passwords passwords;
-  @Inject Sessions sessions;
+  @Inject Event<RightsChanged> rightsChanged;
   @Inject SecurityEvents events;
   @Inject Caller caller;
 
@@ -161,7 +163,8 @@ public class Accounts {
       event(SecurityEventType.USER_UPDATED, user.id(), null, String.join(",", what));
     }
     if (revoke && !self) {
-      sessions.revokeAll(user.id());
+      // The sessions component ends the user's open sessions, in this transaction.
+      rightsChanged.fire(new RightsChanged(user.id()));
     }
     return user;
   }

@@ -28,18 +28,26 @@ public class Caller implements Actor {
   private Instant idleDeadline;
   private RequestOrigin origin = RequestOrigin.SYSTEM;
 
-  void signedIn(Sessions.ActiveSession active, RequestOrigin requestOrigin) {
-    User user = active.user();
-    this.sessionId = active.sessionId();
+  /**
+   * Binds the request to a user whose session was found open; the session check does this once per
+   * request, before any resource runs.
+   */
+  public void signedIn(
+      UUID openSessionId, User user, Instant sessionIdleDeadline, RequestOrigin requestOrigin) {
+    if (userId != null) {
+      throw new IllegalStateException("this request is already bound to a caller");
+    }
+    this.sessionId = openSessionId;
     this.userId = user.id();
     this.username = user.username();
     this.roles = user.roles();
     this.clinicIds = user.clinicIds();
-    this.idleDeadline = active.idleDeadline();
+    this.idleDeadline = sessionIdleDeadline;
     this.origin = requestOrigin;
   }
 
-  void anonymous(RequestOrigin requestOrigin) {
+  /** A request without an open session: only where it came from is known. */
+  public void anonymous(RequestOrigin requestOrigin) {
     this.origin = requestOrigin;
   }
 

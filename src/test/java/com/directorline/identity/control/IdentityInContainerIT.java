@@ -9,6 +9,7 @@ import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.SecurityEventType;
 import com.directorline.identity.entity.User;
 import com.directorline.platform.entity.RequestOrigin;
+import com.directorline.sessions.control.SignIn;
 import com.directorline.testing.RunDatabase;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -32,7 +33,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Transactions and locking of identity, inside Payara Micro on PostgreSQL. */
+/** Transactions and locking of identity and sign-in, inside Payara Micro on PostgreSQL. */
 @ExtendWith({RunDatabase.class, ArquillianExtension.class})
 class IdentityInContainerIT {
 
@@ -148,9 +149,7 @@ class IdentityInContainerIT {
   void anAccountChangeAndItsSecurityEventCommitOrRollBackTogether() throws Exception {
     UUID clinic = anyClinic();
     User admin = persistUser(Role.ADMIN, clinic);
-    caller.signedIn(
-        new Sessions.ActiveSession(UUID.randomUUID(), admin, Instant.now().plusSeconds(60)),
-        RequestOrigin.SYSTEM);
+    caller.signedIn(UUID.randomUUID(), admin, Instant.now().plusSeconds(60), RequestOrigin.SYSTEM);
     String username = "rolled" + UUID.randomUUID().toString().substring(0, 8);
 
     tx.begin();

@@ -1,4 +1,4 @@
-package com.directorline.identity.boundary;
+package com.directorline.sessions.boundary;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;

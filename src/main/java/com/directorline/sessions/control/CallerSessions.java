@@ -1,5 +1,6 @@
-package com.directorline.identity.control;
+package com.directorline.sessions.control;
 
+import com.directorline.identity.control.Caller;
 import com.directorline.platform.entity.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +17,8 @@ public class CallerSessions {
   public boolean bind(UUID sessionId, RequestOrigin origin) {
     var active = sessions.validate(sessionId, origin);
     if (active.isPresent()) {
-      caller.signedIn(active.get(), origin);
+      caller.signedIn(
+          active.get().sessionId(), active.get().user(), active.get().idleDeadline(), origin);
       return true;
     }
     caller.anonymous(origin);

@@ -1,8 +1,8 @@
-package com.directorline.identity.entity;
+package com.directorline.sessions.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.directorline.identity.entity.UserSession.EndReason;
+import com.directorline.sessions.entity.UserSession.EndReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

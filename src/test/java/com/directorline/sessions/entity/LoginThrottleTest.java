@@ -1,4 +1,4 @@
-package com.directorline.identity.entity;
+package com.directorline.sessions.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

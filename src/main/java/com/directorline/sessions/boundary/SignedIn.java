@@ -1,5 +1,6 @@
-package com.directorline.identity.boundary;
+package com.directorline.sessions.boundary;
 
+import com.directorline.identity.boundary.UserView;
 import java.time.Instant;
 
 /** The answer to a successful sign-in. */

@@ -1,4 +1,4 @@
-package com.directorline.identity.boundary;
+package com.directorline.sessions.boundary;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,8 @@
-package com.directorline.identity.control;
+package com.directorline.sessions.control;
 
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.User;
-import com.directorline.identity.entity.UserSession;
+import com.directorline.sessions.entity.UserSession;
 import io.jsonwebtoken.Jwts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Date;

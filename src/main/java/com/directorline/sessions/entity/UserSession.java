@@ -1,4 +1,4 @@
-package com.directorline.identity.entity;
+package com.directorline.sessions.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

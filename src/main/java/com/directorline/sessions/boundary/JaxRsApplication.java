@@ -1,4 +1,4 @@
-package com.directorline.platform.boundary;
+package com.directorline.sessions.boundary;
 
 import com.directorline.identity.entity.Role;
 import jakarta.annotation.security.DeclareRoles;
@@ -13,8 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
- * The API under {@code /api}. Application-scoped so that it is a CDI bean: MP-JWT and the
- * interceptors ({@code @Transactional}) need that under annotated discovery.
+ * The API under {@code /api}, signed in through MicroProfile JWT with the four roles. Here, with
+ * the sign-in, because it declares the login configuration and the roles. Application-scoped so
+ * that it is a CDI bean: MP-JWT and the interceptors ({@code @Transactional}) need that under
+ * annotated discovery.
  */
 @ApplicationPath("api")
 @ApplicationScoped

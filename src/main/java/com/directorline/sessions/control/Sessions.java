@@ -1,11 +1,14 @@
-package com.directorline.identity.control;
+package com.directorline.sessions.control;
 
+import com.directorline.identity.control.SecurityEvents;
+import com.directorline.identity.entity.RightsChanged;
 import com.directorline.identity.entity.SecurityEventType;
 import com.directorline.identity.entity.User;
-import com.directorline.identity.entity.UserSession;
-import com.directorline.identity.entity.UserSession.EndReason;
 import com.directorline.platform.entity.RequestOrigin;
+import com.directorline.sessions.entity.UserSession;
+import com.directorline.sessions.entity.UserSession.EndReason;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -92,7 +95,16 @@ public class Sessions {
     }
   }
 
-  /** Ends every open session of a user, e.g. after a role change or deactivation. */
+  /**
+   * Ends every open session of a user whose rights changed (roles, clinics, password,
+   * deactivation), in the transaction of the change, so no token carries stale rights.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  void onRightsChanged(@Observes RightsChanged changed) {
+    revokeAll(changed.userId());
+  }
+
+  /** Ends every open session of a user. */
   @Transactional(Transactional.TxType.MANDATORY)
   public int revokeAll(UUID userId) {
     var open =

@@ -1,4 +1,4 @@
-package com.directorline.identity.control;
+package com.directorline.sessions.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package com.directorline.identity.control;
+package com.directorline.sessions.control;
 
 import java.util.Map;
 import java.util.Set;

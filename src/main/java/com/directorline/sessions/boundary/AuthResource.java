@@ -1,15 +1,16 @@
-package com.directorline.identity.boundary;
+package com.directorline.sessions.boundary;
 
+import com.directorline.identity.boundary.UserView;
 import com.directorline.identity.control.Caller;
 import com.directorline.identity.control.SecurityEvents;
-import com.directorline.identity.control.SessionSettings;
-import com.directorline.identity.control.Sessions;
-import com.directorline.identity.control.SignIn;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.SecurityEventType;
-import com.directorline.identity.entity.UserSession;
 import com.directorline.problems.entity.TooManyRequests;
 import com.directorline.problems.entity.Unauthorized;
+import com.directorline.sessions.control.SessionSettings;
+import com.directorline.sessions.control.Sessions;
+import com.directorline.sessions.control.SignIn;
+import com.directorline.sessions.entity.UserSession;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

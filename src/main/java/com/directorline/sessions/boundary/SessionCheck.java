@@ -1,4 +1,4 @@
-package com.directorline.identity.boundary;
+package com.directorline.sessions.boundary;
 
 import com.directorline.audit.boundary.Audited;
 import com.directorline.audit.control.AuditTrail;
@@ -6,12 +6,12 @@ import com.directorline.audit.entity.AuditAction;
 import com.directorline.audit.entity.AuditEvent;
 import com.directorline.audit.entity.ObjectType;
 import com.directorline.identity.control.Caller;
-import com.directorline.identity.control.CallerSessions;
 import com.directorline.platform.boundary.ClientAddress;
 import com.directorline.platform.entity.RequestOrigin;
 import com.directorline.problems.boundary.CorrelationId;
 import com.directorline.problems.entity.Forbidden;
 import com.directorline.problems.entity.Unauthorized;
+import com.directorline.sessions.control.CallerSessions;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;

@@ -1,10 +1,13 @@
-package com.directorline.identity.control;
+package com.directorline.sessions.control;
 
-import com.directorline.identity.entity.LoginThrottle;
+import com.directorline.identity.control.Passwords;
+import com.directorline.identity.control.SecurityEvents;
+import com.directorline.identity.control.Users;
 import com.directorline.identity.entity.SecurityEventType;
 import com.directorline.identity.entity.User;
-import com.directorline.identity.entity.UserSession;
 import com.directorline.platform.entity.RequestOrigin;
+import com.directorline.sessions.entity.LoginThrottle;
+import com.directorline.sessions.entity.UserSession;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,4 +1,4 @@
-package com.directorline.identity.boundary;
+package com.directorline.sessions.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

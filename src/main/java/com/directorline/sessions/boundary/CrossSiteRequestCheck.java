@@ -1,4 +1,4 @@
-package com.directorline.identity.boundary;
+package com.directorline.sessions.boundary;
 
 import com.directorline.problems.entity.Forbidden;
 import jakarta.annotation.Priority;

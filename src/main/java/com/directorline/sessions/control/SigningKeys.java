@@ -1,4 +1,4 @@
-package com.directorline.identity.control;
+package com.directorline.sessions.control;
 
 import com.directorline.platform.control.KeyFiles;
 import com.directorline.platform.control.PemKeys;

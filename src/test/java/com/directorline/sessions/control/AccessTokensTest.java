@@ -1,11 +1,11 @@
-package com.directorline.identity.control;
+package com.directorline.sessions.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.User;
-import com.directorline.identity.entity.UserSession;
+import com.directorline.sessions.entity.UserSession;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.SignatureException;
 import java.time.Clock;
