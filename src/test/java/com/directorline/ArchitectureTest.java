@@ -2,6 +2,7 @@ package com.directorline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.directorline.audit.boundary.Audited;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -112,9 +113,7 @@ class ArchitectureTest {
         continue;
       }
       checked.add(name);
-      assertThat(method.isAnnotationPresent(com.directorline.audit.boundary.Audited.class))
-          .as(name + " is @Audited")
-          .isTrue();
+      assertThat(method.isAnnotationPresent(Audited.class)).as(name + " is @Audited").isTrue();
     }
     assertThat(checked).contains("EmergenciesResource.get", "AuditEventsResource.export");
   }

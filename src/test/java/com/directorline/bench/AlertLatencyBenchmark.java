@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -135,7 +136,7 @@ class AlertLatencyBenchmark {
                     .allMatch(c -> c.events().stream().anyMatch(e -> e.data().contains(id))));
   }
 
-  private static long alertsFor(SseStream console, java.util.Set<String> ids) {
+  private static long alertsFor(SseStream console, Set<String> ids) {
     return console.events().stream()
         .filter(
             e ->

@@ -16,9 +16,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -131,7 +133,7 @@ class AuditScaleBenchmark {
           verification.json().getJsonNumber("events").longValue() / apiSeconds);
 
       Random random = new Random(42);
-      Map<String, Supplier<String>> filters = new java.util.LinkedHashMap<>();
+      Map<String, Supplier<String>> filters = new LinkedHashMap<>();
       filters.put("clinic only (newest page)", () -> "");
       filters.put(
           "from+to (one day)",
@@ -178,7 +180,7 @@ class AuditScaleBenchmark {
     }
   }
 
-  private static final Map<String, String> UUIDS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, String> UUIDS = new ConcurrentHashMap<>();
 
   private static String md5Uuid(TestDatabase db, String text) {
     return UUIDS.computeIfAbsent(

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +130,7 @@ public final class Api {
     return new Reply(
         response.statusCode(),
         response.headers(),
-        new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+        new String(response.body(), StandardCharsets.UTF_8));
   }
 
   public Reply login(String username, String password) {

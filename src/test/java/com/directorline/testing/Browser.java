@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -55,9 +57,9 @@ public final class Browser implements AutoCloseable {
       // comes from Chromium's device emulation.
       options.setExperimentalOption(
           "mobileEmulation",
-          java.util.Map.of(
+          Map.of(
               "deviceMetrics",
-              java.util.Map.of("width", 375, "height", 667, "pixelRatio", 1.0, "touch", true)));
+              Map.of("width", 375, "height", 667, "pixelRatio", 1.0, "touch", true)));
     }
     ChromeDriverService service =
         new ChromeDriverService.Builder()
@@ -122,7 +124,7 @@ public final class Browser implements AutoCloseable {
   }
 
   public Object script(String script, Object... arguments) {
-    return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, arguments);
+    return ((JavascriptExecutor) driver).executeScript(script, arguments);
   }
 
   /** Chooses a file for a file input (hidden or not), as the phone's camera would hand it over. */

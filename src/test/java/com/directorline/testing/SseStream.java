@@ -2,12 +2,14 @@ package com.directorline.testing;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -54,7 +56,7 @@ public final class SseStream implements AutoCloseable {
     }
     try {
       return new SseStream(HTTP.send(request.build(), HttpResponse.BodyHandlers.ofLines()));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -98,7 +100,7 @@ public final class SseStream implements AutoCloseable {
 
   /** Events with their arrival time ({@link System#nanoTime()}), for the latency benchmark. */
   public List<Timed> timed() {
-    List<Timed> timed = new java.util.ArrayList<>();
+    List<Timed> timed = new ArrayList<>();
     List<Event> all = events();
     for (int i = 0; i < all.size() && i < arrivals.size(); i++) {
       timed.add(new Timed(all.get(i), arrivals.get(i)));

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.concurrent.Executors;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -59,7 +60,7 @@ public final class StandInJitsi implements AutoCloseable {
       StandInJitsi jitsi = new StandInJitsi(server);
       server.createContext("/", jitsi::handle);
       // Each browser keeps connections open; one thread for all of them would make the second wait.
-      server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+      server.setExecutor(Executors.newCachedThreadPool());
       server.start();
       return jitsi;
     } catch (IOException e) {

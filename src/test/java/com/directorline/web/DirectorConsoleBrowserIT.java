@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The director's console: how an alert gets attention, and answers given elsewhere. */
@@ -100,12 +101,10 @@ class DirectorConsoleBrowserIT {
           api.post("/api/emergencies/" + id + "/accept", clinic.signIn(director), null);
       assertThat(accepted.status()).isEqualTo(200);
       desk.text("alert-" + id, "Test DIRECTOR accepted this emergency", SOON);
-      assertThat(desk.driver().findElements(org.openqa.selenium.By.id("accept-" + id))).isEmpty();
+      assertThat(desk.driver().findElements(By.id("accept-" + id))).isEmpty();
 
       desk.driver()
-          .findElement(
-              org.openqa.selenium.By.xpath(
-                  "//li[@id='alert-" + id + "']//button[.='Open this emergency']"))
+          .findElement(By.xpath("//li[@id='alert-" + id + "']//button[.='Open this emergency']"))
           .click();
       desk.text("case-title", patient, SOON);
       desk.screenshot("director-opened-from-another-tab");

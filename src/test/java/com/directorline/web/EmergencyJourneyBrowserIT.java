@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -310,7 +311,7 @@ class EmergencyJourneyBrowserIT {
               d ->
                   browser.script("return window.standInJitsi && window.standInJitsi.options")
                       != null);
-    } catch (org.openqa.selenium.TimeoutException e) {
+    } catch (TimeoutException e) {
       look(browser, "call-not-joined");
       throw new AssertionError(
           "the page did not call the IFrame API; its call panel says: "

@@ -6,9 +6,15 @@ import com.directorline.testing.Api;
 import com.directorline.testing.ApiServer;
 import com.directorline.testing.Browser;
 import com.directorline.testing.Reply;
+import jakarta.json.Json;
+import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Sign-in, sign-out and the pages' security in real Chromium, on a phone-sized screen. */
 @ExtendWith(ApiServer.class)
@@ -23,7 +29,7 @@ class SignInBrowserIT {
       phone.screenshot("signin-phone");
       phone.type("username", injector);
       phone.type("password", "not the password");
-      phone.driver().findElement(org.openqa.selenium.By.cssSelector("#signin button")).click();
+      phone.driver().findElement(By.cssSelector("#signin button")).click();
       assertThat(phone.text("error", "Wrong username or password")).contains("Wrong");
 
       // One role: straight to that role's page.
@@ -58,7 +64,7 @@ class SignInBrowserIT {
       desk.go("/");
       desk.type("username", both);
       desk.type("password", Api.Clinic.PASSWORD);
-      desk.driver().findElement(org.openqa.selenium.By.cssSelector("#signin button")).click();
+      desk.driver().findElement(By.cssSelector("#signin button")).click();
       assertThat(desk.text("greeting", "Signed in as"))
           .contains("Test DIRECTOR/COMPLIANCE_OFFICER");
       assertThat(desk.visible("idle").getText())
@@ -67,7 +73,7 @@ class SignInBrowserIT {
           .contains("On-call console")
           .contains("Compliance console")
           .doesNotContain("Emergency page");
-      desk.driver().findElement(org.openqa.selenium.By.linkText("Compliance console")).click();
+      desk.driver().findElement(By.linkText("Compliance console")).click();
       desk.at("/compliance.html");
       assertThat(desk.text("who", "Test")).contains("Test DIRECTOR/COMPLIANCE_OFFICER");
     }
@@ -82,12 +88,11 @@ class SignInBrowserIT {
       desk.text("console-state", "On call");
       // The test server logs off after 10 idle seconds (the console's alert stream does not
       // count as activity); the console notices and the sign-in page says why.
-      desk.at("/", java.time.Duration.ofSeconds(40));
-      new org.openqa.selenium.support.ui.WebDriverWait(
-              desk.driver(), java.time.Duration.ofSeconds(40))
+      desk.at("/", Duration.ofSeconds(40));
+      new WebDriverWait(desk.driver(), Duration.ofSeconds(40))
           .until(
-              org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated(
-                  org.openqa.selenium.By.id("notice"), "signed out automatically"));
+              ExpectedConditions.textToBePresentInElementLocated(
+                  By.id("notice"), "signed out automatically"));
       assertThat(desk.visible("notice").getText()).contains("after 10 seconds without activity");
       assertThat(desk.visible("username").isDisplayed()).isTrue();
       desk.screenshot("automatic-logoff-desktop");
@@ -130,8 +135,8 @@ class SignInBrowserIT {
             "/api/auth/login",
             null,
             "application/json",
-            jakarta.json.Json.createObjectBuilder()
-                .add("username", "nobody-" + java.util.UUID.randomUUID().toString().substring(0, 8))
+            Json.createObjectBuilder()
+                .add("username", "nobody-" + UUID.randomUUID().toString().substring(0, 8))
                 .add("password", "whatever it is")
                 .build()
                 .toString(),

@@ -2,6 +2,7 @@ package com.directorline.audit.boundary;
 
 import com.directorline.audit.control.AuditTrail;
 import com.directorline.audit.entity.AuditEvent;
+import com.directorline.audit.entity.ObjectType;
 import com.directorline.problems.entity.ProblemException;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -64,7 +65,7 @@ public class AuditedInterceptor {
     AuditEvent.Draft draft =
         AuditEvent.of(audited.action(), audited.object(), subject)
             .detail(method.getDeclaringClass().getSimpleName() + "." + method.getName());
-    if (subject != null && audited.object() == com.directorline.audit.entity.ObjectType.EMERGENCY) {
+    if (subject != null && audited.object() == ObjectType.EMERGENCY) {
       draft.emergency(subject, null);
     }
     if (denied) {

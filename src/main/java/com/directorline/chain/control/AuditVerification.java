@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -54,14 +55,14 @@ public class AuditVerification {
   }
 
   /** The oldest event's time, for the retention statement; empty on an empty trail. */
-  public java.util.Optional<Instant> oldestEvent() {
+  public Optional<Instant> oldestEvent() {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement min =
             connection.prepareStatement("SELECT MIN(occurred_at) FROM audit_event");
         ResultSet rs = min.executeQuery()) {
       rs.next();
       OffsetDateTime at = rs.getObject(1, OffsetDateTime.class);
-      return java.util.Optional.ofNullable(at).map(OffsetDateTime::toInstant);
+      return Optional.ofNullable(at).map(OffsetDateTime::toInstant);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the trail (SQL state " + e.getSQLState() + ")");
     }

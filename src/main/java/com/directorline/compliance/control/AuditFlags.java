@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -133,7 +134,7 @@ public class AuditFlags {
           ZoneId.of(zone));
     }
 
-    boolean contains(java.time.Instant at) {
+    boolean contains(Instant at) {
       ZonedDateTime local = at.atZone(zone);
       LocalTime time = local.toLocalTime();
       return days.contains(local.getDayOfWeek()) && !time.isBefore(opens) && time.isBefore(closes);

@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -107,7 +108,7 @@ public class Consent {
     consent.consentTextId = text.id();
     consent.textSha256 = text.sha256();
     consent.givenByName = given.givenByName().strip();
-    consent.givenByRelationship = given.relationship().strip().toLowerCase(java.util.Locale.ROOT);
+    consent.givenByRelationship = given.relationship().strip().toLowerCase(Locale.ROOT);
     consent.method = given.method();
     consent.witness = blankToNull(given.witness());
     switch (given.method()) {

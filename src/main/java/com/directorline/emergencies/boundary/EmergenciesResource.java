@@ -34,6 +34,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Emergencies: the injector launches, directors answer, both run the call and end it. */
@@ -324,7 +325,7 @@ public class EmergenciesResource {
                         t.alertedAt(),
                         t.declinedAt()))
             .toList(),
-        java.util.stream.IntStream.range(0, plan.steps().size())
+        IntStream.range(0, plan.steps().size())
             .mapToObj(
                 i ->
                     new EmergencyView.PlannedStep(

@@ -5,6 +5,7 @@ import com.directorline.audit.entity.AuditAction;
 import com.directorline.audit.entity.AuditEvent;
 import com.directorline.audit.entity.ObjectType;
 import com.directorline.audit.entity.Purpose;
+import com.directorline.consent.control.Consents;
 import com.directorline.emergencies.entity.Complication;
 import com.directorline.emergencies.entity.Emergency;
 import com.directorline.emergencies.entity.NotParticipant;
@@ -54,7 +55,7 @@ public class Emergencies {
   @Inject Users users;
   @Inject EmergencyMetrics metrics;
   @Inject AuditTrail audit;
-  @Inject com.directorline.consent.control.Consents consents;
+  @Inject Consents consents;
 
   /** What the injector reports. */
   public record Launch(

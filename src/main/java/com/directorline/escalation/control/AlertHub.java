@@ -1,7 +1,9 @@
 package com.directorline.escalation.control;
 
 import com.directorline.escalation.entity.AlertMessage;
+import com.directorline.platform.control.Workers;
 import com.directorline.schema.control.SchemaMigrated;
+import com.directorline.sessions.control.Sessions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,9 +21,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The directors' open consoles on this instance. Alerts committed here arrive at once ({@link
@@ -39,21 +47,19 @@ public class AlertHub {
 
   @Inject Alerts alerts;
   @Inject Clock clock;
-  @Inject com.directorline.sessions.control.Sessions sessions;
-  @Inject org.eclipse.microprofile.metrics.MetricRegistry metrics;
+  @Inject Sessions sessions;
+  @Inject MetricRegistry metrics;
 
-  @Inject com.directorline.platform.control.Workers workers;
+  @Inject Workers workers;
 
   @Inject
-  @org.eclipse.microprofile.config.inject.ConfigProperty(
-      name = "directorline.alerts.heartbeat-seconds",
-      defaultValue = "15")
+  @ConfigProperty(name = "directorline.alerts.heartbeat-seconds", defaultValue = "15")
   long heartbeatSeconds;
 
   private final Map<UUID, Set<Console>> consoles = new ConcurrentHashMap<>();
   private volatile long pollCursor;
-  private java.util.concurrent.ExecutorService writer;
-  private java.util.concurrent.ExecutorService closer;
+  private ExecutorService writer;
+  private ExecutorService closer;
 
   void start(@Observes SchemaMigrated migrated) {
     pollCursor = alerts.lastSeq();
@@ -223,18 +229,14 @@ public class AlertHub {
 
     private void count(String result) {
       metrics
-          .counter(
-              "alert_deliveries",
-              new org.eclipse.microprofile.metrics.Tag("channel", "console"),
-              new org.eclipse.microprofile.metrics.Tag("result", result))
+          .counter("alert_deliveries", new Tag("channel", "console"), new Tag("result", result))
           .inc();
     }
 
-    private final java.util.concurrent.atomic.AtomicBoolean keepAlivePending =
-        new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean keepAlivePending = new AtomicBoolean();
 
     /** Queues a keep-alive unless the previous one is still being written. */
-    void keepAliveOn(java.util.concurrent.Executor executor) {
+    void keepAliveOn(Executor executor) {
       if (keepAlivePending.compareAndSet(false, true)) {
         executor.execute(
             () -> {

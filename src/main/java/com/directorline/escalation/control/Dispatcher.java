@@ -1,10 +1,14 @@
 package com.directorline.escalation.control;
 
 import com.directorline.escalation.entity.Delivery;
+import com.directorline.platform.control.Workers;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,7 +27,7 @@ public class Dispatcher {
 
   private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
 
-  @Inject com.directorline.platform.control.Workers workers;
+  @Inject Workers workers;
   @Inject Deliveries deliveries;
   @Inject MetricRegistry metrics;
   @Inject Clock clock;
@@ -37,9 +41,9 @@ public class Dispatcher {
   long firstRetryMillis;
 
   /** Deliveries have threads of their own: a slow SMTP server delays no other channel. */
-  private java.util.concurrent.ScheduledExecutorService scheduler;
+  private ScheduledExecutorService scheduler;
 
-  @jakarta.annotation.PostConstruct
+  @PostConstruct
   void start() {
     scheduler = workers.dedicated(4);
   }
@@ -66,17 +70,13 @@ public class Dispatcher {
   }
 
   public void dispatch(
-      long alertSeq,
-      java.util.UUID clinicId,
-      Delivery.Channel channel,
-      String target,
-      Attempt attempt) {
+      long alertSeq, UUID clinicId, Delivery.Channel channel, String target, Attempt attempt) {
     scheduler.execute(() -> run(alertSeq, clinicId, channel, target, attempt, 1));
   }
 
   private void run(
       long alertSeq,
-      java.util.UUID clinicId,
+      UUID clinicId,
       Delivery.Channel channel,
       String target,
       Attempt attempt,

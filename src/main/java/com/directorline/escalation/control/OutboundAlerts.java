@@ -5,6 +5,8 @@ import com.directorline.escalation.entity.Delivery;
 import com.directorline.escalation.entity.Webhook;
 import com.directorline.identity.control.Users;
 import com.directorline.identity.entity.User;
+import com.directorline.platform.control.Workers;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -16,6 +18,7 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,7 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OutboundAlerts {
 
-  @Inject com.directorline.platform.control.Workers workers;
+  @Inject Workers workers;
   @Inject Dispatcher dispatcher;
   @Inject AlertMail mail;
   @Inject WebhookSender webhookSender;
@@ -42,9 +45,9 @@ public class OutboundAlerts {
   /** The director and the clinic's webhook, read in one transaction. */
   public record Recipients(Optional<User> director, Optional<Webhook> webhook) {}
 
-  private java.util.concurrent.ExecutorService executor;
+  private ExecutorService executor;
 
-  @jakarta.annotation.PostConstruct
+  @PostConstruct
   void start() {
     executor = workers.dedicated(2);
   }

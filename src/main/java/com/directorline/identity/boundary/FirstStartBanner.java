@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
+import java.util.logging.Logger;
 
 /**
  * On an empty database, creates the first clinic and prints its logins to the console once. This is
@@ -15,8 +16,7 @@ import java.io.PrintStream;
 @ApplicationScoped
 public class FirstStartBanner {
 
-  private static final java.util.logging.Logger LOG =
-      java.util.logging.Logger.getLogger(FirstStartBanner.class.getName());
+  private static final Logger LOG = Logger.getLogger(FirstStartBanner.class.getName());
 
   @Inject FirstStart firstStart;
 

@@ -6,6 +6,7 @@ import com.directorline.identity.entity.SecurityEventType;
 import com.directorline.identity.entity.User;
 import com.directorline.platform.entity.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
@@ -57,7 +58,7 @@ public class FirstStart {
   @Inject Users users;
   @Inject Passwords passwords;
   @Inject SecurityEvents events;
-  @Inject jakarta.enterprise.event.Event<Seeded> seededEvent;
+  @Inject Event<Seeded> seededEvent;
 
   @Inject
   @ConfigProperty(name = "directorline.demo-data", defaultValue = "true")

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -36,7 +37,7 @@ public class Passwords {
             "Pbkdf2PasswordHash.Iterations", String.valueOf(iterations),
             "Pbkdf2PasswordHash.SaltSizeBytes", "32",
             "Pbkdf2PasswordHash.KeySizeBytes", "64"));
-    decoy = hash.generate(java.util.UUID.randomUUID().toString().toCharArray());
+    decoy = hash.generate(UUID.randomUUID().toString().toCharArray());
   }
 
   /** Hashes a new password after checking the policy; violations name {@code field}. */

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -39,7 +40,7 @@ public class Users {
   }
 
   /** Everyone who belongs to one of these clinics, active or not (their history still counts). */
-  public List<UUID> memberIds(java.util.Collection<UUID> clinics) {
+  public List<UUID> memberIds(Collection<UUID> clinics) {
     if (clinics.isEmpty()) {
       return List.of();
     }

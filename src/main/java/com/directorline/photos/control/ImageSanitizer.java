@@ -2,6 +2,7 @@ package com.directorline.photos.control;
 
 import com.directorline.problems.entity.UnprocessableContent;
 import com.directorline.problems.entity.UnsupportedMediaType;
+import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -338,7 +339,7 @@ public final class ImageSanitizer {
               orientation >= 5 ? h : w,
               orientation >= 5 ? w : h,
               format.equals("png") ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
-      java.awt.Graphics2D g = target.createGraphics();
+      Graphics2D g = target.createGraphics();
       try {
         g.drawImage(image, t, null);
       } finally {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
@@ -35,6 +36,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -49,8 +52,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 public class JsonBodyReader implements MessageBodyReader<Record> {
 
-  private static final java.util.regex.Pattern FIELD_NAME =
-      java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
+  private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
 
   private final int maxBytes;
 
@@ -65,8 +67,7 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
     this.maxBytes = maxBytes;
   }
 
-  private final Map<Class<?>, Constructor<?>> constructors =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Class<?>, Constructor<?>> constructors = new ConcurrentHashMap<>();
 
   @Override
   public boolean isReadable(
@@ -95,7 +96,7 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
       throw InvalidInput.of("body", "a JSON object is required");
     }
     JsonValue value;
-    try (JsonReader reader = Json.createReader(new java.io.ByteArrayInputStream(body))) {
+    try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
       value = reader.readValue();
     } catch (JsonParsingException e) {
       var location = e.getLocation();

@@ -2,6 +2,7 @@ package com.directorline.platform.boundary;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.enterprise.util.AnnotationLiteral;
@@ -121,6 +122,5 @@ public class RolesInOpenApi implements OASFilter {
     return httpMethod.toUpperCase() + " " + path;
   }
 
-  private static final class AnyLiteral extends AnnotationLiteral<jakarta.enterprise.inject.Any>
-      implements jakarta.enterprise.inject.Any {}
+  private static final class AnyLiteral extends AnnotationLiteral<Any> implements Any {}
 }

@@ -7,10 +7,14 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -77,17 +81,17 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
       return "body";
     }
     try {
-      java.lang.reflect.Parameter parameter =
+      Parameter parameter =
           resource.getMethod(method.getName(), method.getParameterTypes().toArray(Class<?>[]::new))
               .getParameters()[index];
-      if (parameter.isAnnotationPresent(jakarta.ws.rs.QueryParam.class)) {
-        return parameter.getAnnotation(jakarta.ws.rs.QueryParam.class).value();
+      if (parameter.isAnnotationPresent(QueryParam.class)) {
+        return parameter.getAnnotation(QueryParam.class).value();
       }
-      if (parameter.isAnnotationPresent(jakarta.ws.rs.PathParam.class)) {
-        return parameter.getAnnotation(jakarta.ws.rs.PathParam.class).value();
+      if (parameter.isAnnotationPresent(PathParam.class)) {
+        return parameter.getAnnotation(PathParam.class).value();
       }
-      if (parameter.isAnnotationPresent(jakarta.ws.rs.HeaderParam.class)) {
-        return parameter.getAnnotation(jakarta.ws.rs.HeaderParam.class).value();
+      if (parameter.isAnnotationPresent(HeaderParam.class)) {
+        return parameter.getAnnotation(HeaderParam.class).value();
       }
     } catch (NoSuchMethodException | ArrayIndexOutOfBoundsException e) {
       // fall through: the entity

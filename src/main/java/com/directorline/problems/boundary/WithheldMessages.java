@@ -1,5 +1,7 @@
 package com.directorline.problems.boundary;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 /**
  * A copy of an exception chain with every message withheld and every stack trace kept. Logged in
  * place of unexpected exceptions: where it failed is what an operator needs, and a message (a
@@ -19,8 +21,7 @@ final class WithheldMessages extends RuntimeException {
 
   private static boolean showMessages() {
     try {
-      return org.eclipse.microprofile.config.ConfigProvider.getConfig(
-              WithheldMessages.class.getClassLoader())
+      return ConfigProvider.getConfig(WithheldMessages.class.getClassLoader())
           .getOptionalValue("directorline.log.exception-messages", Boolean.class)
           .orElse(false);
     } catch (RuntimeException | ExceptionInInitializerError noConfiguration) {

@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 
 /**
  * Lets MicroProfile JWT verify the access token wherever the client put it: in {@code
@@ -95,7 +96,7 @@ public class BearerOrCookieAuthentication implements HttpAuthenticationMechanism
     @Override
     public Enumeration<String> getHeaders(String name) {
       return "Authorization".equalsIgnoreCase(name)
-          ? Collections.enumeration(java.util.List.of(authorization))
+          ? Collections.enumeration(List.of(authorization))
           : super.getHeaders(name);
     }
   }

@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -118,5 +119,5 @@ public class Sessions {
   }
 
   /** A validated session: who is calling, and when automatic logoff will end it. */
-  public record ActiveSession(UUID sessionId, User user, java.time.Instant idleDeadline) {}
+  public record ActiveSession(UUID sessionId, User user, Instant idleDeadline) {}
 }

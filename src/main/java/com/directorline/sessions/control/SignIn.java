@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -96,7 +97,7 @@ public class SignIn {
             "insert into login_throttle (username, failures, window_started_at) values (?, 0, ?)"
                 + " on conflict do nothing")
         .setParameter(1, username)
-        .setParameter(2, now.atOffset(java.time.ZoneOffset.UTC))
+        .setParameter(2, now.atOffset(ZoneOffset.UTC))
         .executeUpdate();
     return em.find(LoginThrottle.class, username, LockModeType.PESSIMISTIC_WRITE);
   }

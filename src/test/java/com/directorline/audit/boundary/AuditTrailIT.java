@@ -9,6 +9,7 @@ import com.directorline.testing.Reply;
 import com.directorline.testing.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +18,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +33,7 @@ import java.util.concurrent.Future;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The audit trail through the API on PostgreSQL: exactly one event per access, refusals and
@@ -409,8 +415,8 @@ class AuditTrailIT {
   }
 
   @Test
-  void verificationIsOkAndNamesTheSequenceOfARowChangedBySuperuser(
-      Api api, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+  void verificationIsOkAndNamesTheSequenceOfARowChangedBySuperuser(Api api, @TempDir Path dir)
+      throws Exception {
     Clinic c = Clinic.open(api);
     String officer = c.token(c.officer());
     String launch = cid();
@@ -567,7 +573,7 @@ class AuditTrailIT {
             "CREATE TEMP TABLE kept_signature AS SELECT signature FROM audit_checkpoint WHERE seq = "
                 + checkpoint,
             "UPDATE audit_checkpoint SET signature = '"
-                + java.util.Base64.getEncoder().encodeToString(new byte[64])
+                + Base64.getEncoder().encodeToString(new byte[64])
                 + "' WHERE seq = "
                 + checkpoint),
         List.of(
@@ -629,7 +635,7 @@ class AuditTrailIT {
     String officer = c.token(c.officer());
     String injector = c.token(c.injector());
     String director = c.token(c.director());
-    String since = java.time.Instant.now().minusSeconds(5).toString();
+    String since = Instant.now().minusSeconds(5).toString();
     String patient = patient();
     String id = api.post("/api/emergencies", injector, launchBody(patient)).json().getString("id");
     assertThat(api.get("/api/emergencies/" + id, director).status()).isEqualTo(200);
@@ -661,7 +667,7 @@ class AuditTrailIT {
     assertThat(found.json().getInt("total")).isEqualTo(items.size()).isGreaterThanOrEqualTo(4);
     assertThat(items.getJsonObject(items.size() - 1).getString("action")).isEqualTo("CREATE");
     List<String> times = items.stream().map(v -> v.asJsonObject().getString("at")).toList();
-    assertThat(times).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(times).isSortedAccordingTo(Comparator.reverseOrder());
     assertThat(items.getJsonObject(0).keySet())
         .contains(
             "seq",
@@ -730,7 +736,7 @@ class AuditTrailIT {
     String[] lines = csv.body().split("\r\n");
     assertThat(lines[0]).startsWith("id,seq,at,userId,username,role,clinicId,ip,userAgent,action");
     assertThat(lines).hasSizeGreaterThanOrEqualTo(5);
-    assertThat(java.util.Arrays.stream(lines).skip(1)).allMatch(l -> l.contains(patient));
+    assertThat(Arrays.stream(lines).skip(1)).allMatch(l -> l.contains(patient));
 
     Reply fhir = api.get("/api/audit/events/export?format=fhir&patientRef=" + patient, officer);
     assertThat(fhir.status()).isEqualTo(200);
@@ -755,9 +761,7 @@ class AuditTrailIT {
             .findFirst()
             .orElseThrow();
     assertThat(nonParticipant.getJsonObject("event").getString("correlationId")).isEqualTo(peek);
-    assertThat(nonParticipant.get("review"))
-        .as("not reviewed yet")
-        .isIn(null, jakarta.json.JsonValue.NULL);
+    assertThat(nonParticipant.get("review")).as("not reviewed yet").isIn(null, JsonValue.NULL);
 
     Reply review =
         api.post(
@@ -765,7 +769,7 @@ class AuditTrailIT {
             officer,
             Json.createObjectBuilder()
                 .add("from", since)
-                .add("to", java.time.Instant.now().toString())
+                .add("to", Instant.now().toString())
                 .add("kind", "NON_PARTICIPANT")
                 .add(
                     "note", "Dr. second step looked in while on call; confirmed with the director.")

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -229,7 +230,7 @@ class ChainTest {
     dropGuards();
     execute(
         "UPDATE audit_checkpoint SET signature = '"
-            + java.util.Base64.getEncoder().encodeToString(new byte[64])
+            + Base64.getEncoder().encodeToString(new byte[64])
             + "' WHERE seq = 10");
     ChainVerifier.Report report = verify();
     assertThat(report.firstBrokenSeq()).isEqualTo(10);

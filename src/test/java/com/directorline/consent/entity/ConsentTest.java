@@ -3,11 +3,14 @@ package com.directorline.consent.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -37,10 +40,9 @@ class ConsentTest {
   @Test
   void aTextCarriesTheSha256OfItsExactWords() throws Exception {
     byte[] digest =
-        java.security.MessageDigest.getInstance("SHA-256")
-            .digest(
-                "I agree to a video consult.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    assertThat(TELEHEALTH.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(digest));
+        MessageDigest.getInstance("SHA-256")
+            .digest("I agree to a video consult.".getBytes(StandardCharsets.UTF_8));
+    assertThat(TELEHEALTH.sha256()).isEqualTo(HexFormat.of().formatHex(digest));
     assertThat(TELEHEALTH.sha256()).isNotEqualTo(ConsentText.sha256("I agree to a video consult"));
   }
 

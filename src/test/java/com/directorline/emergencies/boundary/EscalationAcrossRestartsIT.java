@@ -8,11 +8,13 @@ import com.directorline.testing.TestDatabase;
 import com.directorline.testing.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,10 +115,10 @@ class EscalationAcrossRestartsIT {
   }
 
   private static String rsaPrivateKeyPem() throws Exception {
-    var generator = java.security.KeyPairGenerator.getInstance("RSA");
+    var generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     return "-----BEGIN PRIVATE KEY-----\n"
-        + java.util.Base64.getMimeEncoder()
+        + Base64.getMimeEncoder()
             .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
         + "\n-----END PRIVATE KEY-----\n";
   }

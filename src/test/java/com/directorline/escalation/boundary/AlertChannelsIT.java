@@ -25,6 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.assertj.core.data.Offset;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -132,7 +133,7 @@ class AlertChannelsIT {
         assertThat(request.header("X-DirectorLine-Signature"))
             .isEqualTo("v1=" + hmac(timestamp + "." + request.body()));
         assertThat(Long.parseLong(timestamp))
-            .isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60L));
+            .isCloseTo(Instant.now().getEpochSecond(), Offset.offset(60L));
         assertThat(request.body()).doesNotContain("MRN-PRIVATE-901", "PRIVATE-NOTE", "QZ");
       }
       assertThat(received.get(0).header("X-DirectorLine-Delivery"))

@@ -6,6 +6,7 @@ import com.directorline.testing.Api;
 import com.directorline.testing.ApiServer;
 import com.directorline.testing.Reply;
 import jakarta.json.Json;
+import jakarta.json.JsonString;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -109,7 +110,7 @@ class TenancyIT {
 
     assertThat(joined.status()).isEqualTo(200);
     var clinicIds = api.get("/api/me", first.signIn(director)).json().getJsonArray("clinicIds");
-    assertThat(clinicIds.getValuesAs(jakarta.json.JsonString::getString))
+    assertThat(clinicIds.getValuesAs(JsonString::getString))
         .containsExactlyInAnyOrder(first.id(), second.id());
     assertThat(api.get("/api/clinics/" + second.id() + "/users", second.demoAdminToken()).body())
         .contains(director);

@@ -16,6 +16,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.time.Clock;
@@ -26,6 +27,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -76,8 +78,8 @@ class IdentityInContainerIT {
    * Reads in a transaction of their own: Payara's transaction-scoped EntityManager used outside a
    * transaction races with other threads ("operation on a closed EntityManager").
    */
-  private <T> T read(java.util.function.Supplier<T> query) throws Exception {
-    if (tx.getStatus() == jakarta.transaction.Status.STATUS_ACTIVE) {
+  private <T> T read(Supplier<T> query) throws Exception {
+    if (tx.getStatus() == Status.STATUS_ACTIVE) {
       return query.get();
     }
     tx.begin();

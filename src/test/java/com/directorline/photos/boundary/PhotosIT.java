@@ -14,18 +14,23 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -371,8 +376,8 @@ class PhotosIT {
     String emergency = team.launch();
     byte[] photo = TestImages.phoneJpeg(1200, 900, 1);
     String cid = UUID.randomUUID().toString();
-    java.net.URI base = java.net.URI.create(api.baseUrl());
-    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+    URI base = URI.create(api.baseUrl());
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
       var out = socket.getOutputStream();
       out.write(
           ("POST /api/emergencies/"
@@ -391,13 +396,13 @@ class PhotosIT {
                   + "Content-Length: "
                   + photo.length
                   + "\r\n\r\n")
-              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+              .getBytes(StandardCharsets.US_ASCII));
       out.write(photo, 0, photo.length / 3);
       out.flush();
     } // the phone loses its signal
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(60))
-        .pollInterval(java.time.Duration.ofMillis(200))
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
         .until(() -> failedAttempts(cid) > 0);
     assertThat(
             api.get("/api/emergencies/" + emergency + "/photos", team.token(team.director()))

@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -151,7 +152,7 @@ class ImageSanitizerTest {
   @Test
   void aTruncatedImageIsRefused() {
     byte[] jpeg = TestImages.encode(TestImages.picture(16, 16), "jpeg");
-    byte[] cut = java.util.Arrays.copyOf(jpeg, jpeg.length / 2);
+    byte[] cut = Arrays.copyOf(jpeg, jpeg.length / 2);
     assertThatThrownBy(() -> sanitizer.sanitize(cut))
         .isInstanceOfSatisfying(
             ImageSanitizer.UnusablePhoto.class,

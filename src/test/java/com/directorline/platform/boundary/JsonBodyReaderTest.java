@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.directorline.problems.entity.InvalidInput;
 import com.directorline.problems.entity.ProblemException;
 import com.directorline.problems.entity.Violation;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import java.io.ByteArrayInputStream;
+import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -42,8 +44,8 @@ class JsonBodyReaderTest {
         reader.readFrom(
             (Class) Sample.class,
             Sample.class,
-            new java.lang.annotation.Annotation[0],
-            jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE,
+            new Annotation[0],
+            MediaType.APPLICATION_JSON_TYPE,
             new MultivaluedHashMap<>(),
             new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
   }

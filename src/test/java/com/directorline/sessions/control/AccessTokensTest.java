@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -20,8 +21,7 @@ import org.junit.jupiter.api.Test;
 class AccessTokensTest {
 
   private static final SigningKeys KEYS = SigningKeys.generate();
-  private static final Instant NOW =
-      Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+  private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
   @Test
   void aTokenCarriesTheSessionAndRolesInTheMicroProfileShape() {
