@@ -6,6 +6,7 @@ import com.directorline.audit.entity.AuditEvent;
 import com.directorline.audit.entity.ObjectType;
 import com.directorline.audit.entity.Purpose;
 import com.directorline.consent.entity.Consent;
+import com.directorline.consent.entity.ConsentBasis;
 import com.directorline.consent.entity.ConsentException;
 import com.directorline.consent.entity.ConsentKind;
 import com.directorline.consent.entity.ConsentText;
@@ -55,11 +56,7 @@ public class Consents {
   }
 
   /** What an emergency rests on: a consent in effect, the exception, or nothing yet. */
-  public record Basis(String kind, UUID consentId, String exceptionReason, Instant since) {
-    public static final String CONSENT = "TELEHEALTH_CONSENT";
-    public static final String EXCEPTION = "EMERGENCY_EXCEPTION";
-    public static final String NONE = "NOT_RECORDED";
-  }
+  public record Basis(ConsentBasis kind, UUID consentId, String exceptionReason, Instant since) {}
 
   // --- texts ---------------------------------------------------------------------------------
 
@@ -225,11 +222,14 @@ public class Consents {
     Optional<ConsentException> exception = exceptionFor(emergencyId);
     if (exception.isPresent()) {
       return new Basis(
-          Basis.EXCEPTION, null, exception.get().reason(), exception.get().recordedAt());
+          ConsentBasis.EMERGENCY_EXCEPTION,
+          null,
+          exception.get().reason(),
+          exception.get().recordedAt());
     }
     return inEffect(clinicId, patientRef, ConsentKind.TELEHEALTH_CONSULT)
-        .map(c -> new Basis(Basis.CONSENT, c.id(), null, c.obtainedAt()))
-        .orElse(new Basis(Basis.NONE, null, null, null));
+        .map(c -> new Basis(ConsentBasis.TELEHEALTH_CONSENT, c.id(), null, c.obtainedAt()))
+        .orElse(new Basis(ConsentBasis.NOT_RECORDED, null, null, null));
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.directorline.emergencies.boundary;
 
+import com.directorline.consent.entity.ConsentBasis;
 import com.directorline.emergencies.entity.Complication;
 import com.directorline.emergencies.entity.Outcome;
 import com.directorline.emergencies.entity.Status;
@@ -25,7 +26,7 @@ public record EmergencyProgress(
     EmergencyView.Person injector,
     EmergencyView.Person director,
     EmergencyView.Escalation escalation,
-    String consentBasis,
+    ConsentBasis consentBasis,
     Outcome outcome,
     String transferPlan,
     int timelineEntries) {

@@ -1,5 +1,6 @@
 package com.directorline.emergencies.boundary;
 
+import com.directorline.consent.entity.ConsentBasis;
 import com.directorline.emergencies.entity.Complication;
 import com.directorline.emergencies.entity.Outcome;
 import com.directorline.emergencies.entity.Status;
@@ -24,7 +25,7 @@ public record EmergencyView(
     Person injector,
     Person director,
     Escalation escalation,
-    String consentBasis,
+    ConsentBasis consentBasis,
     UUID consentId,
     String consentExceptionReason,
     Outcome outcome,

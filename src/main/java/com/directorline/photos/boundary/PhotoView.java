@@ -1,6 +1,7 @@
 package com.directorline.photos.boundary;
 
 import com.directorline.photos.entity.Photo;
+import com.directorline.photos.entity.PhotoBasis;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,7 +18,7 @@ public record PhotoView(
     Instant receivedAt,
     String caption,
     UUID uploadedBy,
-    String consentBasis) {
+    PhotoBasis consentBasis) {
 
   static PhotoView of(Photo p) {
     return new PhotoView(

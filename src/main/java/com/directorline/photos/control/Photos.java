@@ -12,6 +12,7 @@ import com.directorline.emergencies.entity.Emergency;
 import com.directorline.identity.control.Caller;
 import com.directorline.identity.entity.Role;
 import com.directorline.photos.entity.Photo;
+import com.directorline.photos.entity.PhotoBasis;
 import com.directorline.photos.entity.PhotoContent;
 import com.directorline.problems.entity.Conflict;
 import com.directorline.problems.entity.Forbidden;
@@ -68,10 +69,10 @@ public class Photos {
   @Transactional
   public Photo upload(UUID emergencyId, byte[] upload, String caption, Instant capturedAt) {
     Emergency emergency = emergencies.forPhoto(emergencyId);
-    String basis;
+    PhotoBasis basis;
     UUID consentId = null;
     if (consents.exceptionFor(emergencyId).isPresent()) {
-      basis = "EMERGENCY_EXCEPTION";
+      basis = PhotoBasis.EMERGENCY_EXCEPTION;
     } else {
       consentId =
           consents
@@ -87,7 +88,7 @@ public class Photos {
                               + " PHOTO_CAPTURE_AND_SHARING consent, or the emergency exception"
                               + " if the patient cannot consent, then send the photo again."))
               .id();
-      basis = "PHOTO_CONSENT";
+      basis = PhotoBasis.PHOTO_CONSENT;
     }
     ImageSanitizer.Clean clean = sanitize(upload);
     UUID id = UUID.randomUUID();

@@ -4,6 +4,8 @@ import com.directorline.platform.entity.NullableUuidConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -57,8 +59,9 @@ public class Photo {
   @Column(updatable = false, length = 500)
   private String caption;
 
+  @Enumerated(EnumType.STRING)
   @Column(name = "consent_basis", nullable = false, updatable = false, length = 32)
-  private String consentBasis;
+  private PhotoBasis consentBasis;
 
   @Column(name = "consent_id", updatable = false)
   @Convert(converter = NullableUuidConverter.class)
@@ -83,7 +86,7 @@ public class Photo {
       String patientRef,
       UUID uploadedBy,
       Received received,
-      String consentBasis,
+      PhotoBasis consentBasis,
       UUID consentId,
       Instant now) {
     Photo photo = new Photo();
@@ -160,7 +163,7 @@ public class Photo {
     return caption;
   }
 
-  public String consentBasis() {
+  public PhotoBasis consentBasis() {
     return consentBasis;
   }
 
