@@ -3,20 +3,19 @@ package com.directorline.emergencies.boundary;
 import com.directorline.audit.boundary.Audited;
 import com.directorline.audit.entity.AuditAction;
 import com.directorline.audit.entity.ObjectType;
-import com.directorline.consent.control.Consents;
 import com.directorline.emergencies.control.Emergencies;
+import com.directorline.emergencies.control.EmergencyViews;
 import com.directorline.emergencies.entity.Emergency;
-import com.directorline.identity.control.Caller;
-import com.directorline.identity.control.Users;
+import com.directorline.emergencies.entity.EmergencyProgress;
+import com.directorline.emergencies.entity.EmergencyView;
+import com.directorline.emergencies.entity.LaunchRequest;
+import com.directorline.emergencies.entity.TimelineView;
 import com.directorline.identity.entity.Role;
-import com.directorline.identity.entity.User;
 import com.directorline.problems.entity.InvalidInput;
-import com.directorline.video.control.JitsiTokens;
 import com.directorline.video.entity.VideoGrant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -34,7 +33,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Emergencies: the injector launches, directors answer, both run the call and end it. */
@@ -46,10 +44,7 @@ public class EmergenciesResource {
   private static final String REQUIRED = "a JSON object is required";
 
   @Inject Emergencies emergencies;
-  @Inject Caller caller;
-  @Inject Users users;
-  @Inject JitsiTokens jitsi;
-  @Inject Consents consents;
+  @Inject EmergencyViews views;
   @Context UriInfo uri;
 
   @POST
@@ -67,16 +62,9 @@ public class EmergenciesResource {
       @HeaderParam("Idempotency-Key") String idempotencyKey,
       @QueryParam("clinicId") UUID clinicId) {
     String key = idempotencyKey(idempotencyKey);
-    Emergencies.Launch launch =
-        new Emergencies.Launch(
-            body.complication(),
-            body.patientRef(),
-            body.patientInitials(),
-            body.note(),
-            body.drill());
     Emergency emergency;
     try {
-      emergency = emergencies.launch(launch, clinicId, key);
+      emergency = emergencies.launch(body, clinicId, key);
     } catch (RuntimeException failed) {
       // A double tap racing the first launch loses on the unique key: answer the first one.
       Optional<Emergency> earlier = key == null ? Optional.empty() : emergencies.replay(key);
@@ -84,7 +72,7 @@ public class EmergenciesResource {
     }
     return Response.created(
             uri.getBaseUriBuilder().path("emergencies").path(emergency.id().toString()).build())
-        .entity(view(emergency))
+        .entity(views.view(emergency))
         .build();
   }
 
@@ -112,7 +100,7 @@ public class EmergenciesResource {
     if (!openOnly && !status.equalsIgnoreCase("all")) {
       throw InvalidInput.of("status", "must be open or all");
     }
-    return emergencies.list(openOnly, drill).stream().map(this::view).toList();
+    return views.views(emergencies.list(openOnly, drill));
   }
 
   @GET
@@ -121,7 +109,7 @@ public class EmergenciesResource {
   @Operation(summary = "One emergency", description = "Participants and the clinic's directors.")
   @Audited
   public EmergencyView get(@PathParam("id") UUID id) {
-    return view(emergencies.read(id));
+    return views.view(emergencies.read(id));
   }
 
   @GET
@@ -137,8 +125,7 @@ public class EmergenciesResource {
   // A success names no patient and is not recorded; a refused attempt is, like any other.
   @Audited
   public EmergencyProgress progress(@PathParam("id") UUID id) {
-    Emergency e = emergencies.forViewing(id);
-    return EmergencyProgress.of(view(e), e.eventCount());
+    return views.progress(emergencies.forViewing(id));
   }
 
   @POST
@@ -149,7 +136,7 @@ public class EmergenciesResource {
       description = "First accept wins; a later one answers 409 naming who took it.")
   @Audited(action = AuditAction.UPDATE)
   public EmergencyView accept(@PathParam("id") UUID id) {
-    return view(emergencies.accept(id));
+    return views.view(emergencies.accept(id));
   }
 
   @POST
@@ -158,7 +145,7 @@ public class EmergenciesResource {
   @Operation(summary = "Decline", description = "The next escalation step is alerted at once.")
   @Audited(action = AuditAction.UPDATE)
   public EmergencyView decline(@PathParam("id") UUID id) {
-    return view(emergencies.decline(id));
+    return views.view(emergencies.decline(id));
   }
 
   @POST
@@ -167,7 +154,7 @@ public class EmergenciesResource {
   @Operation(summary = "Cancel", description = "The launching injector, before anyone accepts.")
   @Audited(action = AuditAction.UPDATE)
   public EmergencyView cancel(@PathParam("id") UUID id) {
-    return view(emergencies.cancel(id));
+    return views.view(emergencies.cancel(id));
   }
 
   @POST
@@ -178,7 +165,7 @@ public class EmergenciesResource {
   @Audited(action = AuditAction.UPDATE)
   public EmergencyView end(
       @PathParam("id") UUID id, @Valid @NotNull(message = REQUIRED) EndRequest body) {
-    return view(emergencies.end(id, body.outcome(), body.summary()));
+    return views.view(emergencies.end(id, body.outcome(), body.summary()));
   }
 
   @POST
@@ -207,7 +194,7 @@ public class EmergenciesResource {
   @Audited(action = AuditAction.UPDATE)
   public EmergencyView participantEvent(
       @PathParam("id") UUID id, @Valid @NotNull(message = REQUIRED) ParticipantEvent body) {
-    return view(
+    return views.view(
         body.type() == ParticipantEvent.Type.JOINED
             ? emergencies.participantJoined(id)
             : emergencies.participantLeft(id));
@@ -226,7 +213,7 @@ public class EmergenciesResource {
               + " follow-up task to inform the patient and obtain consent.")
   public EmergencyView consentException(
       @PathParam("id") UUID id, @Valid @NotNull(message = REQUIRED) ExceptionRequest body) {
-    return view(emergencies.declareConsentException(id, body.reason()));
+    return views.view(emergencies.declareConsentException(id, body.reason()));
   }
 
   @GET
@@ -235,17 +222,7 @@ public class EmergenciesResource {
   @Operation(summary = "The timeline", description = "In order, with actor and time.")
   @Audited(object = ObjectType.TIMELINE)
   public List<TimelineView> timeline(@PathParam("id") UUID id) {
-    return emergencies.readTimeline(id).stream()
-        .map(
-            t ->
-                new TimelineView(
-                    t.ordinal(),
-                    t.occurredAt(),
-                    t.type(),
-                    t.actorId(),
-                    t.actorId() == null ? null : displayName(t.actorId()),
-                    t.detail()))
-        .toList();
+    return views.timeline(emergencies.readTimeline(id));
   }
 
   @POST
@@ -257,81 +234,7 @@ public class EmergenciesResource {
           "The launching injector and the accepting director, while ACCEPTED or CONNECTED. The"
               + " director is the room's moderator.")
   @Audited(action = AuditAction.CREATE, object = ObjectType.VIDEO_GRANT)
-  @Transactional
   public VideoGrant videoGrant(@PathParam("id") UUID id) {
-    Emergency emergency = emergencies.grantCall(id);
-    User me = users.byId(caller.userId()).orElseThrow();
-    boolean director = emergency.acceptedBy().map(caller.userId()::equals).orElse(false);
-    return jitsi.grant(
-        emergency.room(),
-        new JitsiTokens.Participant(me.id().toString(), me.displayName(), me.email(), director));
-  }
-
-  private String displayName(UUID userId) {
-    return users.byId(userId).map(User::displayName).orElse(null);
-  }
-
-  private EmergencyView.Person person(UUID userId) {
-    return users
-        .byId(userId)
-        .map(u -> new EmergencyView.Person(u.id(), u.displayName(), u.phone()))
-        .orElse(null);
-  }
-
-  private EmergencyView view(Emergency e) {
-    var plan = e.plan();
-    Consents.Basis basis = consents.basisFor(e.clinicId(), e.patientRef(), e.id());
-    return new EmergencyView(
-        e.id(),
-        e.clinicId(),
-        e.status(),
-        e.complication(),
-        e.patientRef(),
-        e.patientInitials(),
-        e.note(),
-        e.isDrill(),
-        e.launchedAt(),
-        e.acceptedAt(),
-        e.connectedAt(),
-        e.endedAt(),
-        person(e.launchedBy()),
-        e.acceptedBy().map(this::person).orElse(null),
-        escalation(e),
-        basis.kind(),
-        basis.consentId(),
-        basis.exceptionReason(),
-        e.outcome(),
-        e.summary(),
-        plan.transferPlan());
-  }
-
-  private EmergencyView.Escalation escalation(Emergency e) {
-    var plan = e.plan();
-    return new EmergencyView.Escalation(
-        plan.version(),
-        e.step() + 1,
-        plan.steps().size(),
-        e.round() + 1,
-        plan.repeat() + 1,
-        e.nextDeadline().orElse(null),
-        e.targets().stream()
-            .map(
-                t ->
-                    new EmergencyView.Alerted(
-                        t.directorId(),
-                        displayName(t.directorId()),
-                        t.step() + 1,
-                        t.round() + 1,
-                        t.alertedAt(),
-                        t.declinedAt()))
-            .toList(),
-        IntStream.range(0, plan.steps().size())
-            .mapToObj(
-                i ->
-                    new EmergencyView.PlannedStep(
-                        i + 1,
-                        plan.step(i).directorIds().stream().map(this::person).toList(),
-                        plan.step(i).timeoutSeconds()))
-            .toList());
+    return emergencies.grantCall(id);
   }
 }

@@ -6,8 +6,8 @@ import com.directorline.audit.entity.AuditEvent;
 import com.directorline.audit.entity.ObjectType;
 import com.directorline.audit.entity.Purpose;
 import com.directorline.consent.control.Consents;
-import com.directorline.emergencies.entity.Complication;
 import com.directorline.emergencies.entity.Emergency;
+import com.directorline.emergencies.entity.LaunchRequest;
 import com.directorline.emergencies.entity.NotParticipant;
 import com.directorline.emergencies.entity.Outcome;
 import com.directorline.emergencies.entity.Status;
@@ -23,6 +23,8 @@ import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.User;
 import com.directorline.problems.entity.Conflict;
 import com.directorline.problems.entity.NotFound;
+import com.directorline.video.control.JitsiTokens;
+import com.directorline.video.entity.VideoGrant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -56,21 +58,14 @@ public class Emergencies {
   @Inject EmergencyMetrics metrics;
   @Inject AuditTrail audit;
   @Inject Consents consents;
-
-  /** What the injector reports. */
-  public record Launch(
-      Complication complication,
-      String patientRef,
-      String patientInitials,
-      String note,
-      boolean drill) {}
+  @Inject JitsiTokens jitsi;
 
   /**
    * Launches for the caller's clinic ({@code clinicId} needed only by injectors of several
    * clinics). A repeated {@code idempotencyKey} returns the emergency it launched before.
    */
   @Transactional
-  public Emergency launch(Launch launch, UUID clinicId, String idempotencyKey) {
+  public Emergency launch(LaunchRequest report, UUID clinicId, String idempotencyKey) {
     if (idempotencyKey != null) {
       Optional<Emergency> earlier = byIdempotencyKey(idempotencyKey);
       if (earlier.isPresent()) {
@@ -90,17 +85,7 @@ public class Emergencies {
                         "This clinic has no escalation policy; its admin must define one."));
     Instant now = clock.instant();
     Emergency emergency =
-        Emergency.launch(
-            clinic,
-            caller.userId(),
-            launch.complication(),
-            launch.patientRef(),
-            launch.patientInitials(),
-            launch.note(),
-            launch.drill(),
-            policy.plan(),
-            idempotencyKey,
-            now);
+        Emergency.launch(clinic, caller.userId(), report, policy.plan(), idempotencyKey, now);
     em.persist(emergency);
     em.flush();
     persistTimeline(emergency);
@@ -148,11 +133,12 @@ public class Emergencies {
   }
 
   /**
-   * Checks that the caller may join the call now and records the grant; the caller's transaction
-   * covers making the token, so a grant that fails leaves no success in the trail.
+   * A token for the caller to join the emergency's call: participants only, while it is accepted or
+   * connected; the accepting director is the room's moderator. The grant is recorded in the same
+   * transaction that makes the token, so a grant that fails leaves no success in the trail.
    */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public Emergency grantCall(UUID id) {
+  @Transactional
+  public VideoGrant grantCall(UUID id) {
     Emergency emergency = visible(id);
     if (!emergency.isParticipant(caller.userId())) {
       throw new NotParticipant("Only the emergency's participants join its call.");
@@ -164,8 +150,15 @@ public class Emergencies {
               + emergency.status()
               + ".");
     }
+    User me = users.byId(caller.userId()).orElseThrow(() -> new NotFound("user"));
+    boolean moderator = emergency.acceptedBy().map(me.id()::equals).orElse(false);
+    VideoGrant grant =
+        jitsi.grant(
+            emergency.room(),
+            new JitsiTokens.Participant(
+                me.id().toString(), me.displayName(), me.email(), moderator));
     audit.record(access(AuditAction.CREATE, ObjectType.VIDEO_GRANT, emergency));
-    return emergency;
+    return grant;
   }
 
   /**

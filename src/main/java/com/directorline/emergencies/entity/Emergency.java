@@ -140,11 +140,7 @@ public class Emergency {
   public static Emergency launch(
       UUID clinicId,
       UUID injectorId,
-      Complication complication,
-      String patientRef,
-      String patientInitials,
-      String note,
-      boolean drill,
+      LaunchRequest report,
       EscalationPlan plan,
       String idempotencyKey,
       Instant now) {
@@ -152,11 +148,12 @@ public class Emergency {
     emergency.id = UUID.randomUUID();
     emergency.clinicId = Objects.requireNonNull(clinicId);
     emergency.launchedBy = Objects.requireNonNull(injectorId);
-    emergency.complication = Objects.requireNonNull(complication);
-    emergency.patientRef = Objects.requireNonNull(patientRef).strip();
-    emergency.patientInitials = Objects.requireNonNull(patientInitials).strip();
-    emergency.note = note == null || note.isBlank() ? null : note.strip();
-    emergency.drill = drill;
+    emergency.complication = Objects.requireNonNull(report.complication());
+    emergency.patientRef = Objects.requireNonNull(report.patientRef()).strip();
+    emergency.patientInitials = Objects.requireNonNull(report.patientInitials()).strip();
+    emergency.note =
+        report.note() == null || report.note().isBlank() ? null : report.note().strip();
+    emergency.drill = report.drill();
     emergency.plan = Objects.requireNonNull(plan);
     emergency.policyJson = plan.toJson();
     emergency.policyVersion = plan.version();
@@ -164,7 +161,11 @@ public class Emergency {
     emergency.launchedAt = now;
     emergency.room = newRoomName();
     emergency.status = Status.ALERTING;
-    emergency.record(now, EventType.LAUNCHED, injectorId, complication + (drill ? " (drill)" : ""));
+    emergency.record(
+        now,
+        EventType.LAUNCHED,
+        injectorId,
+        emergency.complication + (emergency.drill ? " (drill)" : ""));
     emergency.alertStep(0, 0, now);
     return emergency;
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.directorline.emergencies.entity.Complication;
 import com.directorline.emergencies.entity.Emergency;
+import com.directorline.emergencies.entity.LaunchRequest;
 import com.directorline.escalation.entity.EscalationPlan;
 import com.directorline.identity.control.Passwords;
 import com.directorline.identity.entity.Role;
@@ -98,11 +99,7 @@ class AuditOverheadBenchmark {
         Emergency.launch(
             clinic,
             injector.id(),
-            Complication.VASCULAR_OCCLUSION,
-            "MRN-BENCH",
-            "BB",
-            null,
-            true,
+            new LaunchRequest(Complication.VASCULAR_OCCLUSION, "MRN-BENCH", "BB", null, true),
             new EscalationPlan(
                 1, List.of(new EscalationPlan.Step(List.of(director.id()), 60)), 0, "Call 911"),
             null,

@@ -34,11 +34,7 @@ class EmergencyTest {
     return Emergency.launch(
         clinic,
         injector,
-        Complication.VASCULAR_OCCLUSION,
-        "MRN-1",
-        "JD",
-        "blanching",
-        false,
+        new LaunchRequest(Complication.VASCULAR_OCCLUSION, "MRN-1", "JD", "blanching", false),
         plan(repeat),
         null,
         T0);

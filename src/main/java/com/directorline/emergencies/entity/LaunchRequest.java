@@ -1,12 +1,14 @@
-package com.directorline.emergencies.boundary;
+package com.directorline.emergencies.entity;
 
-import com.directorline.emergencies.entity.Complication;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The body of {@code POST /api/emergencies}. */
+/**
+ * What the injector reports at launch: the body of {@code POST /api/emergencies}, checked by Bean
+ * Validation at the boundary and handed as it is to {@link Emergency#launch}.
+ */
 public record LaunchRequest(
     @NotNull Complication complication,
     @NotBlank @Size(max = 64) String patientRef,

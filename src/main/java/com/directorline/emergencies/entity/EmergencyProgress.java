@@ -1,9 +1,7 @@
-package com.directorline.emergencies.boundary;
+package com.directorline.emergencies.entity;
 
 import com.directorline.consent.entity.ConsentBasis;
-import com.directorline.emergencies.entity.Complication;
-import com.directorline.emergencies.entity.Outcome;
-import com.directorline.emergencies.entity.Status;
+import com.directorline.identity.entity.Person;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -23,8 +21,8 @@ public record EmergencyProgress(
     Instant acceptedAt,
     Instant connectedAt,
     Instant endedAt,
-    EmergencyView.Person injector,
-    EmergencyView.Person director,
+    Person injector,
+    Person director,
     EmergencyView.Escalation escalation,
     ConsentBasis consentBasis,
     Outcome outcome,
@@ -32,7 +30,7 @@ public record EmergencyProgress(
     int timelineEntries) {
 
   /** The view without what names or describes the patient. */
-  static EmergencyProgress of(EmergencyView v, int timelineEntries) {
+  public static EmergencyProgress of(EmergencyView v, int timelineEntries) {
     return new EmergencyProgress(
         v.id(),
         v.clinicId(),

@@ -1,14 +1,15 @@
-package com.directorline.emergencies.boundary;
+package com.directorline.emergencies.entity;
 
 import com.directorline.consent.entity.ConsentBasis;
-import com.directorline.emergencies.entity.Complication;
-import com.directorline.emergencies.entity.Outcome;
-import com.directorline.emergencies.entity.Status;
+import com.directorline.identity.entity.Person;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An emergency as its participants and the clinic's directors see it. */
+/**
+ * An emergency as its participants and the clinic's directors see it: what {@code GET
+ * /api/emergencies/{id}} answers. Built by {@code EmergencyViews}.
+ */
 public record EmergencyView(
     UUID id,
     UUID clinicId,
@@ -31,9 +32,6 @@ public record EmergencyView(
     Outcome outcome,
     String summary,
     String transferPlan) {
-
-  /** Someone involved, by name. */
-  public record Person(UUID id, String displayName, String phone) {}
 
   /** Where escalation stands; {@code nextDeadline} only while alerting. */
   public record Escalation(

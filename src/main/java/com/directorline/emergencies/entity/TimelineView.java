@@ -1,6 +1,5 @@
-package com.directorline.emergencies.boundary;
+package com.directorline.emergencies.entity;
 
-import com.directorline.emergencies.entity.EventType;
 import java.time.Instant;
 import java.util.UUID;
 
