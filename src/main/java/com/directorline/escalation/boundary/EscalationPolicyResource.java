@@ -5,8 +5,8 @@ import com.directorline.escalation.entity.EscalationPlan;
 import com.directorline.escalation.entity.EscalationPolicy;
 import com.directorline.identity.control.Caller;
 import com.directorline.identity.control.Users;
+import com.directorline.identity.entity.Person;
 import com.directorline.identity.entity.Role;
-import com.directorline.identity.entity.User;
 import com.directorline.problems.entity.NotFound;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,6 +20,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -69,6 +71,8 @@ public class EscalationPolicyResource {
 
   private PolicyView view(EscalationPolicy policy) {
     EscalationPlan plan = policy.plan();
+    Map<UUID, Person> people =
+        users.people(plan.steps().stream().flatMap(step -> step.directorIds().stream()).toList());
     return new PolicyView(
         policy.clinicId(),
         plan.version(),
@@ -80,7 +84,10 @@ public class EscalationPolicyResource {
                             .map(
                                 id ->
                                     new PolicyView.DirectorView(
-                                        id, users.byId(id).map(User::displayName).orElse(null)))
+                                        id,
+                                        Optional.ofNullable(people.get(id))
+                                            .map(Person::displayName)
+                                            .orElse(null)))
                             .toList(),
                         step.directorIds(),
                         step.timeoutSeconds()))
