@@ -41,6 +41,9 @@ class EscalationAcrossRestartsIT {
     try (TestServer server = TestServer.start("restart", TestDatabase.createAnother(), Map.of())) {
       Api api = server.api();
       EmergencyIT.Team team = EmergencyIT.team(api, 2, 8, 1);
+      // Signed in before the stop (sessions and the signing key survive a restart), so reading
+      // the timeline afterwards costs no sign-in.
+      String director = team.directorToken(1);
       JsonObject launched = api.post("/api/emergencies", team.injectorToken(), LAUNCH).json();
       String id = launched.getString("id");
       Instant deadline =
@@ -57,12 +60,14 @@ class EscalationAcrossRestartsIT {
       server.start();
       Instant ready = Instant.now();
 
-      var reply = api.get("/api/emergencies/" + id + "/timeline", team.directorToken(1));
+      var reply = api.get("/api/emergencies/" + id + "/timeline", director);
       assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
       List<JsonObject> timeline = reply.array().getValuesAs(JsonObject.class);
+      // The second step's own 8 s may also have run out on a slow machine (then UNANSWERED
+      // follows); what this test is about is when the second step fired.
       assertThat(timeline)
           .extracting(t -> t.getString("type"))
-          .containsExactly("LAUNCHED", "ALERTED", "ALERTED");
+          .startsWith("LAUNCHED", "ALERTED", "ALERTED");
       Instant fired = Instant.parse(timeline.get(2).getString("at"));
       assertThat(fired).isAfter(restarting).isBefore(ready.plusSeconds(1));
     }
