@@ -11,10 +11,10 @@ import com.directorline.emergencies.entity.LaunchRequest;
 import com.directorline.emergencies.entity.NotParticipant;
 import com.directorline.emergencies.entity.Outcome;
 import com.directorline.emergencies.entity.Status;
-import com.directorline.emergencies.entity.Target;
 import com.directorline.emergencies.entity.TimelineEntry;
 import com.directorline.escalation.control.Alerts;
 import com.directorline.escalation.control.EscalationPolicies;
+import com.directorline.escalation.entity.Target;
 import com.directorline.identity.control.Caller;
 import com.directorline.identity.control.Clinics;
 import com.directorline.identity.control.Users;
@@ -383,8 +383,8 @@ public class Emergencies {
   @Transactional
   public List<UUID> due(int limit) {
     return em.createQuery(
-            "select e.id from Emergency e where e.status = :alerting and e.nextDeadline <= :now"
-                + " order by e.nextDeadline",
+            "select e.id from Emergency e where e.status = :alerting and e.escalation.nextDeadline <= :now"
+                + " order by e.escalation.nextDeadline",
             UUID.class)
         .setParameter("alerting", Status.ALERTING)
         .setParameter("now", clock.instant())

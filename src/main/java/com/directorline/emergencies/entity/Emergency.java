@@ -1,12 +1,15 @@
 package com.directorline.emergencies.entity;
 
+import com.directorline.escalation.entity.Escalation;
 import com.directorline.escalation.entity.EscalationPlan;
+import com.directorline.escalation.entity.Target;
 import com.directorline.platform.entity.NullableUuidConverter;
 import com.directorline.problems.entity.Conflict;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -90,15 +93,6 @@ public class Emergency {
   @Column(name = "policy_version", nullable = false, updatable = false)
   private int policyVersion;
 
-  @Column(name = "current_step", nullable = false)
-  private int step;
-
-  @Column(name = "current_round", nullable = false)
-  private int round;
-
-  @Column(name = "next_deadline")
-  private Instant nextDeadline;
-
   @Column(name = "accepted_by")
   @Convert(converter = NullableUuidConverter.class)
   private UUID acceptedBy;
@@ -127,6 +121,13 @@ public class Emergency {
 
   @Version private long version;
 
+  /** Where escalation stands: the current step, round and deadline (columns of this table). */
+  @Embedded private Escalation escalation = new Escalation();
+
+  /**
+   * Every director alerted so far, with their declines. Here and not in {@link Escalation}, which
+   * is handed it on every move, because EclipseLink cannot map a collection inside an embeddable.
+   */
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "emergency_target", joinColumns = @JoinColumn(name = "emergency_id"))
   private List<Target> targets = new ArrayList<>();
@@ -166,7 +167,7 @@ public class Emergency {
         EventType.LAUNCHED,
         injectorId,
         emergency.complication + (emergency.drill ? " (drill)" : ""));
-    emergency.alertStep(0, 0, now);
+    emergency.escalated(emergency.escalation.start(emergency.plan, emergency.targets, now), now);
     return emergency;
   }
 
@@ -193,70 +194,37 @@ public class Emergency {
    * UNANSWERED).
    */
   public List<UUID> escalateIfDue(Instant now) {
-    if (status != Status.ALERTING || nextDeadline == null || now.isBefore(nextDeadline)) {
+    if (status != Status.ALERTING) {
       return List.of();
     }
-    return advance(now);
+    return escalated(escalation.escalateIfDue(plan, targets, now), now);
   }
 
-  private List<UUID> advance(Instant now) {
-    int nextStep = step + 1;
-    int nextRound = round;
-    if (nextStep >= plan.steps().size()) {
-      nextStep = 0;
-      nextRound++;
+  /** Writes what an escalation move did into the timeline; UNANSWERED when the plan ran out. */
+  private List<UUID> escalated(Escalation.Moved moved, Instant now) {
+    for (Escalation.StepAlerted alerted : moved.steps()) {
+      record(
+          now,
+          EventType.ALERTED,
+          null,
+          "step "
+              + (alerted.step() + 1)
+              + " of "
+              + plan.steps().size()
+              + ", round "
+              + (alerted.round() + 1)
+              + ": "
+              + alerted.directors().size()
+              + " director(s), "
+              + alerted.timeoutSeconds()
+              + " s to accept");
     }
-    if (nextRound > plan.repeat()) {
+    if (moved.exhausted()) {
       status = Status.UNANSWERED;
       endedAt = now;
-      nextDeadline = null;
       record(now, EventType.UNANSWERED, null, "nobody accepted; the transfer plan applies");
-      return List.of();
     }
-    return alertStep(nextStep, nextRound, now);
-  }
-
-  private List<UUID> alertStep(int stepIndex, int roundIndex, Instant now) {
-    step = stepIndex;
-    round = roundIndex;
-    EscalationPlan.Step current = plan.step(stepIndex);
-    nextDeadline = now.plus(current.timeout());
-    List<UUID> alerted = new ArrayList<>();
-    for (UUID director : current.directorIds()) {
-      if (!declinedInRound(director, roundIndex)) {
-        targets.add(new Target(director, stepIndex, roundIndex, now));
-        alerted.add(director);
-      }
-    }
-    record(
-        now,
-        EventType.ALERTED,
-        null,
-        "step "
-            + (stepIndex + 1)
-            + " of "
-            + plan.steps().size()
-            + ", round "
-            + (roundIndex + 1)
-            + ": "
-            + alerted.size()
-            + " director(s), "
-            + current.timeoutSeconds()
-            + " s to accept");
-    if (alerted.isEmpty()) {
-      // Everyone at this step already declined this round: go on at once.
-      return advance(now);
-    }
-    return alerted;
-  }
-
-  private boolean declinedInRound(UUID director, int roundIndex) {
-    return targets.stream()
-        .anyMatch(
-            t ->
-                t.directorId().equals(director)
-                    && t.round() == roundIndex
-                    && t.declinedAt() != null);
+    return moved.alerted();
   }
 
   // --- the director's answer -----------------------------------------------------------------
@@ -267,23 +235,20 @@ public class Emergency {
       throw new AlreadyAccepted(acceptedBy);
     }
     requireStatus(Status.ALERTING, "accepted");
-    requireAlerted(directorId);
+    escalation.requireMayAnswer(targets, directorId);
     status = Status.ACCEPTED;
     acceptedBy = directorId;
     acceptedAt = now;
-    nextDeadline = null;
+    escalation.stop();
     record(now, EventType.ACCEPTED, directorId, null);
   }
 
   /** Declines for this round; the next step is alerted at once. Returns who was alerted. */
   public List<UUID> decline(UUID directorId, Instant now) {
     requireStatus(Status.ALERTING, "declined");
-    requireAlerted(directorId);
-    targets.stream()
-        .filter(t -> t.directorId().equals(directorId) && t.round() == round)
-        .forEach(t -> t.decline(now));
+    Escalation.Moved moved = escalation.decline(plan, targets, directorId, now);
     record(now, EventType.DECLINED, directorId, null);
-    return advance(now);
+    return escalated(moved, now);
   }
 
   // --- the injector --------------------------------------------------------------------------
@@ -295,7 +260,7 @@ public class Emergency {
     requireStatus(Status.ALERTING, "cancelled");
     status = Status.CANCELLED;
     endedAt = now;
-    nextDeadline = null;
+    escalation.stop();
     record(now, EventType.CANCELLED, injectorId, null);
   }
 
@@ -396,7 +361,7 @@ public class Emergency {
   }
 
   public boolean wasAlerted(UUID directorId) {
-    return targets.stream().anyMatch(t -> t.directorId().equals(directorId));
+    return Escalation.wasAlerted(targets, directorId);
   }
 
   /** Participants may have a video grant only while the emergency is accepted or connected. */
@@ -408,13 +373,6 @@ public class Emergency {
     if (status != required) {
       throw new IllegalTransition(
           "The emergency is " + status + "; it can be " + what + " only while " + required + ".");
-    }
-  }
-
-  private void requireAlerted(UUID directorId) {
-    // Alerted at any step or round so far, and not declined in this round.
-    if (!wasAlerted(directorId) || declinedInRound(directorId, round)) {
-      throw new NotAlerted();
     }
   }
 
@@ -497,15 +455,15 @@ public class Emergency {
   }
 
   public int step() {
-    return step;
+    return escalation.step();
   }
 
   public int round() {
-    return round;
+    return escalation.round();
   }
 
   public Optional<Instant> nextDeadline() {
-    return Optional.ofNullable(nextDeadline);
+    return escalation.nextDeadline();
   }
 
   public Optional<UUID> acceptedBy() {
@@ -541,6 +499,7 @@ public class Emergency {
     return room;
   }
 
+  /** Every director alerted so far, in the order they were alerted. */
   public List<Target> targets() {
     return List.copyOf(targets);
   }

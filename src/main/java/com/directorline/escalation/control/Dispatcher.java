@@ -109,11 +109,16 @@ public class Dispatcher {
             new Tag("result", result.outcome().name().toLowerCase()))
         .inc();
     if (result.outcome() == Delivery.Outcome.FAILED && number < maxAttempts) {
-      Duration backoff = Duration.ofMillis(firstRetryMillis << Math.min(number - 1, 6));
+      Duration backoff = backoff(firstRetryMillis, number);
       scheduler.schedule(
           () -> run(alertSeq, clinicId, channel, target, attempt, number + 1),
           backoff.toMillis(),
           TimeUnit.MILLISECONDS);
     }
+  }
+
+  /** How long to wait after failed attempt {@code number}: doubling from the first, at most 64x. */
+  static Duration backoff(long firstRetryMillis, int number) {
+    return Duration.ofMillis(firstRetryMillis << Math.min(number - 1, 6));
   }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The clinics' escalation policies: each change a new version, the newest in force. */
 @ApplicationScoped
@@ -47,22 +48,7 @@ public class EscalationPolicies {
       int repeat,
       String transferPlan,
       UUID definedBy) {
-    List<Violation> violations = new ArrayList<>();
-    for (int i = 0; i < steps.size(); i++) {
-      List<UUID> directors = steps.get(i).directorIds();
-      for (int j = 0; j < directors.size(); j++) {
-        Optional<User> director = users.byId(directors.get(j));
-        if (director.isEmpty()
-            || !director.get().isActive()
-            || !director.get().hasRole(Role.DIRECTOR)
-            || !director.get().belongsTo(clinicId)) {
-          violations.add(
-              new Violation(
-                  "steps[" + i + "].directorIds[" + j + "]",
-                  "is not an active director of this clinic"));
-        }
-      }
-    }
+    List<Violation> violations = unqualifiedDirectors(clinicId, steps, users::byId);
     if (!violations.isEmpty()) {
       throw new InvalidInput(violations);
     }
@@ -75,5 +61,30 @@ public class EscalationPolicies {
             clock.instant());
     em.persist(policy);
     return policy;
+  }
+
+  /**
+   * Every position in the steps that names someone other than an active DIRECTOR of the clinic
+   * (unknown, deactivated, another role, another clinic), named as the client wrote it.
+   */
+  static List<Violation> unqualifiedDirectors(
+      UUID clinicId, List<EscalationPlan.Step> steps, Function<UUID, Optional<User>> users) {
+    List<Violation> violations = new ArrayList<>();
+    for (int i = 0; i < steps.size(); i++) {
+      List<UUID> directors = steps.get(i).directorIds();
+      for (int j = 0; j < directors.size(); j++) {
+        Optional<User> director = users.apply(directors.get(j));
+        if (director.isEmpty()
+            || !director.get().isActive()
+            || !director.get().hasRole(Role.DIRECTOR)
+            || !director.get().belongsTo(clinicId)) {
+          violations.add(
+              new Violation(
+                  "steps[" + i + "].directorIds[" + j + "]",
+                  "is not an active director of this clinic"));
+        }
+      }
+    }
+    return violations;
   }
 }

@@ -45,6 +45,9 @@ public record EscalationPlan(int version, List<Step> steps, int repeat, String t
     if (repeat < 0 || repeat > MAX_REPEAT) {
       throw new IllegalArgumentException("a plan repeats 0 to " + MAX_REPEAT + " times");
     }
+    if (transferPlan == null || transferPlan.isBlank()) {
+      throw new IllegalArgumentException("a plan says what to do when nobody answers");
+    }
   }
 
   public Step step(int index) {

@@ -1,4 +1,4 @@
-package com.directorline.emergencies.entity;
+package com.directorline.escalation.entity;
 
 import com.directorline.problems.entity.Forbidden;
 

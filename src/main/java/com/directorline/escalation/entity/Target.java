@@ -1,4 +1,4 @@
-package com.directorline.emergencies.entity;
+package com.directorline.escalation.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;

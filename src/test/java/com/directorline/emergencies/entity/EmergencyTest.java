@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.directorline.escalation.entity.EscalationPlan;
+import com.directorline.escalation.entity.Target;
 import com.directorline.problems.entity.ProblemException;
 import java.time.Duration;
 import java.time.Instant;
