@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -92,6 +93,37 @@ public final class Browser implements AutoCloseable {
 
   public void click(String id) {
     visible(id).click();
+  }
+
+  /**
+   * Asserts that the element comes to show the text within 10 seconds; the failure says what it
+   * shows instead. The wait is the check: nothing needs asserting after it.
+   */
+  public void shows(String id, String expected) {
+    try {
+      text(id, expected);
+    } catch (TimeoutException e) {
+      List<WebElement> found = driver.findElements(By.id(id));
+      throw new AssertionError(
+          "#"
+              + id
+              + " should show \""
+              + expected
+              + "\" but "
+              + (found.isEmpty()
+                  ? "is not on the page"
+                  : "shows \"" + found.get(0).getText() + "\""),
+          e);
+    }
+  }
+
+  /** Asserts that the element comes into view within 10 seconds, and returns it. */
+  public WebElement shown(String id) {
+    try {
+      return visible(id);
+    } catch (TimeoutException e) {
+      throw new AssertionError("#" + id + " should be visible on " + driver.getCurrentUrl(), e);
+    }
   }
 
   /** Waits until the element shows the text. */

@@ -30,29 +30,29 @@ class SignInBrowserIT {
       phone.type("username", injector);
       phone.type("password", "not the password");
       phone.driver().findElement(By.cssSelector("#signin button")).click();
-      assertThat(phone.text("error", "Wrong username or password")).contains("Wrong");
+      phone.shows("error", "Wrong username or password");
 
       // One role: straight to that role's page.
       phone.signIn(injector, Api.Clinic.PASSWORD, "/injector.html");
-      assertThat(phone.text("who", "Test INJECTOR")).contains("Test INJECTOR");
-      assertThat(phone.visible("emergency-button").isDisplayed()).isTrue();
+      phone.shows("who", "Test INJECTOR");
+      phone.shown("emergency-button");
       phone.screenshot("signed-in-phone");
 
       // A reload keeps the session (the HttpOnly cookie), and scripts never see the token.
       phone.go("/");
       phone.at("/injector.html");
-      assertThat(phone.visible("emergency-button").isDisplayed()).isTrue();
+      phone.shown("emergency-button");
       Object cookies = phone.script("return document.cookie");
       assertThat(String.valueOf(cookies)).doesNotContain("directorline_session");
 
       phone.click("signout");
       // Wait for the sign-in page first: the emergency page has a notice line of its own.
       phone.at("/");
-      assertThat(phone.text("notice", "signed out")).contains("You are signed out");
+      phone.shows("notice", "You are signed out");
       phone.go("/injector.html");
       phone.at("/");
-      assertThat(phone.text("notice", "Sign in")).contains("Sign in to continue");
-      assertThat(phone.visible("username").isDisplayed()).isTrue();
+      phone.shows("notice", "Sign in to continue");
+      phone.shown("username");
     }
   }
 
@@ -94,7 +94,7 @@ class SignInBrowserIT {
               ExpectedConditions.textToBePresentInElementLocated(
                   By.id("notice"), "signed out automatically"));
       assertThat(desk.visible("notice").getText()).contains("after 10 seconds without activity");
-      assertThat(desk.visible("username").isDisplayed()).isTrue();
+      desk.shown("username");
       desk.screenshot("automatic-logoff-desktop");
     }
   }

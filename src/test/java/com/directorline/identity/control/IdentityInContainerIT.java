@@ -19,6 +19,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import java.io.File;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,14 +196,30 @@ class IdentityInContainerIT {
 
     tx.begin();
     try {
-      assertThrows(
-          Exception.class,
-          () ->
-              em.createNativeQuery("insert into user_role (user_id, role) values (?, 'KING')")
-                  .setParameter(1, user.id())
-                  .executeUpdate());
+      // The same statement with a known role goes in, so what refuses KING is the constraint.
+      assertEquals(1, insertRole(user, "ADMIN"));
+      Exception refused = assertThrows(Exception.class, () -> insertRole(user, "KING"));
+      SQLException cause = sqlCause(refused);
+      assertEquals("23514", cause.getSQLState(), "refused by a check constraint");
+      assertTrue(cause.getMessage().contains("user_role_known"), "by user_role_known");
     } finally {
       tx.rollback();
     }
+  }
+
+  private int insertRole(User user, String role) {
+    return em.createNativeQuery("insert into user_role (user_id, role) values (?, ?)")
+        .setParameter(1, user.id())
+        .setParameter(2, role)
+        .executeUpdate();
+  }
+
+  private static SQLException sqlCause(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        return sql;
+      }
+    }
+    throw new AssertionError("no SQLException behind " + thrown);
   }
 }

@@ -5,8 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.directorline.testing.Api;
 import com.directorline.testing.ApiServer;
 import com.directorline.testing.Reply;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.Json;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -51,6 +64,71 @@ class SignInIT {
 
     assertThat(me.status()).isEqualTo(200);
     assertThat(me.json().getString("username")).isEqualTo(username);
+  }
+
+  /**
+   * The server's own check of a token, with a live session behind it: only what the server signed,
+   * unaltered, is honoured; the same claims signed by anyone else, altered, unsigned or signed with
+   * HMAC are refused, by bearer header and by cookie.
+   */
+  @Test
+  void onlyTokensTheServerSignedAndNobodyAlteredAreHonoured(Api api) throws Exception {
+    Api.Clinic clinic = api.newClinic();
+    String token = clinic.signIn(clinic.enrol("INJECTOR"));
+    assertThat(api.get("/api/me", token).status()).as("the genuine token").isEqualTo(200);
+    SignedJWT genuine = SignedJWT.parse(token);
+    String kid = genuine.getHeader().getKeyID();
+    JWTClaimsSet claims = genuine.getJWTClaimsSet();
+
+    RSAKey stranger = new RSAKeyGenerator(2048).keyID(kid).generate();
+    SignedJWT otherKey = new SignedJWT(header(JWSAlgorithm.RS256, kid), claims);
+    otherKey.sign(new RSASSASigner(stranger));
+
+    JWTClaimsSet moreRights =
+        new JWTClaimsSet.Builder(claims).claim("groups", List.of("INJECTOR", "ADMIN")).build();
+    String[] parts = token.split("\\.");
+    String altered =
+        parts[0]
+            + "."
+            + Base64URL.encode(moreRights.toString().getBytes(StandardCharsets.UTF_8))
+            + "."
+            + parts[2];
+
+    String unsigned = new PlainJWT(claims).serialize();
+
+    SignedJWT hmac = new SignedJWT(header(JWSAlgorithm.HS256, kid), claims);
+    hmac.sign(new MACSigner(new byte[32]));
+
+    Map<String, String> forgeries =
+        Map.of(
+            "signed by another key",
+            otherKey.serialize(),
+            "claims altered",
+            altered,
+            "unsigned (alg none)",
+            unsigned,
+            "HMAC-signed",
+            hmac.serialize());
+    forgeries.forEach(
+        (what, forged) -> {
+          assertThat(api.get("/api/me", forged).status()).as(what + ", as bearer").isEqualTo(401);
+          assertThat(
+                  api.send(
+                          "GET",
+                          "/api/me",
+                          null,
+                          null,
+                          null,
+                          Map.of("Cookie", "directorline_session=" + forged))
+                      .status())
+              .as(what + ", as cookie")
+              .isEqualTo(401);
+        });
+    assertThat(api.get("/api/me", token).status()).as("the genuine token still").isEqualTo(200);
+  }
+
+  private static JWSHeader header(JWSAlgorithm algorithm, String kid) {
+    return new JWSHeader.Builder(algorithm).type(JOSEObjectType.JWT).keyID(kid).build();
   }
 
   @Test
