@@ -21,11 +21,14 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 /** Rules the code must keep, checked over every compiled class of the application. */
@@ -35,10 +38,10 @@ class ArchitectureTest {
   private static final Set<String> PUBLIC_OPERATIONS = Set.of("AuthResource.login");
 
   static List<Class<?>> applicationClasses() throws IOException {
-    java.nio.file.Path root = java.nio.file.Path.of("target/classes");
+    var root = Paths.get("target/classes");
     List<Class<?>> classes = new ArrayList<>();
-    try (Stream<java.nio.file.Path> files = Files.walk(root)) {
-      for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+    try (var files = Files.walk(root)) {
+      for (var file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
         String name =
             root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
         try {
@@ -176,5 +179,124 @@ class ArchitectureTest {
         }
       }
     }
+  }
+
+  // --- components and their directions (docs/architecture.md) -------------------------------
+
+  private static final List<ComponentRules.Source> SOURCES =
+      ComponentRules.read(Paths.get("src/main/java"));
+
+  private static String architectureDoc() throws IOException {
+    return Files.readString(Paths.get("docs/architecture.md"));
+  }
+
+  @Test
+  void componentsUseEachOtherExactlyAsDocsArchitectureMdDrawsAndListsThem() throws IOException {
+    Map<String, Set<String>> graph = ComponentRules.componentGraph(SOURCES);
+    assertThat(graph).containsKeys("problems", "platform", "audit", "emergencies");
+
+    assertThat(ComponentRules.differences(graph, ComponentRules.documented(architectureDoc())))
+        .as("docs/architecture.md, section Components, against the imports")
+        .isEmpty();
+  }
+
+  @Test
+  void noCycleBetweenComponents() {
+    assertThat(ComponentRules.cycle(ComponentRules.componentGraph(SOURCES))).isEmpty();
+  }
+
+  @Test
+  void noEntityOrControlImportsABoundary() {
+    assertThat(ComponentRules.entitiesOrControlsImportingBoundaries(SOURCES)).isEmpty();
+  }
+
+  @Test
+  void theGroundFloorImportsNoBusinessComponent() {
+    assertThat(ComponentRules.importsOutside(SOURCES, "problems", Set.of("problems"))).isEmpty();
+    assertThat(ComponentRules.importsOutside(SOURCES, "platform", Set.of("platform", "problems")))
+        .isEmpty();
+  }
+
+  @Test
+  void noFullyQualifiedNameHidesADependencyFromTheImports() {
+    assertThat(SOURCES.stream().flatMap(source -> ComponentRules.inlineNames(source).stream()))
+        .isEmpty();
+  }
+
+  @Test
+  void everyComponentStatesItsJobInAPackageInfo() {
+    assertThat(
+            SOURCES.stream()
+                .filter(source -> source.name().endsWith("package-info.java"))
+                .map(source -> ComponentRules.component(source.packageName())))
+        .containsExactlyInAnyOrderElementsOf(ComponentRules.componentGraph(SOURCES).keySet());
+  }
+
+  /** The rules above, shown to catch what they are for on the real code plus one planted class. */
+  @Test
+  void theComponentRulesCatchPlantedViolations() throws IOException {
+    var entityImportingABoundary =
+        planted(
+            "com.directorline.emergencies.entity",
+            "import com.directorline.emergencies.boundary.EmergenciesResource;");
+    assertThat(ComponentRules.entitiesOrControlsImportingBoundaries(entityImportingABoundary))
+        .singleElement()
+        .asString()
+        .contains("Planted.java imports com.directorline.emergencies.boundary.EmergenciesResource");
+
+    var platformReachingUp =
+        planted(
+            "com.directorline.platform.control", "import com.directorline.identity.control.Users;");
+    assertThat(
+            ComponentRules.importsOutside(
+                platformReachingUp, "platform", Set.of("platform", "problems")))
+        .singleElement()
+        .asString()
+        .contains("imports com.directorline.identity.control.Users");
+    Map<String, Set<String>> upwards = ComponentRules.componentGraph(platformReachingUp);
+    assertThat(ComponentRules.cycle(upwards))
+        .get(InstanceOfAssertFactories.list(String.class))
+        .contains("platform", "identity");
+    assertThat(ComponentRules.differences(upwards, ComponentRules.documented(architectureDoc())))
+        .contains(
+            "platform uses identity, which the table does not say",
+            "platform (row 1) uses identity (row 3)");
+
+    var trailReachingSessions =
+        planted(
+            "com.directorline.audit.control", "import com.directorline.sessions.control.Sessions;");
+    assertThat(ComponentRules.cycle(ComponentRules.componentGraph(trailReachingSessions)))
+        .get(InstanceOfAssertFactories.list(String.class))
+        .contains("audit", "sessions");
+
+    String claimed =
+        architectureDoc()
+            .replace(
+                "| `platform`, `problems` |\n| `video`",
+                "| `platform`, `problems`, `video` |\n| `video`");
+    assertThat(
+            ComponentRules.differences(
+                ComponentRules.componentGraph(SOURCES), ComponentRules.documented(claimed)))
+        .contains(
+            "audit is documented to use video, but does not", "audit (row 2) uses video (row 2)");
+
+    var hidden =
+        new ComponentRules.Source(
+            "Hidden.java",
+            "package com.directorline.emergencies.control;\n\nclass Hidden {\n"
+                + "  @Inject com.directorline.consent.control.Consents consents;\n"
+                + "  // a comment may say com.directorline.consent.control.Consents\n"
+                + "  String s = \"or a string, com.directorline.consent.control.Consents\";\n}\n");
+    assertThat(ComponentRules.inlineNames(hidden))
+        .containsExactly("Hidden.java:4 com.directorline.consent.control.Consents");
+  }
+
+  private static List<ComponentRules.Source> planted(String packageName, String importLine) {
+    List<ComponentRules.Source> sources = new ArrayList<>(SOURCES);
+    sources.add(
+        new ComponentRules.Source(
+            packageName.replace('.', '/') + "/Planted.java",
+            "package " + packageName + ";\n\n" + importLine + "\n\nclass Planted {}\n"));
+    return sources;
   }
 }

@@ -10,7 +10,7 @@
  * rests on, declare the exception), {@code FollowUps} (list, complete).
  *
  * <p>Out of scope: who may declare the exception for an emergency (the emergencies component checks
- * that, then calls here); photos and whether they may be taken (issue 5's photos component, which
- * asks {@code Consents.inEffect}).
+ * that, then calls here); photos and whether they may be taken (photos, which asks {@code
+ * Consents.inEffect}).
  */
 package com.directorline.consent;
