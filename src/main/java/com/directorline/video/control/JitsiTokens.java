@@ -1,6 +1,6 @@
 package com.directorline.video.control;
 
-import com.directorline.platform.control.DataDirectory;
+import com.directorline.platform.control.KeyFiles;
 import com.directorline.platform.control.PemKeys;
 import com.directorline.video.entity.VideoGrant;
 import io.jsonwebtoken.JwtBuilder;
@@ -24,7 +24,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
 import javax.crypto.SecretKey;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -40,8 +39,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class JitsiTokens {
-
-  private static final Logger LOG = Logger.getLogger(JitsiTokens.class.getName());
 
   @Inject Clock clock;
 
@@ -97,7 +94,15 @@ public class JitsiTokens {
       return;
     }
     byte[] secret =
-        appSecret.map(s -> s.getBytes(StandardCharsets.UTF_8)).orElseGet(this::devSecret);
+        KeyFiles.load(
+                appSecret,
+                Optional.empty(),
+                "jitsi-app-secret",
+                JitsiTokens::randomSecret,
+                "Jitsi app secret",
+                "set directorline.jitsi.app-secret to your Jitsi server's JWT_APP_SECRET")
+            .strip()
+            .getBytes(StandardCharsets.UTF_8);
     if (secret.length < 32) {
       throw new IllegalStateException("directorline.jitsi.app-secret must be at least 32 bytes");
     }
@@ -144,26 +149,11 @@ public class JitsiTokens {
         Instant.ofEpochSecond(expiresAt.getEpochSecond()));
   }
 
-  /** Without a configured secret, one is generated once into the data directory (development). */
-  private byte[] devSecret() {
-    Path file = DataDirectory.resolve().resolve("keys").resolve("jitsi-app-secret");
-    try {
-      if (!Files.exists(file)) {
-        byte[] random = new byte[48];
-        new SecureRandom().nextBytes(random);
-        Files.createDirectories(file.getParent());
-        DataDirectory.ownerOnly(file.getParent());
-        Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
-        DataDirectory.ownerOnly(file);
-        LOG.warning(
-            "generated a Jitsi app secret in "
-                + file.getParent()
-                + "; set directorline.jitsi.app-secret to your Jitsi server's JWT_APP_SECRET");
-      }
-      return Files.readString(file).strip().getBytes(StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read or create the Jitsi app secret", e);
-    }
+  /** 48 random bytes, URL-safe Base64: a development server's secret, generated once. */
+  private static String randomSecret() {
+    byte[] random = new byte[48];
+    new SecureRandom().nextBytes(random);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
   }
 
   private static PrivateKey readPrivateKey(Path file) {
