@@ -3,6 +3,7 @@ package com.directorline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.directorline.audit.boundary.Audited;
+import com.directorline.testing.ApplicationClasses;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,21 +38,8 @@ class ArchitectureTest {
   /** The only operations anyone may call without signing in. */
   private static final Set<String> PUBLIC_OPERATIONS = Set.of("AuthResource.login");
 
-  static List<Class<?>> applicationClasses() throws IOException {
-    var root = Paths.get("target/classes");
-    List<Class<?>> classes = new ArrayList<>();
-    try (var files = Files.walk(root)) {
-      for (var file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-        String name =
-            root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
-        try {
-          classes.add(Class.forName(name, false, ArchitectureTest.class.getClassLoader()));
-        } catch (ClassNotFoundException e) {
-          throw new IllegalStateException(e);
-        }
-      }
-    }
-    return classes;
+  static List<Class<?>> applicationClasses() {
+    return ApplicationClasses.all();
   }
 
   static List<Method> resourceMethods() throws IOException {

@@ -21,12 +21,12 @@ public record AccessReport(
     String patientRef,
     Instant from,
     Instant to,
-    List<Person> people,
+    List<Viewer> people,
     List<Access> accesses,
     boolean truncated) {
 
   /** One person's accesses in the range. */
-  public record Person(
+  public record Viewer(
       UUID userId, String username, String role, long accesses, Instant first, Instant last) {}
 
   /** One access. */
@@ -58,12 +58,12 @@ public record AccessReport(
         byUser.computeIfAbsent(f.event().userId(), u -> new ArrayList<>()).add(f);
       }
     }
-    List<AccessReport.Person> people =
+    List<AccessReport.Viewer> people =
         byUser.values().stream()
             .map(
                 list -> {
                   AuditEvent newest = list.get(0).event();
-                  return new AccessReport.Person(
+                  return new AccessReport.Viewer(
                       newest.userId(),
                       newest.username(),
                       newest.roles(),

@@ -6,11 +6,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A review attestation: the period reviewed, optionally only one kind of flag or one event in it,
  * and the officer's note. clinicId is needed only by officers of several clinics.
  */
+@Schema(
+    description =
+        "A review attestation: the period reviewed, optionally one kind of flag or one event in"
+            + " it, and the officer's note. clinicId only for officers of several clinics.")
 public record ReviewRequest(
     UUID clinicId,
     @NotNull(message = "is required") Instant from,

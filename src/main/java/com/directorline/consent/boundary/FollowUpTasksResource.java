@@ -55,7 +55,7 @@ public class FollowUpTasksResource {
       description = "With what was done, e.g. \"patient informed, consent recorded\".")
   public FollowUpTaskView complete(
       @PathParam("id") UUID id,
-      @Valid @NotNull(message = "a JSON object is required") NoteRequest body) {
+      @Valid @NotNull(message = "a JSON object is required") TaskCompletion body) {
     return FollowUpTaskView.of(followUps.complete(id, body.note()));
   }
 }

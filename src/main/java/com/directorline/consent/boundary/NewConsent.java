@@ -8,12 +8,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A consent as the injector or director records it. {@code givenBy.relationship} is "self" when the
  * patient consents, otherwise the surrogate's relationship (e.g. "mother"). {@code signature}
  * (electronic signature only) is a PNG data URL or the typed name.
  */
+@Schema(
+    description =
+        "A consent as the injector or director records it, to the consent text version shown.")
 public record NewConsent(
     @NotBlank(message = "is required") @Size(max = 64, message = "must be at most 64 characters")
         String patientRef,
@@ -48,6 +52,7 @@ public record NewConsent(
   }
 
   /** Who gave the consent. */
+  @Schema(description = "Who gave the consent: the patient (relationship \"self\") or a surrogate.")
   public record GivenBy(
       @NotBlank(message = "is required")
           @Size(max = 200, message = "must be at most 200 characters")

@@ -2,8 +2,10 @@ package com.directorline.consent.boundary;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Why: a revocation's reason, or what a follow-up task's completion achieved. */
+/** Why a consent is revoked. */
+@Schema(description = "Why a consent is revoked.")
 public record ReasonRequest(
     @NotBlank(message = "is required") @Size(max = 500, message = "must be at most 500 characters")
         String reason) {

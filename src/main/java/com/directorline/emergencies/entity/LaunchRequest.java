@@ -4,11 +4,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What the injector reports at launch: the body of {@code POST /api/emergencies}, checked by Bean
  * Validation at the boundary and handed as it is to {@link Emergency#launch}.
  */
+@Schema(description = "What the injector reports at launch.")
 public record LaunchRequest(
     @NotNull Complication complication,
     @NotBlank @Size(max = 64) String patientRef,

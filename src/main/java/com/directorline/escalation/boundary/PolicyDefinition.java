@@ -9,8 +9,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code PUT /api/clinics/{id}/escalation-policy}. */
+@Schema(
+    description =
+        "A new version of the clinic's escalation policy: the steps in order, how often to go round again, and what to do when nobody answers.")
 public record PolicyDefinition(
     @NotNull @Size(min = 1, max = 10, message = "must have 1 to 10 steps")
         List<@Valid StepDefinition> steps,
@@ -28,6 +32,9 @@ public record PolicyDefinition(
   }
 
   /** One step: the directors alerted together, and how long they have to accept. */
+  @Schema(
+      description =
+          "One step: the directors alerted together, and how many seconds they have to accept.")
   public record StepDefinition(
       @NotEmpty(message = "must name at least one director") @Size(max = 10)
           List<@NotNull UUID> directorIds,

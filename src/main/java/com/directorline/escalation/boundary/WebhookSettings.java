@@ -3,8 +3,12 @@ package com.directorline.escalation.boundary;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code PUT /api/clinics/{id}/webhook}. */
+@Schema(
+    description =
+        "Where the clinic's alerts are POSTed and the secret they are signed with (never shown again).")
 public record WebhookSettings(
     @NotBlank
         @Size(max = 2000)

@@ -2,8 +2,10 @@ package com.directorline.identity.boundary;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST /api/clinics}. */
+@Schema(description = "A new clinic; its creator becomes a member.")
 public record NewClinic(@NotBlank @Size(max = 200) String name) {
   /**
    * Declared so the constraints stay on the fields only: Payara 6.2025.10's OpenAPI scanner fails

@@ -8,8 +8,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST /api/clinics/{id}/users}. */
+@Schema(description = "A new staff member of the clinic, with their roles and first password.")
 public record NewUser(
     @NotBlank
         @Pattern(

@@ -6,8 +6,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code PATCH /api/users/{id}}: absent fields stay as they are. */
+@Schema(description = "Changes to a staff member; absent fields stay as they are.")
 public record UserChanges(
     @Size(min = 1, max = 200) String displayName,
     @Email @Size(max = 254) String email,

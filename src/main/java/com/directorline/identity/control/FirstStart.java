@@ -94,27 +94,27 @@ public class FirstStart {
               true,
               demoPassword,
               List.of(
-                  new Person("admin", "Avery Admin", null, Role.ADMIN),
-                  new Person("injector", "Ivy Injector, RN", "+1 555 0102", Role.INJECTOR),
-                  new Person("director", "Dr. Dana Director", "+1 555 0100", Role.DIRECTOR),
-                  new Person("director2", "Dr. Sam Second", "+1 555 0101", Role.DIRECTOR),
-                  new Person("compliance", "Casey Compliance", null, Role.COMPLIANCE_OFFICER)));
+                  new Newcomer("admin", "Avery Admin", null, Role.ADMIN),
+                  new Newcomer("injector", "Ivy Injector, RN", "+1 555 0102", Role.INJECTOR),
+                  new Newcomer("director", "Dr. Dana Director", "+1 555 0100", Role.DIRECTOR),
+                  new Newcomer("director2", "Dr. Sam Second", "+1 555 0101", Role.DIRECTOR),
+                  new Newcomer("compliance", "Casey Compliance", null, Role.COMPLIANCE_OFFICER)));
     } else {
       seeded =
           seed(
               bootstrapClinicName,
               false,
               adminPassword,
-              List.of(new Person("admin", "Administrator", null, Role.ADMIN)));
+              List.of(new Newcomer("admin", "Administrator", null, Role.ADMIN)));
     }
     seededEvent.fire(seeded);
     return Optional.of(seeded);
   }
 
-  private record Person(String username, String displayName, String phone, Role role) {}
+  private record Newcomer(String username, String displayName, String phone, Role role) {}
 
   private Seeded seed(
-      String clinicName, boolean demo, Optional<String> fixedPassword, List<Person> people) {
+      String clinicName, boolean demo, Optional<String> fixedPassword, List<Newcomer> people) {
     Clinic clinic = Clinic.open(clinicName, clock);
     clinics.add(clinic);
     // The system acts (no user): the trail starts with what first start created.
@@ -127,7 +127,7 @@ public class FirstStart {
         RequestOrigin.SYSTEM,
         "first start");
     List<Login> logins = new ArrayList<>();
-    for (Person person : people) {
+    for (Newcomer person : people) {
       String password =
           fixedPassword.filter(p -> !p.isBlank()).orElseGet(FirstStart::randomPassword);
       User user =

@@ -2,8 +2,10 @@ package com.directorline.sessions.boundary;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST /api/auth/login}. */
+@Schema(description = "A username and password to sign in with.")
 public record Credentials(
     @NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {
   /**
