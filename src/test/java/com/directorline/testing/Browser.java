@@ -18,6 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -81,8 +82,25 @@ public final class Browser implements AutoCloseable {
   }
 
   public WebElement visible(String id) {
-    return new WebDriverWait(driver, Duration.ofSeconds(10))
-        .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    return waitFor(
+        ExpectedConditions.visibilityOfElementLocated(By.id(id)), Duration.ofSeconds(10), id);
+  }
+
+  /**
+   * Waits for the condition; when it times out, keeps a screenshot of the page as it was ({@code
+   * target/screenshots/timeout-...}), so a failure seen once in CI can be looked at.
+   */
+  private <T> T waitFor(ExpectedCondition<T> condition, Duration timeout, String what) {
+    try {
+      return new WebDriverWait(driver, timeout).until(condition);
+    } catch (TimeoutException e) {
+      try {
+        screenshot("timeout-" + what.replaceAll("[^A-Za-z0-9-]", "_") + "-" + System.nanoTime());
+      } catch (RuntimeException ignored) {
+        // the browser may be gone; the timeout is what matters
+      }
+      throw e;
+    }
   }
 
   public void type(String id, String text) {
@@ -128,21 +146,18 @@ public final class Browser implements AutoCloseable {
 
   /** Waits until the element shows the text. */
   public String text(String id, String expected) {
-    new WebDriverWait(driver, Duration.ofSeconds(10))
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), expected));
-    return driver.findElement(By.id(id)).getText();
+    return text(id, expected, Duration.ofSeconds(10));
   }
 
   /** Waits up to {@code timeout} until an element matching the CSS selector is visible. */
   public WebElement visibleCss(String css, Duration timeout) {
-    return new WebDriverWait(driver, timeout)
-        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    return waitFor(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)), timeout, css);
   }
 
   /** Waits up to {@code timeout} until the element shows the text. */
   public String text(String id, String expected, Duration timeout) {
-    new WebDriverWait(driver, timeout)
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), expected));
+    waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id(id), expected), timeout, id);
     return driver.findElement(By.id(id)).getText();
   }
 
@@ -152,7 +167,7 @@ public final class Browser implements AutoCloseable {
   }
 
   public void at(String path, Duration timeout) {
-    new WebDriverWait(driver, timeout).until(ExpectedConditions.urlToBe(baseUrl + path));
+    waitFor(ExpectedConditions.urlToBe(baseUrl + path), timeout, "at" + path);
   }
 
   public Object script(String script, Object... arguments) {

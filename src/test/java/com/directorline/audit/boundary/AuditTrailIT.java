@@ -472,9 +472,13 @@ class AuditTrailIT {
     try (Connection db = TestDatabase.get().connect();
         Statement s = db.createStatement()) {
       s.execute("SET session_replication_role = replica"); // triggers and foreign keys off
+      // Each side in one transaction: the live sealer must never see half a change (an event
+      // whose chain row is deleted but which is still there would be chained again).
+      db.setAutoCommit(false);
       for (String sql : change) {
         s.execute(sql);
       }
+      db.commit();
       try {
         JsonObject broken = verification(api, officer);
         assertThat(broken.getString("status")).as(String.join("; ", change)).isEqualTo("BROKEN");
@@ -484,6 +488,7 @@ class AuditTrailIT {
         for (String sql : undo) {
           s.execute(sql);
         }
+        db.commit();
       }
     }
     assertThat(verification(api, officer).getString("status")).isEqualTo("OK");
