@@ -50,9 +50,24 @@ export async function api(method, path, body, extraHeaders) {
 
 /**
  * Sends raw bytes (a photo) with upload progress, which fetch cannot report. Resolves with the
- * parsed JSON answer; rejects with ApiError like api().
+ * parsed JSON answer; rejects with ApiError like api(). When the server is busy receiving other
+ * photos (503 with Retry-After, nothing stored) it sends the photo again, a few times, telling
+ * onRetry how many seconds it waits.
  */
-export function upload(path, blob, headers, onProgress) {
+export async function upload(path, blob, headers, onProgress, onRetry) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await uploadOnce(path, blob, headers, onProgress);
+    } catch (e) {
+      const wait = Number(e.retryAfter);
+      if (e.status !== 503 || !(wait > 0) || attempt >= 5) throw e;
+      if (onRetry) onRetry(wait);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 30) * 1000));
+    }
+  }
+}
+
+function uploadOnce(path, blob, headers, onProgress) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
@@ -72,7 +87,9 @@ export function upload(path, blob, headers, onProgress) {
       if (xhr.status >= 200 && xhr.status < 300) {
         resolve(data);
       } else {
-        reject(new ApiError(xhr.status, data));
+        const error = new ApiError(xhr.status, data);
+        error.retryAfter = xhr.getResponseHeader('Retry-After');
+        reject(error);
       }
     };
     xhr.onerror = () => reject(new ApiError(0, { detail: 'The upload was interrupted; try again.' }));

@@ -337,7 +337,8 @@ $('photo-input').addEventListener('change', async () => {
   if (caption) headers['X-Caption'] = caption;
   try {
     const photo = await upload(`/api/emergencies/${current.id}/photos`,
-      file.type ? file : new Blob([file], { type: 'image/jpeg' }), headers, (share) => { bar.value = share; });
+      file.type ? file : new Blob([file], { type: 'image/jpeg' }), headers, (share) => { bar.value = share; },
+      (seconds) => { message.textContent = `Other photos are arriving; sending again in ${seconds} s…`; });
     bar.value = 1;
     message.textContent = `Photo added at ${time(photo.receivedAt)}.`;
     $('photo-caption').value = '';

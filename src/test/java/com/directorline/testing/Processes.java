@@ -35,7 +35,12 @@ public final class Processes {
   public static List<String> javaJar(Path jar, String... arguments) {
     List<String> command = new ArrayList<>();
     command.add(java());
-    command.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+    command.addAll(
+        List.of(
+            "-Xmx384m",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+ExitOnOutOfMemoryError"));
     command.add("-jar");
     command.add(jar.toAbsolutePath().toString());
     command.addAll(List.of(arguments));

@@ -25,4 +25,11 @@ public @interface Audited {
 
   @Nonbinding
   ObjectType object() default ObjectType.EMERGENCY;
+
+  /**
+   * The path's {@code {id}} names the emergency the object belongs to (a photo upload, say), so a
+   * refused or failed attempt is recorded with that emergency and its patient.
+   */
+  @Nonbinding
+  boolean inEmergency() default false;
 }

@@ -1,6 +1,8 @@
 package com.directorline.audit.boundary;
 
+import com.directorline.audit.control.Actor;
 import com.directorline.audit.control.AuditTrail;
+import com.directorline.audit.control.EmergencySubjects;
 import com.directorline.audit.entity.AuditEvent;
 import com.directorline.audit.entity.ObjectType;
 import com.directorline.problems.entity.ProblemException;
@@ -32,6 +34,8 @@ public class AuditedInterceptor {
   private static final Logger LOG = Logger.getLogger(AuditedInterceptor.class.getName());
 
   @Inject AuditTrail trail;
+  @Inject EmergencySubjects emergencies;
+  @Inject Actor actor;
 
   @AroundInvoke
   public Object audit(InvocationContext invocation) throws Exception {
@@ -52,6 +56,10 @@ public class AuditedInterceptor {
     } catch (Exception unexpected) {
       failed(invocation, false, "unexpected-error");
       throw unexpected;
+    } catch (Error error) {
+      // Out of memory, say: the attempt is still on record if the trail can write at all.
+      failed(invocation, false, "unexpected-error");
+      throw error;
     }
   }
 
@@ -62,11 +70,13 @@ public class AuditedInterceptor {
       audited = method.getDeclaringClass().getAnnotation(Audited.class);
     }
     UUID subject = pathId(invocation);
+    UUID emergency =
+        audited.inEmergency() || audited.object() == ObjectType.EMERGENCY ? subject : null;
     AuditEvent.Draft draft =
-        AuditEvent.of(audited.action(), audited.object(), subject)
+        AuditEvent.of(audited.action(), audited.object(), audited.inEmergency() ? null : subject)
             .detail(method.getDeclaringClass().getSimpleName() + "." + method.getName());
-    if (subject != null && audited.object() == ObjectType.EMERGENCY) {
-      draft.emergency(subject, null);
+    if (emergency != null) {
+      draft.emergency(emergency, null);
     }
     if (denied) {
       draft.denied(reason);
@@ -74,14 +84,29 @@ public class AuditedInterceptor {
       draft.failed(reason);
     }
     try {
+      if (emergency != null) {
+        withPatient(draft, emergency);
+      }
       trail.recordApart(draft);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       // The caller gets the original failure; the log says the trail missed one.
       LOG.log(
           Level.SEVERE,
           "could not record a failed attempt in the audit trail",
           e.getClass().getName());
     }
+  }
+
+  /**
+   * The emergency's patient and clinic, when the emergency belongs to one of the caller's clinics:
+   * that clinic's compliance officer then finds the attempt under the patient. Another clinic's
+   * patient reference is never written into an event the caller's clinic can read.
+   */
+  private void withPatient(AuditEvent.Draft draft, UUID emergency) {
+    emergencies
+        .of(emergency)
+        .filter(subject -> actor.isSignedIn() && actor.clinicIds().contains(subject.clinicId()))
+        .ifPresent(subject -> draft.patient(subject.patientRef()).clinic(subject.clinicId()));
   }
 
   /** The {@code {id}} path parameter, when the endpoint has one. */

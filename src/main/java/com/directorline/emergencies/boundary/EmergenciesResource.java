@@ -204,7 +204,7 @@ public class EmergenciesResource {
   @Path("{id}/consent-exception")
   @RolesAllowed(Role.Names.INJECTOR)
   @Consumes(MediaType.APPLICATION_JSON)
-  @Audited(action = AuditAction.CREATE, object = ObjectType.CONSENT_EXCEPTION)
+  @Audited(action = AuditAction.CREATE, object = ObjectType.CONSENT_EXCEPTION, inEmergency = true)
   @Operation(
       summary = "Declare the emergency exception to consent",
       description =
@@ -220,7 +220,7 @@ public class EmergenciesResource {
   @Path("{id}/timeline")
   @RolesAllowed({Role.Names.INJECTOR, Role.Names.DIRECTOR})
   @Operation(summary = "The timeline", description = "In order, with actor and time.")
-  @Audited(object = ObjectType.TIMELINE)
+  @Audited(object = ObjectType.TIMELINE, inEmergency = true)
   public List<TimelineView> timeline(@PathParam("id") UUID id) {
     return views.timeline(emergencies.readTimeline(id));
   }
@@ -233,7 +233,7 @@ public class EmergenciesResource {
       description =
           "The launching injector and the accepting director, while ACCEPTED or CONNECTED. The"
               + " director is the room's moderator.")
-  @Audited(action = AuditAction.CREATE, object = ObjectType.VIDEO_GRANT)
+  @Audited(action = AuditAction.CREATE, object = ObjectType.VIDEO_GRANT, inEmergency = true)
   public VideoGrant videoGrant(@PathParam("id") UUID id) {
     return emergencies.grantCall(id);
   }

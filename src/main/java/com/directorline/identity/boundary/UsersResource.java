@@ -3,6 +3,7 @@ package com.directorline.identity.boundary;
 import com.directorline.identity.control.Accounts;
 import com.directorline.identity.control.Caller;
 import com.directorline.identity.entity.Role;
+import com.directorline.platform.boundary.JsonBodyReader;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -37,7 +38,7 @@ public class UsersResource {
 
   @PATCH
   @Path("{id}")
-  @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+  @Consumes({MediaType.APPLICATION_JSON, JsonBodyReader.MERGE_PATCH})
   @Operation(
       summary = "Change a staff member",
       description =

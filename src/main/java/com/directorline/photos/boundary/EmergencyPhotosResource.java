@@ -5,6 +5,9 @@ import com.directorline.audit.entity.AuditAction;
 import com.directorline.audit.entity.ObjectType;
 import com.directorline.identity.entity.Role;
 import com.directorline.photos.control.Photos;
+import com.directorline.photos.control.UploadAdmission;
+import com.directorline.photos.entity.Photo;
+import com.directorline.platform.entity.PlainText;
 import com.directorline.problems.entity.BadRequest;
 import com.directorline.problems.entity.ContentTooLarge;
 import com.directorline.problems.entity.InvalidInput;
@@ -26,6 +29,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -39,7 +44,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class EmergencyPhotosResource {
 
+  /** How far a phone's clock may run ahead of ours before its capture time counts as wrong. */
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
   @Inject Photos photos;
+  @Inject UploadAdmission admission;
+  @Inject Clock clock;
   @Context UriInfo uri;
 
   @Inject
@@ -49,14 +59,15 @@ public class EmergencyPhotosResource {
   @POST
   @Consumes(MediaType.WILDCARD)
   @RolesAllowed({Role.Names.INJECTOR, Role.Names.DIRECTOR})
-  @Audited(action = AuditAction.CREATE, object = ObjectType.PHOTO)
+  @Audited(action = AuditAction.CREATE, object = ObjectType.PHOTO, inEmergency = true)
   @Operation(
       summary = "Add a photo",
       description =
           "The body is the JPEG or PNG itself (recognised by content; HEIC is refused with advice)."
               + " At most 20 MB. Location and all other metadata are removed; a sideways photo is"
               + " turned upright. Needs a photo consent in effect or the emergency exception."
-              + " Optional headers: X-Caption, X-Captured-At (ISO-8601).")
+              + " Optional headers: X-Caption, X-Captured-At (ISO-8601, not in the future). When"
+              + " too many photos arrive at once: 503 with Retry-After, and nothing is stored.")
   public Response add(
       @PathParam("id") UUID emergencyId,
       @HeaderParam("Content-Length") String contentLength,
@@ -66,6 +77,7 @@ public class EmergencyPhotosResource {
     if (caption != null && caption.length() > 500) {
       throw InvalidInput.of("X-Caption", "must be at most 500 characters");
     }
+    PlainText.require("X-Caption", caption);
     Instant captured = null;
     if (capturedAt != null && !capturedAt.isBlank()) {
       try {
@@ -74,23 +86,26 @@ public class EmergencyPhotosResource {
         throw InvalidInput.of(
             "X-Captured-At", "must be an ISO-8601 UTC time such as 2026-11-23T08:00:00Z");
       }
+      if (captured.isAfter(clock.instant().plus(CLOCK_SKEW))) {
+        throw InvalidInput.of("X-Captured-At", "must not be in the future");
+      }
     }
-    if (contentLength != null
-        && contentLength.matches("\\d{1,18}")
-        && Long.parseLong(contentLength) > maxBytes) {
+    long declared =
+        contentLength != null && contentLength.matches("\\d{1,18}")
+            ? Long.parseLong(contentLength)
+            : -1;
+    if (declared > maxBytes) {
       throw tooLarge();
     }
-    byte[] upload = readAtMost(body, maxBytes);
-    if (contentLength != null
-        && contentLength.matches("\\d{1,18}")
-        && Long.parseLong(contentLength) != upload.length) {
-      // The connection dropped part-way; nothing has been stored.
-      throw new UploadIncomplete();
+    Photo photo;
+    // Room in memory before the first byte is read: beyond it 503, never an exhausted heap.
+    try (UploadAdmission.Ticket room = admission.admit(declared >= 0 ? declared : maxBytes)) {
+      byte[] upload = read(body, declared);
+      if (upload.length == 0) {
+        throw new UnsupportedMediaType("not-an-image", "The body is empty; send the photo.");
+      }
+      photo = photos.upload(emergencyId, upload, caption, captured);
     }
-    if (upload.length == 0) {
-      throw new UnsupportedMediaType("not-an-image", "The body is empty; send the photo.");
-    }
-    var photo = photos.upload(emergencyId, upload, caption, captured);
     return Response.created(
             uri.getBaseUriBuilder().path("photos").path(photo.id().toString()).build())
         .entity(PhotoView.of(photo))
@@ -99,7 +114,7 @@ public class EmergencyPhotosResource {
 
   @GET
   @RolesAllowed({Role.Names.INJECTOR, Role.Names.DIRECTOR})
-  @Audited(object = ObjectType.PHOTO)
+  @Audited(object = ObjectType.PHOTO, inEmergency = true)
   @Operation(
       summary = "The emergency's photos",
       description = "Metadata, oldest first; participants and the clinic's directors.")
@@ -112,7 +127,27 @@ public class EmergencyPhotosResource {
         "photo-too-large", "A photo may be at most " + (maxBytes / (1024 * 1024)) + " MB.");
   }
 
-  /** The whole body, or 413 as soon as it passes the limit; nothing is stored before this. */
+  /**
+   * The whole body, or 413 as soon as it passes the limit; nothing is stored before this. With a
+   * declared length the body is read into one array of that size (no growing copies), and a body
+   * that ends early or runs on is refused.
+   */
+  private byte[] read(InputStream in, long declared) {
+    if (declared < 0) {
+      return readAtMost(in, maxBytes);
+    }
+    try (in) {
+      byte[] upload = in.readNBytes((int) declared);
+      if (upload.length != declared || in.read() != -1) {
+        // The connection dropped part-way, or the body is not what the header said.
+        throw new UploadIncomplete();
+      }
+      return upload;
+    } catch (IOException e) {
+      throw new UploadIncomplete();
+    }
+  }
+
   private byte[] readAtMost(InputStream in, int max) {
     try (in) {
       ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);

@@ -4,6 +4,7 @@ import com.directorline.audit.boundary.Audited;
 import com.directorline.audit.entity.ObjectType;
 import com.directorline.identity.entity.Role;
 import com.directorline.photos.control.Photos;
+import com.directorline.platform.entity.PlainText;
 import com.directorline.problems.entity.InvalidInput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -34,12 +35,14 @@ public class PhotosResource {
       summary = "The photo",
       description =
           "The cleaned image bytes, never cached. Participants and the clinic's directors; a"
-              + " compliance officer only with X-Break-Glass-Reason, flagged for review.")
+              + " compliance officer only with X-Break-Glass-Reason (a sentence of at least 20"
+              + " characters), flagged for review.")
   public Response image(
       @PathParam("id") UUID id, @HeaderParam("X-Break-Glass-Reason") String breakGlassReason) {
     if (breakGlassReason != null && breakGlassReason.length() > 500) {
       throw InvalidInput.of("X-Break-Glass-Reason", "must be at most 500 characters");
     }
+    PlainText.require("X-Break-Glass-Reason", breakGlassReason);
     Photos.Image image = photos.view(id, breakGlassReason);
     return Response.ok(image.bytes(), image.photo().contentType())
         .header("Content-Disposition", "inline; filename=\"photo-" + id + "\"")

@@ -17,11 +17,14 @@ import com.directorline.photos.entity.PhotoContent;
 import com.directorline.problems.entity.Conflict;
 import com.directorline.problems.entity.Forbidden;
 import com.directorline.problems.entity.InternalServerError;
+import com.directorline.problems.entity.InvalidInput;
 import com.directorline.problems.entity.NotFound;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -48,10 +51,14 @@ public class Photos {
 
   private static final Logger LOG = Logger.getLogger(Photos.class.getName());
 
+  /** A reason a reviewer can act on ("complaint 2026-114 review"), not "x" or "audit". */
+  static final int MIN_BREAK_GLASS_REASON = 20;
+
   /** What a viewer gets: the bytes and their type. */
   public record Image(Photo photo, byte[] bytes) {}
 
   @PersistenceContext EntityManager em;
+  @Resource TransactionSynchronizationRegistry transaction;
   @Inject Clock clock;
   @Inject Caller caller;
   @Inject AuditTrail audit;
@@ -66,8 +73,23 @@ public class Photos {
   /** Turning a photo upright decodes it: one at a time, so a burst cannot exhaust the heap. */
   private final Semaphore decoding = new Semaphore(1);
 
+  /**
+   * Stores the photo, its content, its timeline entry and its audit event together or not at all.
+   * The transaction interceptor rolls back on exceptions only and would commit after an {@link
+   * Error}: an OutOfMemoryError between the photo row and its content once left a listed photo
+   * without content, a false tamper alarm. So any Error marks the transaction for rollback first.
+   */
   @Transactional
   public Photo upload(UUID emergencyId, byte[] upload, String caption, Instant capturedAt) {
+    try {
+      return store(emergencyId, upload, caption, capturedAt);
+    } catch (Error e) {
+      transaction.setRollbackOnly();
+      throw e;
+    }
+  }
+
+  private Photo store(UUID emergencyId, byte[] upload, String caption, Instant capturedAt) {
     Emergency emergency = emergencies.forPhoto(emergencyId);
     PhotoBasis basis;
     UUID consentId = null;
@@ -176,6 +198,11 @@ public class Photos {
             "break-glass-reason-required",
             "A compliance officer sees a photo only with a reason in the X-Break-Glass-Reason"
                 + " header; the access is flagged for review.");
+      }
+      if (breakGlassReason.strip().length() < MIN_BREAK_GLASS_REASON) {
+        throw InvalidInput.of(
+            "X-Break-Glass-Reason",
+            "must say why in a sentence of at least " + MIN_BREAK_GLASS_REASON + " characters");
       }
       event =
           AuditEvent.of(AuditAction.READ, ObjectType.PHOTO, photo.id())

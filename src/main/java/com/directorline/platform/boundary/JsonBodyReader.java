@@ -1,5 +1,6 @@
 package com.directorline.platform.boundary;
 
+import com.directorline.platform.entity.PlainText;
 import com.directorline.problems.entity.ContentTooLarge;
 import com.directorline.problems.entity.InvalidInput;
 import com.directorline.problems.entity.Violation;
@@ -42,15 +43,26 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Binds JSON request bodies to records, strictly: unknown fields, wrong types, unknown enum values
- * and malformed JSON become violations that name the field and say what is expected, never what was
- * sent (it may be patient data). Bodies over {@code directorline.http.max-json-bytes} are refused
- * with 413 before they are parsed. Constraints (required, lengths) are Bean Validation's job
- * afterwards.
+ * Binds JSON request bodies to records, strictly: unknown fields, wrong types, unknown enum values,
+ * control characters in strings ({@link PlainText}) and malformed JSON become violations that name
+ * the field and say what is expected, never what was sent (it may be patient data). Bodies over
+ * {@code directorline.http.max-json-bytes} are refused with 413 and bodies nested deeper than
+ * {@link #MAX_DEPTH} with 400, both before they are parsed. Constraints (required, lengths) are
+ * Bean Validation's job afterwards.
+ *
+ * <p>Every JSON media type an endpoint takes is named here: Jersey does not read {@code
+ * application/*+json} as a pattern, and a type missing here went to the lenient JSON-B reader
+ * ({@code {"active":1}} once deactivated a director through {@code application/merge-patch+json}).
  */
 @Provider
-@Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
+@Consumes({MediaType.APPLICATION_JSON, JsonBodyReader.MERGE_PATCH})
 public class JsonBodyReader implements MessageBodyReader<Record> {
+
+  /** RFC 7396, what PATCH endpoints take besides {@code application/json}. */
+  public static final String MERGE_PATCH = "application/merge-patch+json";
+
+  /** Deeper than any record the API takes; a 5,000-deep body once overflowed the parser's stack. */
+  static final int MAX_DEPTH = 32;
 
   private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
 
@@ -94,6 +106,9 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
     }
     if (body.length == 0) {
       throw InvalidInput.of("body", "a JSON object is required");
+    }
+    if (depth(body) > MAX_DEPTH) {
+      throw InvalidInput.of("body", "is nested deeper than " + MAX_DEPTH + " levels");
     }
     JsonValue value;
     try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
@@ -207,6 +222,9 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
     }
     if (type == String.class) {
       if (value instanceof JsonString string) {
+        if (PlainText.hasForbidden(string.getString())) {
+          return violation(violations, path, PlainText.RULE);
+        }
         return string.getString();
       }
       return violation(violations, path, "must be a string");
@@ -287,6 +305,33 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
       return bindRecord(type, value, path, violations);
     }
     throw new IllegalStateException("unsupported field type " + type + " at " + path);
+  }
+
+  /**
+   * How deeply the body's arrays and objects nest, counted on the raw bytes before parsing (a
+   * bracket inside a string does not count). Malformed input is left to the parser.
+   */
+  static int depth(byte[] json) {
+    int depth = 0;
+    int deepest = 0;
+    boolean inString = false;
+    for (int i = 0; i < json.length; i++) {
+      byte b = json[i];
+      if (inString) {
+        if (b == '\\') {
+          i++;
+        } else if (b == '"') {
+          inString = false;
+        }
+      } else if (b == '"') {
+        inString = true;
+      } else if (b == '[' || b == '{') {
+        deepest = Math.max(deepest, ++depth);
+      } else if (b == ']' || b == '}') {
+        depth--;
+      }
+    }
+    return deepest;
   }
 
   private static Class<?> rawClass(Type type) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
@@ -39,6 +40,21 @@ public final class TestImages {
   }
 
   /** A JPEG as a phone writes it: EXIF (orientation, GPS), XMP and a comment after SOI. */
+  /**
+   * A PNG of random pixels, which does not compress: about {@code 3 * width * height} bytes, for
+   * uploads as large as a phone's biggest photo.
+   */
+  public static byte[] noisePng(int width, int height, long seed) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        image.setRGB(x, y, random.nextInt(1 << 24));
+      }
+    }
+    return encode(image, "png");
+  }
+
   public static byte[] phoneJpeg(int width, int height, int orientation) {
     byte[] jpeg = encode(picture(width, height), "jpeg");
     ByteArrayOutputStream out = new ByteArrayOutputStream();

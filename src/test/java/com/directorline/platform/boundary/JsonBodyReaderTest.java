@@ -146,4 +146,35 @@ class JsonBodyReaderTest {
         .isInstanceOfSatisfying(
             ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(413));
   }
+
+  @Test
+  void controlCharactersInAnyStringAreRefusedByField() {
+    assertThat(violationsOf("{\"name\":\"a\\u0000b\",\"items\":[{\"label\":\"x\\u001by\"}]}"))
+        .containsExactlyInAnyOrder(
+            new Violation("name", "must not contain control characters"),
+            new Violation("items[0].label", "must not contain control characters"));
+    assertThat(violationsOf("{\"name\":\"lone \\ud800 surrogate\"}"))
+        .containsExactly(new Violation("name", "must not contain control characters"));
+  }
+
+  @Test
+  void linesAndTabsAreText() throws Exception {
+    assertThat(read("{\"name\":\"two\\nlines\\tand a tab \\ud83d\\ude00\"}").name())
+        .isEqualTo("two\nlines\tand a tab \ud83d\ude00");
+  }
+
+  @Test
+  void aBodyNestedTooDeeplyIsRefusedBeforeParsing() {
+    String deep = "{\"items\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+
+    assertThat(violationsOf(deep))
+        .containsExactly(new Violation("body", "is nested deeper than 32 levels"));
+  }
+
+  @Test
+  void bracketsInsideStringsDoNotCountAsNesting() {
+    String text = "{\"name\":\"" + "[{\\\"".repeat(100) + "\"}";
+
+    assertThat(JsonBodyReader.depth(text.getBytes(StandardCharsets.UTF_8))).isEqualTo(1);
+  }
 }

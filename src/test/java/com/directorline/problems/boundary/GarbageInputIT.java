@@ -41,6 +41,9 @@ class GarbageInputIT {
               + "\"]}",
           "{\"roles\": [\"" + MARKER + "\"], \"clinicIds\": [7]}",
           "\u0000\u0001" + MARKER,
+          "{\"name\": \"" + MARKER + "\\u0000\", \"username\": \"\\u0000\"}",
+          "{\"name\": \"\\ud800" + MARKER + "\"}",
+          "{\"roles\": " + "[".repeat(5000) + "]".repeat(5000) + "}",
           "");
 
   record Operation(String method, String path, boolean takesBody) {}
@@ -85,6 +88,19 @@ class GarbageInputIT {
                   softly,
                   api.send(op.method(), realIdPath, token, "text/plain", MARKER, Map.of()),
                   op);
+          for (String body : BAD_BODIES.subList(0, 6)) {
+            checked +=
+                expectProblem(
+                    softly,
+                    api.send(
+                        op.method(),
+                        realIdPath,
+                        token,
+                        "application/merge-patch+json",
+                        body,
+                        Map.of()),
+                    op);
+          }
         }
         checked +=
             expectProblem(
@@ -153,6 +169,68 @@ class GarbageInputIT {
     assertThat(reply.json().getJsonArray("violations").getValuesAs(JsonObject.class))
         .extracting(v -> v.getString("field"))
         .containsExactlyInAnyOrder("username", "displayName", "password", "roles");
+  }
+
+  @Test
+  void mergePatchBodiesAreBoundAsStrictlyAsJson(Api api) {
+    Api.Clinic clinic = api.newClinic();
+    String director = clinic.userId(clinic.enrol("DIRECTOR"));
+    String path = "/api/users/" + director;
+    for (var bad :
+        Map.of(
+                "{\"active\":\"x\"}", "active: must be true or false",
+                "{\"active\":1}", "active: must be true or false",
+                "{\"roles\":\"ADMIN\"}", "roles: must be a JSON array")
+            .entrySet()) {
+      Reply reply =
+          api.send(
+              "PATCH",
+              path,
+              clinic.demoAdminToken(),
+              "application/merge-patch+json",
+              bad.getKey(),
+              Map.of());
+      assertThat(reply.status()).as(bad.getKey() + " -> " + reply).isEqualTo(400);
+      assertThat(reply.json().getJsonArray("violations").getValuesAs(JsonObject.class))
+          .extracting(v -> v.getString("field") + ": " + v.getString("message"))
+          .containsExactly(bad.getValue());
+    }
+    JsonObject unchanged =
+        api.get("/api/clinics/" + clinic.id() + "/users", clinic.demoAdminToken()).array().stream()
+            .map(v -> v.asJsonObject())
+            .filter(u -> u.getString("id").equals(director))
+            .findFirst()
+            .orElseThrow();
+    assertThat(unchanged.getBoolean("active")).isTrue();
+    assertThat(unchanged.getJsonArray("roles").getString(0)).isEqualTo("DIRECTOR");
+  }
+
+  @Test
+  void controlCharactersAreRefusedNamingTheFieldInBodiesQueriesAndHeaders(Api api) {
+    Reply signIn =
+        api.send(
+            "POST",
+            "/api/auth/login",
+            null,
+            "application/json",
+            "{\"username\":\"admin\\u0000\",\"password\":\"x\\u0000y\"}",
+            Map.of());
+    assertThat(signIn.status()).as(signIn.toString()).isEqualTo(400);
+    assertThat(signIn.json().getJsonArray("violations").getValuesAs(JsonObject.class))
+        .extracting(v -> v.getString("field") + ": " + v.getString("message"))
+        .containsExactlyInAnyOrder(
+            "username: must not contain control characters",
+            "password: must not contain control characters");
+
+    Api.Clinic clinic = api.newClinic();
+    String officer = clinic.signIn(clinic.enrol("COMPLIANCE_OFFICER"));
+    for (String query : List.of("patientRef=MRN%00x", "patientRef=%1B%5B31m", "action=%00")) {
+      Reply search = api.get("/api/audit/events?" + query, officer);
+      assertThat(search.status()).as(query + " -> " + search).isEqualTo(400);
+      assertThat(search.contentType()).startsWith("application/problem+json");
+      assertThat(search.json().getJsonArray("violations").getJsonObject(0).getString("field"))
+          .isEqualTo(query.substring(0, query.indexOf('=')));
+    }
   }
 
   private static int expectProblem(SoftAssertions softly, Reply reply, Operation op) {

@@ -1,0 +1,105 @@
+package com.directorline.photos.control;
+
+import com.directorline.problems.entity.ServiceUnavailable;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * How many photo uploads may be in memory at once. An upload holds its body, the cleaned copy, the
+ * ciphertext and the database driver's copy of it: about {@link #COPIES} times its size. Together
+ * they may take a share of the heap ({@code directorline.photos.upload-memory-share}); an upload
+ * that finds no room waits briefly and is then refused with 503 and {@code Retry-After}, before a
+ * byte of its body is read. 25 parallel 20 MB uploads once ran a 512 MB heap out, and the
+ * OutOfMemoryError struck inside the embedded database's writer and damaged its file.
+ *
+ * <p>The budget is counted in KiB so that a semaphore's int permits cover any heap. One upload
+ * larger than the whole budget is let in alone rather than never.
+ */
+@ApplicationScoped
+public class UploadAdmission {
+
+  /** Copies of an upload alive at once: body, cleaned image, ciphertext, driver's copy. */
+  static final int COPIES = 4;
+
+  @Inject
+  @ConfigProperty(name = "directorline.photos.upload-memory-share", defaultValue = "0.35")
+  double share;
+
+  @Inject
+  @ConfigProperty(name = "directorline.photos.admission-wait-ms", defaultValue = "3000")
+  long waitMillis;
+
+  Semaphore budget;
+  int budgetKiB;
+
+  @PostConstruct
+  void size() {
+    budgetKiB = budgetKiB(Runtime.getRuntime().maxMemory(), share);
+    budget = new Semaphore(budgetKiB, true);
+  }
+
+  static int budgetKiB(long maxHeapBytes, double share) {
+    if (!(share > 0 && share <= 0.8)) {
+      throw new IllegalArgumentException(
+          "directorline.photos.upload-memory-share must be above 0 and at most 0.8");
+    }
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (long) (maxHeapBytes * share) / 1024));
+  }
+
+  /** What an upload of this many bytes costs, in KiB of the budget. */
+  int costKiB(long bytes) {
+    long kib = Math.max(1, (bytes * COPIES + 1023) / 1024);
+    return (int) Math.min(kib, budgetKiB);
+  }
+
+  /**
+   * Room for an upload of at most {@code bytes}; close the ticket when its memory is free again.
+   *
+   * @throws ServiceUnavailable when the uploads already in memory leave no room for it
+   */
+  public Ticket admit(long bytes) {
+    int cost = costKiB(bytes);
+    boolean admitted;
+    try {
+      admitted = budget.tryAcquire(cost, waitMillis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      admitted = false;
+    }
+    if (!admitted) {
+      throw new Busy();
+    }
+    return new Ticket(cost);
+  }
+
+  /** An admitted upload's share of the budget, given back exactly once. */
+  public final class Ticket implements AutoCloseable {
+    private int cost;
+
+    private Ticket(int cost) {
+      this.cost = cost;
+    }
+
+    @Override
+    public void close() {
+      if (cost > 0) {
+        budget.release(cost);
+        cost = 0;
+      }
+    }
+  }
+
+  /** 503: too many photos are being received at once; the phone sends this one again. */
+  static final class Busy extends ServiceUnavailable {
+    Busy() {
+      super(
+          "photo-uploads-busy",
+          "Too many photos are being received right now; send this one again in a few seconds.",
+          5);
+    }
+  }
+}
