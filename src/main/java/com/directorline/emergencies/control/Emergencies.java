@@ -37,8 +37,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Emergencies as their participants and the escalation ticker change them. Every change runs with
@@ -194,7 +196,8 @@ public class Emergencies {
     if (!caller.isMemberOf(emergency.clinicId())) {
       return false;
     }
-    return emergency.isParticipant(caller.userId()) || caller.hasRole(Role.DIRECTOR);
+    return emergency.isParticipant(caller.userId())
+        || caller.hasRole(Role.DIRECTOR, emergency.clinicId());
   }
 
   /**
@@ -212,35 +215,34 @@ public class Emergencies {
   }
 
   private List<Emergency> find(boolean openOnly, boolean drills) {
-    String statuses = openOnly ? " and e.status in :open" : "";
-    var query =
-        caller.hasRole(Role.DIRECTOR)
-            ? em.createQuery(
-                "select e from Emergency e where e.clinicId in :clinics and e.drill = :drill"
-                    + statuses
-                    + " order by e.launchedAt desc",
-                Emergency.class)
-            : em.createQuery(
-                "select e from Emergency e where e.launchedBy = :me and e.clinicId in :clinics"
-                    + " and e.drill = :drill"
-                    + statuses
-                    + " order by e.launchedAt desc",
-                Emergency.class);
-    if (!caller.hasRole(Role.DIRECTOR)) {
-      query.setParameter("me", caller.userId());
-    }
-    if (openOnly) {
-      query.setParameter("open", List.of(Status.ALERTING, Status.ACCEPTED, Status.CONNECTED));
-    }
     if (caller.clinicIds().isEmpty()) {
       return List.of();
     }
-    return query
-        .setParameter("clinics", caller.clinicIds())
-        .setParameter("drill", drills)
-        .setMaxResults(200)
-        .getResultList();
+    // Directors see all of their clinics' emergencies, injectors their own launches: a person
+    // who directs in one clinic and injects in another sees each clinic by their role there.
+    Set<UUID> directing =
+        caller.clinicIds().stream()
+            .filter(clinic -> caller.hasRole(Role.DIRECTOR, clinic))
+            .collect(Collectors.toSet());
+    var query =
+        em.createQuery(
+                "select e from Emergency e where e.clinicId in :clinics and e.drill = :drill"
+                    + " and (e.clinicId in :directing or e.launchedBy = :me)"
+                    + (openOnly ? " and e.status in :open" : "")
+                    + " order by e.launchedAt desc",
+                Emergency.class)
+            .setParameter("clinics", caller.clinicIds())
+            // An empty IN list is not valid SQL everywhere; no clinic has the nil UUID.
+            .setParameter("directing", directing.isEmpty() ? Set.of(NO_CLINIC) : directing)
+            .setParameter("me", caller.userId())
+            .setParameter("drill", drills);
+    if (openOnly) {
+      query.setParameter("open", List.of(Status.ALERTING, Status.ACCEPTED, Status.CONNECTED));
+    }
+    return query.setMaxResults(200).getResultList();
   }
+
+  private static final UUID NO_CLINIC = new UUID(0, 0);
 
   private List<TimelineEntry> timeline(Emergency emergency) {
     return em.createQuery(

@@ -76,8 +76,7 @@ public class EscalationPolicies {
         Optional<User> director = users.apply(directors.get(j));
         if (director.isEmpty()
             || !director.get().isActive()
-            || !director.get().hasRole(Role.DIRECTOR)
-            || !director.get().belongsTo(clinicId)) {
+            || !director.get().hasRole(Role.DIRECTOR, clinicId)) {
           violations.add(
               new Violation(
                   "steps[" + i + "].directorIds[" + j + "]",

@@ -6,6 +6,7 @@ import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.SecurityEventType;
 import com.directorline.identity.entity.User;
 import com.directorline.problems.entity.Conflict;
+import com.directorline.problems.entity.Forbidden;
 import com.directorline.problems.entity.InvalidInput;
 import com.directorline.problems.entity.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +46,8 @@ public class Accounts {
     clinics.add(clinic);
     em.flush();
     User creator = users.byIdForUpdate(caller.userId()).orElseThrow(() -> new NotFound("user"));
-    creator.changeMemberships(Set.of(), addTo(creator.clinicIds(), clinic.id()));
+    // The creator administers the clinic they open (the endpoint is for admins).
+    creator.changeMemberships(Set.of(), Set.of(clinic.id()), Set.of(Role.ADMIN));
     event(SecurityEventType.CLINIC_CREATED, null, clinic.id(), null);
     return clinic;
   }
@@ -91,10 +93,30 @@ public class Accounts {
       Set<UUID> clinicIds,
       String password) {}
 
+  /**
+   * An admin's change to a person of their clinics. Roles change in the admin's clinics only (the
+   * person's roles elsewhere stay). What belongs to the person rather than to a membership (name,
+   * contact, password, activation) an admin may change only when they administer every clinic the
+   * person works for: an admin of clinic B once reset the password of a director who also worked
+   * for clinic A, signed in as them and read A's patients. Every change is recorded under every
+   * clinic the person belongs to, before and after.
+   */
   @Transactional
   public User change(UUID userId, Changes changes) {
     User user = visibleForUpdate(userId);
+    Set<UUID> administered = caller.clinicIds();
+    Set<UUID> clinicsBefore = user.clinicIds();
     boolean self = user.id().equals(caller.userId());
+    boolean personal =
+        changes.displayName() != null
+            || changes.email() != null
+            || changes.phone() != null
+            || changes.password() != null
+            || changes.active() != null;
+    if (personal && !user.belongsOnlyTo(administered)) {
+      throw new PersonOfOtherClinics();
+    }
+    List<Change> done = new ArrayList<>();
     List<String> what = new ArrayList<>();
     boolean revoke = false;
     if (changes.displayName() != null) {
@@ -107,43 +129,46 @@ public class Accounts {
           changes.phone() != null ? changes.phone() : user.phone());
       what.add("contact");
     }
-    if (changes.roles() != null && !changes.roles().equals(user.roles())) {
+    Set<UUID> shared = intersection(user.clinicIds(), administered);
+    if (changes.roles() != null && !changes.roles().equals(user.rolesIn(shared))) {
       if (self && !changes.roles().contains(Role.ADMIN)) {
         throw new Conflict("own-admin-role", "You cannot remove your own ADMIN role.");
       }
       if (changes.roles().isEmpty()) {
         throw InvalidInput.of("roles", "must name at least one role");
       }
-      String before = sorted(user.roles());
-      user.assignRoles(changes.roles());
-      event(
-          SecurityEventType.ROLES_CHANGED, user.id(), null, before + " -> " + sorted(user.roles()));
+      String before = sorted(user.rolesIn(shared));
+      shared.forEach(clinic -> user.assignRoles(clinic, changes.roles()));
+      done.add(
+          new Change(
+              SecurityEventType.ROLES_CHANGED, before + " -> " + sorted(user.rolesIn(shared))));
       revoke = true;
     }
     if (changes.clinicIds() != null) {
       Set<UUID> wanted = new HashSet<>(changes.clinicIds());
       for (UUID clinicId : wanted) {
-        if (!caller.isMemberOf(clinicId)) {
-          throw InvalidInput.of("clinicIds", "may only name clinics you belong to");
+        if (!administered.contains(clinicId)) {
+          throw InvalidInput.of("clinicIds", "may only name clinics you administer");
         }
       }
-      if (self && !wanted.containsAll(caller.clinicIds())) {
+      if (self && !wanted.containsAll(administered)) {
         throw new Conflict("own-membership", "You cannot remove yourself from your clinics.");
       }
-      Set<UUID> before = user.clinicIds();
+      // A clinic the person newly joins gets the roles named now, else those they hold here.
+      Set<Role> rolesForNew = changes.roles() != null ? changes.roles() : user.rolesIn(shared);
       try {
-        user.changeMemberships(caller.clinicIds(), wanted);
+        user.changeMemberships(administered, wanted, rolesForNew);
       } catch (IllegalArgumentException e) {
         throw InvalidInput.of("clinicIds", "must name at least one clinic");
       }
-      if (!before.equals(user.clinicIds())) {
+      if (!clinicsBefore.equals(user.clinicIds())) {
         what.add("clinics");
         revoke = true;
       }
     }
     if (changes.password() != null) {
       user.changePassword(passwords.hashNew(changes.password(), "password"), clock);
-      event(SecurityEventType.PASSWORD_CHANGED, user.id(), null, null);
+      done.add(new Change(SecurityEventType.PASSWORD_CHANGED, null));
       revoke = true;
     }
     if (changes.active() != null && changes.active() != user.isActive()) {
@@ -152,21 +177,47 @@ public class Accounts {
       }
       if (changes.active()) {
         user.reactivate();
-        event(SecurityEventType.USER_REACTIVATED, user.id(), null, null);
+        done.add(new Change(SecurityEventType.USER_REACTIVATED, null));
       } else {
         user.deactivate();
-        event(SecurityEventType.USER_DEACTIVATED, user.id(), null, null);
+        done.add(new Change(SecurityEventType.USER_DEACTIVATED, null));
         revoke = true;
       }
     }
     if (!what.isEmpty()) {
-      event(SecurityEventType.USER_UPDATED, user.id(), null, String.join(",", what));
+      done.add(new Change(SecurityEventType.USER_UPDATED, String.join(",", what)));
+    }
+    Set<UUID> everyClinic = new HashSet<>(clinicsBefore);
+    everyClinic.addAll(user.clinicIds());
+    for (Change change : done) {
+      for (UUID clinic : everyClinic) {
+        event(change.type(), user.id(), clinic, change.detail());
+      }
     }
     if (revoke && !self) {
       // The sessions component ends the user's open sessions, in this transaction.
       rightsChanged.fire(new RightsChanged(user.id()));
     }
     return user;
+  }
+
+  private record Change(SecurityEventType type, String detail) {}
+
+  /** 403: the person also works for a clinic the admin does not administer. */
+  static final class PersonOfOtherClinics extends Forbidden {
+    PersonOfOtherClinics() {
+      super(
+          "person-of-other-clinics",
+          "This person also works for a clinic you do not administer. Their name, contact,"
+              + " password and activation can be changed only by an admin of every clinic they"
+              + " work for; you may change their roles and membership in your clinics.");
+    }
+  }
+
+  private static Set<UUID> intersection(Set<UUID> a, Set<UUID> b) {
+    Set<UUID> both = new HashSet<>(a);
+    both.retainAll(b);
+    return both;
   }
 
   /** A user who shares a clinic with the caller; anyone else "does not exist". */
@@ -187,12 +238,6 @@ public class Accounts {
   private void event(SecurityEventType type, UUID subject, UUID clinicId, String detail) {
     events.record(
         type, caller.userId(), caller.username(), subject, clinicId, caller.origin(), detail);
-  }
-
-  private static Set<UUID> addTo(Set<UUID> ids, UUID id) {
-    Set<UUID> next = new HashSet<>(ids);
-    next.add(id);
-    return next;
   }
 
   private static String sorted(Set<Role> roles) {

@@ -8,6 +8,8 @@ import com.directorline.problems.entity.InvalidInput;
 import com.directorline.problems.entity.NotFound;
 import jakarta.enterprise.context.RequestScoped;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -16,6 +18,12 @@ import java.util.stream.Collectors;
  * Who is calling, from the validated session: user, roles and clinics as the database has them now
  * (not as the token had them at sign-in). Components ask it for tenancy checks; identity and clinic
  * never come from a request body.
+ *
+ * <p>Roles belong to memberships, so rights are per clinic. Once the session check knows which
+ * roles the operation allows, {@link #actAs} narrows the caller to the clinics where they hold one
+ * of them: {@link #clinicIds}, {@link #isMemberOf} and {@link #requireMemberOf} then answer for
+ * those clinics only. A person who directs in clinic A and injects in clinic B launches only in B
+ * and administers neither; every tenancy check the components make is a role check too.
  */
 @RequestScoped
 public class Caller implements Actor {
@@ -23,7 +31,7 @@ public class Caller implements Actor {
   private UUID sessionId;
   private UUID userId;
   private String username;
-  private Set<Role> roles = Set.of();
+  private Map<UUID, Set<Role>> rolesByClinic = Map.of();
   private Set<UUID> clinicIds = Set.of();
   private Instant idleDeadline;
   private RequestOrigin origin = RequestOrigin.SYSTEM;
@@ -40,10 +48,24 @@ public class Caller implements Actor {
     this.sessionId = openSessionId;
     this.userId = user.id();
     this.username = user.username();
-    this.roles = user.roles();
-    this.clinicIds = user.clinicIds();
+    this.rolesByClinic = user.rolesByClinic();
+    this.clinicIds = rolesByClinic.keySet();
     this.idleDeadline = sessionIdleDeadline;
     this.origin = requestOrigin;
+  }
+
+  /**
+   * Narrows the request to the clinics where the caller holds one of the operation's roles; the
+   * session check calls it with the method's {@code @RolesAllowed}. True when there is one.
+   */
+  public boolean actAs(Set<String> allowedRoles) {
+    Set<UUID> acting =
+        rolesByClinic.entrySet().stream()
+            .filter(e -> e.getValue().stream().anyMatch(r -> allowedRoles.contains(r.name())))
+            .map(Map.Entry::getKey)
+            .collect(Collectors.toUnmodifiableSet());
+    this.clinicIds = acting;
+    return !acting.isEmpty();
   }
 
   /** A request without an open session: only where it came from is known. */
@@ -83,12 +105,10 @@ public class Caller implements Actor {
     return clinicIds.contains(clinicId);
   }
 
-  public boolean hasRole(Role role) {
-    return roles.contains(role);
-  }
-
-  public boolean hasAnyRole(Set<String> roleNames) {
-    return roles.stream().anyMatch(r -> roleNames.contains(r.name()));
+  /** Whether the caller holds the role in that clinic (and acts there in this request). */
+  public boolean hasRole(Role role, UUID clinicId) {
+    return clinicIds.contains(clinicId)
+        && rolesByClinic.getOrDefault(clinicId, Set.of()).contains(role);
   }
 
   public UUID sessionId() {
@@ -105,13 +125,16 @@ public class Caller implements Actor {
     return username;
   }
 
+  /** The caller's roles in the clinics they act in now. */
   public Set<Role> roles() {
+    EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+    clinicIds.forEach(clinic -> roles.addAll(rolesByClinic.getOrDefault(clinic, Set.of())));
     return roles;
   }
 
   @Override
   public Set<String> roleNames() {
-    return roles.stream().map(Role::name).collect(Collectors.toUnmodifiableSet());
+    return roles().stream().map(Role::name).collect(Collectors.toUnmodifiableSet());
   }
 
   @Override

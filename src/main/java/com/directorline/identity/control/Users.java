@@ -39,7 +39,8 @@ public class Users {
 
   public List<User> inClinic(UUID clinicId) {
     return em.createQuery(
-            "select u from User u where :clinic member of u.clinicIds order by u.username",
+            "select distinct u from User u join u.memberships m where m.clinicId = :clinic"
+                + " order by u.username",
             User.class)
         .setParameter("clinic", clinicId)
         .getResultList();
@@ -51,7 +52,8 @@ public class Users {
       return List.of();
     }
     return em.createQuery(
-            "select distinct u.id from User u join u.clinicIds c where c in :clinics", UUID.class)
+            "select distinct u.id from User u join u.memberships m where m.clinicId in :clinics",
+            UUID.class)
         .setParameter("clinics", clinics)
         .getResultList();
   }

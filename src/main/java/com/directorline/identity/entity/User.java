@@ -4,8 +4,6 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
@@ -15,16 +13,20 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * A person who signs in. Invariants: a lower-case username, at least one role, at least one clinic.
- * Deactivated users cannot sign in; their history stays.
+ * A person who signs in. Invariants: a lower-case username, at least one clinic, at least one role
+ * in each of their clinics. Roles belong to the membership: a person may direct in one clinic and
+ * inject in another, and an admin changes roles only in the clinics they administer. Deactivated
+ * users cannot sign in; their history stays.
  */
 @Entity
 @Table(name = "app_user")
@@ -61,15 +63,8 @@ public class User {
   @Version private long version;
 
   @ElementCollection(fetch = FetchType.EAGER)
-  @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
-  @Column(name = "role", nullable = false, length = 32)
-  @Enumerated(EnumType.STRING)
-  private Set<Role> roles = new HashSet<>();
-
-  @ElementCollection(fetch = FetchType.EAGER)
-  @CollectionTable(name = "clinic_membership", joinColumns = @JoinColumn(name = "user_id"))
-  @Column(name = "clinic_id", nullable = false)
-  private Set<UUID> clinicIds = new HashSet<>();
+  @CollectionTable(name = "membership", joinColumns = @JoinColumn(name = "user_id"))
+  private Set<ClinicRole> memberships = new HashSet<>();
 
   protected User() {}
 
@@ -92,8 +87,10 @@ public class User {
     user.active = true;
     user.createdAt = clock.instant();
     user.passwordChangedAt = user.createdAt;
-    user.assignRoles(roles);
-    user.replaceMemberships(clinicIds);
+    if (clinicIds == null || clinicIds.isEmpty()) {
+      throw new IllegalArgumentException("a user belongs to at least one clinic");
+    }
+    clinicIds.forEach(clinic -> user.join(clinic, roles));
     return user;
   }
 
@@ -120,28 +117,44 @@ public class User {
     this.phone = blankToNull(newPhone);
   }
 
-  public void assignRoles(Set<Role> newRoles) {
-    if (newRoles == null || newRoles.isEmpty()) {
-      throw new IllegalArgumentException("a user needs at least one role");
+  /** The person's roles in one of their clinics, replacing those they had there. */
+  public void assignRoles(UUID clinicId, Set<Role> newRoles) {
+    if (!belongsTo(clinicId)) {
+      throw new IllegalArgumentException("roles are held in a clinic the user belongs to");
     }
-    this.roles.clear();
-    this.roles.addAll(newRoles);
+    requireSomeRole(newRoles);
+    memberships.removeIf(m -> m.clinicId().equals(clinicId));
+    newRoles.forEach(role -> memberships.add(new ClinicRole(clinicId, role)));
   }
 
-  /** Replaces the memberships the caller may manage, keeping those in other clinics. */
-  public void changeMemberships(Set<UUID> manageable, Set<UUID> wanted) {
-    Set<UUID> next = new HashSet<>(clinicIds);
+  /**
+   * Replaces the memberships the caller may manage, keeping those in other clinics. A clinic the
+   * person newly joins gets {@code rolesForNew}; where they stay, their roles stay.
+   */
+  public void changeMemberships(Set<UUID> manageable, Set<UUID> wanted, Set<Role> rolesForNew) {
+    Set<UUID> next = new HashSet<>(clinicIds());
     next.removeAll(manageable);
     next.addAll(wanted);
-    replaceMemberships(next);
-  }
-
-  private void replaceMemberships(Set<UUID> newClinicIds) {
-    if (newClinicIds == null || newClinicIds.isEmpty()) {
+    if (next.isEmpty()) {
       throw new IllegalArgumentException("a user belongs to at least one clinic");
     }
-    this.clinicIds.clear();
-    this.clinicIds.addAll(newClinicIds);
+    memberships.removeIf(m -> !next.contains(m.clinicId()));
+    for (UUID clinic : next) {
+      if (!belongsTo(clinic)) {
+        join(clinic, rolesForNew);
+      }
+    }
+  }
+
+  private void join(UUID clinicId, Set<Role> roles) {
+    requireSomeRole(roles);
+    roles.forEach(role -> memberships.add(new ClinicRole(clinicId, role)));
+  }
+
+  private static void requireSomeRole(Set<Role> roles) {
+    if (roles == null || roles.isEmpty()) {
+      throw new IllegalArgumentException("a user needs at least one role");
+    }
   }
 
   public void changePassword(String newHash, Clock clock) {
@@ -158,16 +171,21 @@ public class User {
   }
 
   public boolean belongsTo(UUID clinicId) {
-    return clinicIds.contains(clinicId);
+    return memberships.stream().anyMatch(m -> m.clinicId().equals(clinicId));
   }
 
   /** True when this user shares at least one clinic with {@code others}. */
   public boolean sharesClinicWith(Set<UUID> others) {
-    return clinicIds.stream().anyMatch(others::contains);
+    return memberships.stream().anyMatch(m -> others.contains(m.clinicId()));
   }
 
-  public boolean hasRole(Role role) {
-    return roles.contains(role);
+  /** True when every clinic of this user is among {@code clinics}. */
+  public boolean belongsOnlyTo(Set<UUID> clinics) {
+    return memberships.stream().allMatch(m -> clinics.contains(m.clinicId()));
+  }
+
+  public boolean hasRole(Role role, UUID clinicId) {
+    return memberships.contains(new ClinicRole(clinicId, role));
   }
 
   private static String blankToNull(String value) {
@@ -206,11 +224,32 @@ public class User {
     return createdAt;
   }
 
+  /** Every role the person holds in any of their clinics. */
   public Set<Role> roles() {
-    return roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(roles));
+    return rolesIn(clinicIds());
+  }
+
+  /** The roles the person holds in any of the given clinics. */
+  public Set<Role> rolesIn(Set<UUID> clinics) {
+    EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+    memberships.stream()
+        .filter(m -> clinics.contains(m.clinicId()))
+        .forEach(m -> roles.add(m.role()));
+    return Collections.unmodifiableSet(roles);
+  }
+
+  /** Each clinic of the person with the roles they hold there. */
+  public Map<UUID, Set<Role>> rolesByClinic() {
+    Map<UUID, Set<Role>> byClinic = new HashMap<>();
+    memberships.forEach(
+        m -> byClinic.computeIfAbsent(m.clinicId(), c -> EnumSet.noneOf(Role.class)).add(m.role()));
+    byClinic.replaceAll((clinic, roles) -> Collections.unmodifiableSet(roles));
+    return Collections.unmodifiableMap(byClinic);
   }
 
   public Set<UUID> clinicIds() {
-    return Set.copyOf(clinicIds);
+    Set<UUID> clinics = new HashSet<>();
+    memberships.forEach(m -> clinics.add(m.clinicId()));
+    return Collections.unmodifiableSet(clinics);
   }
 }

@@ -185,14 +185,16 @@ public class Photos {
             .filter(p -> caller.isMemberOf(p.clinicId()))
             .orElseThrow(() -> new NotFound("photo"));
     AuditEvent.Draft event;
-    boolean treating = caller.hasRole(Role.DIRECTOR) || caller.hasRole(Role.INJECTOR);
+    boolean treating =
+        caller.hasRole(Role.DIRECTOR, photo.clinicId())
+            || caller.hasRole(Role.INJECTOR, photo.clinicId());
     Emergency emergency = null;
     if (treating) {
       emergency = emergencies.forViewing(photo.emergencyId());
     }
     if (emergency != null) {
       event = about(AuditAction.READ, photo, emergency);
-    } else if (caller.hasRole(Role.COMPLIANCE_OFFICER)) {
+    } else if (caller.hasRole(Role.COMPLIANCE_OFFICER, photo.clinicId())) {
       if (breakGlassReason == null || breakGlassReason.isBlank()) {
         throw new Forbidden(
             "break-glass-reason-required",

@@ -35,7 +35,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Every API call passes here after MP-JWT verified the token: the token's session must still be
  * open (not logged out, idle or expired, user active) and the caller's current roles must match the
- * method's {@code @RolesAllowed}. Methods without {@code @RolesAllowed} or {@code @PermitAll} are
+ * method's {@code @RolesAllowed} in at least one clinic, to whose clinics the request is then
+ * narrowed ({@code Caller.actAs}). Methods without {@code @RolesAllowed} or {@code @PermitAll} are
  * denied, so a forgotten annotation fails closed.
  */
 @Provider
@@ -74,7 +75,8 @@ public class SessionCheck implements ContainerRequestFilter {
       throw new SignInRequired(sessionId != null);
     }
     Set<String> allowed = rolesAllowed(method);
-    if (allowed.isEmpty() || !caller.hasAnyRole(allowed)) {
+    // From here on the caller acts only in the clinics where they hold one of these roles.
+    if (allowed.isEmpty() || !caller.actAs(allowed)) {
       recordRefusal(method);
       throw new RoleNotPermitted();
     }

@@ -6,7 +6,9 @@ import com.directorline.testing.Api;
 import com.directorline.testing.ApiServer;
 import com.directorline.testing.Reply;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -114,5 +116,104 @@ class TenancyIT {
         .containsExactlyInAnyOrder(first.id(), second.id());
     assertThat(api.get("/api/clinics/" + second.id() + "/users", second.demoAdminToken()).body())
         .contains(director);
+  }
+
+  /**
+   * A person in two clinics: the admin of one changes only their roles there, never what would let
+   * them act as the person in the other clinic, and each change is on the other clinic's record.
+   */
+  @Test
+  void anAdminOfOneClinicCannotTakeOverAPersonWhoAlsoWorksForAnother(Api api) {
+    Api.Clinic clinicA = api.newClinic();
+    Api.Clinic clinicB = api.newClinic();
+    String director = clinicA.enrol("DIRECTOR");
+    String directorId = clinicA.userId(director);
+    String officerA = clinicA.signIn(clinicA.enrol("COMPLIANCE_OFFICER"));
+    // The demo admin administers both clinics and adds the director to B.
+    assertThat(
+            api.patch(
+                    "/api/users/" + directorId,
+                    clinicA.demoAdminToken(),
+                    Json.createObjectBuilder()
+                        .add(
+                            "clinicIds",
+                            Json.createArrayBuilder().add(clinicA.id()).add(clinicB.id()))
+                        .build())
+                .status())
+        .isEqualTo(200);
+    String adminB = clinicB.signIn(clinicB.enrol("ADMIN"));
+
+    for (var takeover :
+        List.of(
+            Json.createObjectBuilder().add("password", "a password B's admin knows"),
+            Json.createObjectBuilder().add("active", false),
+            Json.createObjectBuilder().add("phone", "+1 555 0666"),
+            Json.createObjectBuilder().add("displayName", "Someone else"))) {
+      Reply refused = api.patch("/api/users/" + directorId, adminB, takeover.build());
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+      assertThat(refused.json().getString("type")).endsWith("person-of-other-clinics");
+    }
+    assertThat(api.login(director, "a password B's admin knows").status()).isEqualTo(401);
+    assertThat(clinicA.signIn(director)).as("the director still signs in as before").isNotBlank();
+
+    // B's admin makes them an injector in B: in A they still direct.
+    Reply injectorInB =
+        api.patch(
+            "/api/users/" + directorId,
+            adminB,
+            Json.createObjectBuilder()
+                .add("roles", Json.createArrayBuilder().add("INJECTOR"))
+                .build());
+    assertThat(injectorInB.status()).as(injectorInB.toString()).isEqualTo(200);
+    assertThat(injectorInB.json().getJsonArray("roles").getValuesAs(JsonString::getString))
+        .as("B's admin sees the roles in B only")
+        .containsExactly("INJECTOR");
+    assertThat(injectorInB.json().getJsonArray("clinicIds").getValuesAs(JsonString::getString))
+        .containsExactly(clinicB.id());
+    JsonObject both = api.get("/api/users/" + directorId, clinicA.demoAdminToken()).json();
+    assertThat(both.getJsonArray("memberships").getValuesAs(JsonObject.class))
+        .extracting(m -> m.getString("clinicId") + "=" + m.getJsonArray("roles").getString(0))
+        .containsExactlyInAnyOrder(clinicA.id() + "=DIRECTOR", clinicB.id() + "=INJECTOR");
+
+    // Signed in, the person launches only where they inject, and directs only where they direct.
+    clinicB.definePolicy(List.of(List.of(clinicB.userId(clinicB.enrol("DIRECTOR")))), 60, "911");
+    clinicA.definePolicy(List.of(List.of(directorId)), 60, "911");
+    String person = clinicA.signIn(director);
+    Reply launchInA =
+        api.post(
+            "/api/emergencies?clinicId=" + clinicA.id(),
+            person,
+            Json.createObjectBuilder()
+                .add("complication", "VASCULAR_OCCLUSION")
+                .add("patientRef", "MRN-TAKEOVER")
+                .add("patientInitials", "TK")
+                .build());
+    assertThat(launchInA.status()).as(launchInA.toString()).isEqualTo(404);
+    Reply launchInB =
+        api.post(
+            "/api/emergencies",
+            person,
+            Json.createObjectBuilder()
+                .add("complication", "VASCULAR_OCCLUSION")
+                .add("patientRef", "MRN-TAKEOVER")
+                .add("patientInitials", "TK")
+                .build());
+    assertThat(launchInB.status()).as(launchInB.toString()).isEqualTo(201);
+    assertThat(launchInB.json().getString("clinicId")).isEqualTo(clinicB.id());
+    assertThat(api.get("/api/clinics/" + clinicA.id() + "/escalation-policy", person).status())
+        .as("a director of A reads A's policy")
+        .isEqualTo(200);
+    assertThat(api.get("/api/clinics/" + clinicB.id() + "/escalation-policy", person).status())
+        .as("an injector of B does not")
+        .isEqualTo(404);
+
+    // A's compliance officer finds B's change of the person's roles, and the refused ones leave
+    // nothing behind.
+    Reply changes = api.get("/api/audit/events?action=UPDATE&size=100", officerA);
+    assertThat(changes.json().getJsonArray("items").getValuesAs(JsonObject.class))
+        .filteredOn(e -> directorId.equals(e.getString("objectId", null)))
+        .extracting(JsonObject::toString)
+        .anySatisfy(e -> assertThat(e).contains("ROLES_CHANGED"))
+        .noneSatisfy(e -> assertThat(e).contains("PASSWORD_CHANGED"));
   }
 }

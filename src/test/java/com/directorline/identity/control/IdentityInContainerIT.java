@@ -201,16 +201,18 @@ class IdentityInContainerIT {
       Exception refused = assertThrows(Exception.class, () -> insertRole(user, "KING"));
       SQLException cause = sqlCause(refused);
       assertEquals("23514", cause.getSQLState(), "refused by a check constraint");
-      assertTrue(cause.getMessage().contains("user_role_known"), "by user_role_known");
+      assertTrue(cause.getMessage().contains("membership_role_known"), "by membership_role_known");
     } finally {
       tx.rollback();
     }
   }
 
   private int insertRole(User user, String role) {
-    return em.createNativeQuery("insert into user_role (user_id, role) values (?, ?)")
+    return em.createNativeQuery(
+            "insert into membership (user_id, clinic_id, role) values (?, ?, ?)")
         .setParameter(1, user.id())
-        .setParameter(2, role)
+        .setParameter(2, user.clinicIds().iterator().next())
+        .setParameter(3, role)
         .executeUpdate();
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -47,9 +48,16 @@ class UserTest {
   @Test
   void aUserNeedsARoleAndAClinic() {
     User user = director();
-    assertThatThrownBy(() -> user.assignRoles(Set.of()))
+    assertThatThrownBy(() -> user.assignRoles(CLINIC_A, Set.of()))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> user.changeMemberships(Set.of(CLINIC_A, CLINIC_B), Set.of()))
+    assertThatThrownBy(
+            () -> user.changeMemberships(Set.of(CLINIC_A, CLINIC_B), Set.of(), Set.of(Role.ADMIN)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> user.changeMemberships(Set.of(), Set.of(UUID.randomUUID()), Set.of()))
+        .as("a new membership needs a role")
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> user.assignRoles(UUID.randomUUID(), Set.of(Role.ADMIN)))
+        .as("roles are held in a clinic of the user's")
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(user.roles()).containsExactly(Role.DIRECTOR);
     assertThat(user.clinicIds()).containsExactlyInAnyOrder(CLINIC_A, CLINIC_B);
@@ -61,11 +69,30 @@ class UserTest {
     UUID clinicC = UUID.randomUUID();
 
     // An admin of A and C: leaves B alone, removes A, adds C.
-    user.changeMemberships(Set.of(CLINIC_A, clinicC), Set.of(clinicC));
+    user.changeMemberships(Set.of(CLINIC_A, clinicC), Set.of(clinicC), Set.of(Role.INJECTOR));
 
     assertThat(user.clinicIds()).containsExactlyInAnyOrder(CLINIC_B, clinicC);
     assertThat(user.sharesClinicWith(Set.of(CLINIC_A))).isFalse();
     assertThat(user.belongsTo(CLINIC_B)).isTrue();
+    assertThat(user.rolesByClinic())
+        .containsOnly(
+            Map.entry(CLINIC_B, Set.of(Role.DIRECTOR)), Map.entry(clinicC, Set.of(Role.INJECTOR)));
+  }
+
+  @Test
+  void rolesBelongToTheMembership() {
+    User user = director();
+
+    user.assignRoles(CLINIC_B, Set.of(Role.INJECTOR, Role.ADMIN));
+
+    assertThat(user.hasRole(Role.DIRECTOR, CLINIC_A)).isTrue();
+    assertThat(user.hasRole(Role.DIRECTOR, CLINIC_B)).isFalse();
+    assertThat(user.hasRole(Role.ADMIN, CLINIC_B)).isTrue();
+    assertThat(user.hasRole(Role.ADMIN, CLINIC_A)).isFalse();
+    assertThat(user.rolesIn(Set.of(CLINIC_A))).containsExactly(Role.DIRECTOR);
+    assertThat(user.roles()).containsExactlyInAnyOrder(Role.DIRECTOR, Role.INJECTOR, Role.ADMIN);
+    assertThat(user.belongsOnlyTo(Set.of(CLINIC_A))).isFalse();
+    assertThat(user.belongsOnlyTo(Set.of(CLINIC_A, CLINIC_B))).isTrue();
   }
 
   @Test
