@@ -52,7 +52,12 @@ public class ApiServer implements ParameterResolver {
                 Map.entry("DIRECTORLINE_MAIL_HOST", "127.0.0.1"),
                 Map.entry("DIRECTORLINE_MAIL_PORT", String.valueOf(TestMail.port())),
                 Map.entry("DIRECTORLINE_ALERTS_FIRST_RETRY_MILLIS", "200"),
-                Map.entry("DIRECTORLINE_ALERTS_HEARTBEAT_SECONDS", "1")));
+                Map.entry("DIRECTORLINE_ALERTS_HEARTBEAT_SECONDS", "1"),
+                // As behind a reverse proxy: tests sign in "from" other addresses.
+                Map.entry("DIRECTORLINE_HTTP_CLIENT_IP_HEADER", "X-Forwarded-For"),
+                // The tests' webhook receiver listens on plain http at 127.0.0.1.
+                Map.entry("DIRECTORLINE_WEBHOOKS_ALLOW_HTTP", "true"),
+                Map.entry("DIRECTORLINE_WEBHOOKS_INTERNAL_ADDRESSES", "127.0.0.1")));
 
     @Override
     public void close() {

@@ -17,6 +17,7 @@ import java.util.UUID;
 public class Deliveries {
 
   @PersistenceContext EntityManager em;
+  @Inject WebhookTargets targets;
   @Inject Clock clock;
 
   /** Written on its own: a delivery runs after the alert's transaction has committed. */
@@ -42,6 +43,7 @@ public class Deliveries {
 
   @Transactional
   public Webhook configureWebhook(UUID clinicId, String url, String secret, UUID by) {
+    targets.requireAllowed(url);
     Webhook webhook = em.find(Webhook.class, clinicId);
     if (webhook == null) {
       webhook = Webhook.configure(clinicId, url, secret, by, clock.instant());

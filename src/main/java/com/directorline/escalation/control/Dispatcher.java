@@ -85,7 +85,8 @@ public class Dispatcher {
     try {
       result = attempt.tryOnce();
     } catch (RuntimeException e) {
-      result = Result.failed(null, e.getClass().getSimpleName());
+      LOG.log(Level.WARNING, "alert delivery failed: {0}", e.getClass().getName());
+      result = Result.failed(null, "not delivered");
     }
     try {
       deliveries.record(

@@ -1,6 +1,7 @@
 package com.directorline.escalation.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -23,6 +25,10 @@ import javax.crypto.spec.SecretKeySpec;
 @ApplicationScoped
 public class WebhookSender {
 
+  private static final Logger LOG = Logger.getLogger(WebhookSender.class.getName());
+
+  @Inject WebhookTargets targets;
+
   private final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -32,6 +38,12 @@ public class WebhookSender {
 
   public Dispatcher.Result post(
       String url, String secret, String deliveryId, String body, Clock clock) {
+    // Checked again at delivery: the name may resolve elsewhere than when it was set.
+    String refused = targets.problemWith(url);
+    if (refused != null) {
+      LOG.warning(() -> "webhook delivery " + deliveryId + " not sent: the URL " + refused);
+      return Dispatcher.Result.failed(null, "target not allowed");
+    }
     String timestamp = String.valueOf(clock.instant().getEpochSecond());
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(url))
@@ -50,7 +62,9 @@ public class WebhookSender {
           ? Dispatcher.Result.sent(status)
           : Dispatcher.Result.failed(status, "HTTP " + status);
     } catch (IOException e) {
-      return Dispatcher.Result.failed(null, e.getClass().getSimpleName());
+      // The clinic sees only that it failed: which error says what listens where.
+      LOG.info(() -> "webhook delivery " + deliveryId + " failed: " + e.getClass().getSimpleName());
+      return Dispatcher.Result.failed(null, "no answer");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Dispatcher.Result.failed(null, "interrupted");

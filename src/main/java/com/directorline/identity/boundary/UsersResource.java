@@ -42,8 +42,11 @@ public class UsersResource {
   @Operation(
       summary = "Change a staff member",
       description =
-          "Absent fields stay as they are. Changing roles, clinics or the password, or"
-              + " deactivating, ends the user's open sessions.")
+          "Absent fields stay as they are. Roles and clinics change in the clinics you"
+              + " administer only; name, contact, password and activation of someone who also"
+              + " works for another clinic only an admin of all their clinics may change (403)."
+              + " Changing roles, clinics or the password, or deactivating, ends the user's open"
+              + " sessions; a new password also lifts a sign-in lock.")
   public UserView change(
       @PathParam("id") UUID id,
       @Valid @NotNull(message = "a JSON object is required") UserChanges body) {

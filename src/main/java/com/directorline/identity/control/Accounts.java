@@ -74,7 +74,7 @@ public class Accounts {
             enrolment.displayName(),
             enrolment.email(),
             enrolment.phone(),
-            passwords.hashNew(enrolment.password(), "password"),
+            passwords.hashNew(enrolment.password(), "password", username, enrolment.displayName()),
             enrolment.roles(),
             Set.of(clinicId),
             clock);
@@ -167,7 +167,9 @@ public class Accounts {
       }
     }
     if (changes.password() != null) {
-      user.changePassword(passwords.hashNew(changes.password(), "password"), clock);
+      user.changePassword(
+          passwords.hashNew(changes.password(), "password", user.username(), user.displayName()),
+          clock);
       done.add(new Change(SecurityEventType.PASSWORD_CHANGED, null));
       revoke = true;
     }
@@ -218,6 +220,19 @@ public class Accounts {
     Set<UUID> both = new HashSet<>(a);
     both.retainAll(b);
     return both;
+  }
+
+  /**
+   * A person all of whose clinics the caller administers: only such an admin may act for the whole
+   * account (unlock it, say). 404 for someone of no clinic of the caller's, 403 for someone who
+   * also works for a clinic the caller does not administer.
+   */
+  public User wholyAdministered(UUID userId) {
+    User user = visible(userId);
+    if (!user.belongsOnlyTo(caller.clinicIds())) {
+      throw new PersonOfOtherClinics();
+    }
+    return user;
   }
 
   /** A user who shares a clinic with the caller; anyone else "does not exist". */

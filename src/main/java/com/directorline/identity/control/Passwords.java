@@ -1,10 +1,14 @@
 package com.directorline.identity.control;
 
 import com.directorline.problems.entity.InvalidInput;
+import com.nulabinc.zxcvbn.Zxcvbn;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,13 +44,21 @@ public class Passwords {
     decoy = hash.generate(UUID.randomUUID().toString().toCharArray());
   }
 
-  /** Hashes a new password after checking the policy; violations name {@code field}. */
-  public String hashNew(String password, String field) {
-    requirePolicy(password, field);
+  /**
+   * Hashes a new password after checking the policy; violations name {@code field}. The person's
+   * username and name count as guessable.
+   */
+  public String hashNew(String password, String field, String... personal) {
+    requirePolicy(password, field, personal);
     return hash.generate(password.toCharArray());
   }
 
-  public static void requirePolicy(String password, String field) {
+  /**
+   * At least {@link #MIN_LENGTH} characters, not built from the username or name, and not guessable
+   * by zxcvbn's measure (common passwords, dictionary words with substitutions, keyboard walks,
+   * repeats, dates: score 3 of 4 at least), rather than rules of our own making.
+   */
+  public static void requirePolicy(String password, String field, String... personal) {
     if (password == null || password.length() < MIN_LENGTH) {
       throw InvalidInput.of(field, "must be at least " + MIN_LENGTH + " characters");
     }
@@ -56,6 +68,37 @@ public class Passwords {
     if (password.isBlank()) {
       throw InvalidInput.of(field, "must not be only spaces");
     }
+    String plain = lettersAndDigits(password);
+    for (String word : personal) {
+      String own = word == null ? "" : lettersAndDigits(word);
+      if (own.length() >= 3 && plain.contains(own)) {
+        throw InvalidInput.of(field, "must not be built from the username or name");
+      }
+    }
+    List<String> guessable = new ArrayList<>(List.of("directorline", "medspa", "clinic"));
+    for (String word : personal) {
+      if (word != null) {
+        guessable.add(word);
+      }
+    }
+    if (STRENGTH.measure(password, guessable).getScore() < MIN_SCORE) {
+      throw InvalidInput.of(
+          field, "is too easy to guess; use a few unrelated words or a password manager");
+    }
+  }
+
+  /** zxcvbn's score: 3 is "safely unguessable", about 10^8 guesses or more. */
+  static final int MIN_SCORE = 3;
+
+  private static final Zxcvbn STRENGTH = new Zxcvbn();
+
+  private static String lettersAndDigits(String text) {
+    StringBuilder kept = new StringBuilder();
+    text.toLowerCase(Locale.ROOT)
+        .codePoints()
+        .filter(Character::isLetterOrDigit)
+        .forEach(kept::appendCodePoint);
+    return kept.toString();
   }
 
   public boolean matches(String password, String storedHash) {

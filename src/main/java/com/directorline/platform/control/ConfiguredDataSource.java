@@ -54,6 +54,11 @@ public class ConfiguredDataSource implements DataSource {
         postgres.setPassword(password);
       }
       postgres.setApplicationName("directorline");
+      // An unreachable database answers within about two seconds (503, see DatabaseUnavailable),
+      // not after the driver's default ten; a dead connection mid-query gives up after a minute.
+      postgres.setConnectTimeout(2);
+      postgres.setLoginTimeout(2);
+      postgres.setSocketTimeout(60);
       // EclipseLink binds the UUIDs of element collections as varchar; untyped string
       // parameters let PostgreSQL infer uuid from the column instead of refusing the insert.
       postgres.setStringType("unspecified");

@@ -12,7 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
     properties = {
       "fish.payara.is-connection-validation-required=true",
       "fish.payara.connection-validation-method=auto-commit",
-      "fish.payara.fail-all-connections=true"
+      "fish.payara.fail-all-connections=true",
+      // A request waits at most two seconds for a connection, then answers 503.
+      "fish.payara.max-wait-time-in-millis=2000",
+      // Payara retries a failed connection for ten seconds by default; the caller gets 503 first.
+      "fish.payara.connection-creation-retry-attempts=0"
     })
 @ApplicationScoped
 public class Database {

@@ -12,7 +12,9 @@ import java.util.logging.Logger;
 
 /**
  * Anything unexpected: 500 with a correlation id, the stack trace only in the log. Exception
- * messages are never shown, because a driver or JPA message may quote patient data.
+ * messages are never shown, because a driver or JPA message may quote patient data. A database that
+ * cannot be reached is not unexpected: 503 with {@code Retry-After}, and the pool reconnects by
+ * itself once it is back.
  */
 @Provider
 public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
@@ -24,6 +26,20 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable exception) {
     String correlationId = request == null ? "-" : CorrelationId.of(request);
+    if (DatabaseUnavailable.isCause(exception)) {
+      LOG.warning(
+          () ->
+              "database unreachable, answered 503 correlationId="
+                  + correlationId
+                  + " ("
+                  + exception.getClass().getName()
+                  + ")");
+      DatabaseUnavailable unavailable = new DatabaseUnavailable();
+      Response.ResponseBuilder builder =
+          Response.fromResponse(Problems.render(unavailable.problem(), request));
+      unavailable.headers().forEach(builder::header);
+      return builder.build();
+    }
     LOG.log(
         Level.SEVERE,
         "unexpected error correlationId=" + correlationId,

@@ -115,7 +115,9 @@ public class AuthResource {
     AccountLocked(long retryAfterSeconds) {
       super(
           "account-locked",
-          "Too many failed sign-ins. Try again in " + retryAfterSeconds + " seconds.",
+          "Too many failed sign-ins from this device. Try again in "
+              + retryAfterSeconds
+              + " seconds, or ask your clinic admin to unlock your account now.",
           retryAfterSeconds);
     }
   }

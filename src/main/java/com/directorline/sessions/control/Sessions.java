@@ -76,12 +76,28 @@ public class Sessions {
 
   /**
    * Whether a session may still be used, without counting this as use: long-lived streams ask it,
-   * and must not keep an idle session alive. Ends a session found timed out.
+   * and must not keep an idle session alive. Ends a session found timed out, and records that as
+   * sign-in validation does (a console closed by its heartbeat once left no SESSION_ENDED event).
    */
   @Transactional
   public boolean stillOpen(UUID sessionId) {
     UserSession session = em.find(UserSession.class, sessionId);
-    if (session == null || session.checkAt(clock.instant(), settings.idleTimeout()).isPresent()) {
+    if (session == null) {
+      return false;
+    }
+    boolean wasOpen = session.endReason().isEmpty();
+    Optional<EndReason> ended = session.checkAt(clock.instant(), settings.idleTimeout());
+    if (ended.isPresent()) {
+      if (wasOpen) {
+        events.record(
+            SecurityEventType.SESSION_ENDED,
+            session.userId(),
+            null,
+            session.userId(),
+            null,
+            RequestOrigin.SYSTEM,
+            ended.get().name() + " (console heartbeat)");
+      }
       return false;
     }
     User user = em.find(User.class, session.userId());

@@ -23,8 +23,9 @@ import java.util.Optional;
 
 /**
  * Checks credentials under the lockout rule: the {@code max-failures}-th failure within the window
- * locks the username for the lock duration, whether or not the account exists, and a locked
- * username is refused without checking the password.
+ * from one client address locks the username for that address for the lock duration, whether or not
+ * the account exists, and a locked pair is refused without checking the password. Sign-in from
+ * elsewhere goes on; an admin lifts a lock ({@link #unlock}).
  */
 @ApplicationScoped
 public class SignIn {
@@ -51,7 +52,7 @@ public class SignIn {
   public Outcome attempt(String rawUsername, String password, RequestOrigin origin) {
     String username = rawUsername.strip().toLowerCase(Locale.ROOT);
     Instant now = clock.instant();
-    LoginThrottle throttle = throttleFor(username, now);
+    LoginThrottle throttle = throttleFor(username, addressOf(origin), now);
     Optional<User> account = users.byUsername(username);
     Optional<Duration> locked = throttle.lockRemainingAt(now);
     if (locked.isPresent()) {
@@ -84,22 +85,28 @@ public class SignIn {
     return new Failed();
   }
 
+  private static String addressOf(RequestOrigin origin) {
+    return origin.clientIp() == null ? "unknown" : origin.clientIp();
+  }
+
   /**
-   * The username's throttle row, locked for this transaction. Created with an insert that ignores a
-   * concurrent twin, so parallel failures are all counted.
+   * The throttle row of the username and address, locked for this transaction. Created with an
+   * insert that ignores a concurrent twin, so parallel failures are all counted.
    */
-  private LoginThrottle throttleFor(String username, Instant now) {
-    LoginThrottle existing = em.find(LoginThrottle.class, username, LockModeType.PESSIMISTIC_WRITE);
+  private LoginThrottle throttleFor(String username, String address, Instant now) {
+    LoginThrottle.Key key = new LoginThrottle.Key(username, address);
+    LoginThrottle existing = em.find(LoginThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
     if (existing != null) {
       return existing;
     }
     em.createNativeQuery(
-            "insert into login_throttle (username, failures, window_started_at) values (?, 0, ?)"
-                + " on conflict do nothing")
+            "insert into login_throttle (username, client_address, failures, window_started_at)"
+                + " values (?, ?, 0, ?) on conflict do nothing")
         .setParameter(1, username)
-        .setParameter(2, now.atOffset(ZoneOffset.UTC))
+        .setParameter(2, address)
+        .setParameter(3, now.atOffset(ZoneOffset.UTC))
         .executeUpdate();
-    return em.find(LoginThrottle.class, username, LockModeType.PESSIMISTIC_WRITE);
+    return em.find(LoginThrottle.class, key, LockModeType.PESSIMISTIC_WRITE);
   }
 
   private void record(

@@ -3,22 +3,57 @@ package com.directorline.sessions.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Failed sign-ins for one username within a window. Kept per username whether or not the account
- * exists, so that a locked answer does not reveal which usernames are real.
+ * Failed sign-ins for one username from one client address within a window. Kept whether or not the
+ * account exists, so that a locked answer does not reveal which usernames are real. Per address
+ * because a lock per username alone let anyone anywhere lock an on-call director out by typing
+ * wrong passwords; now the guesser locks only themselves.
  */
 @Entity
 @Table(name = "login_throttle")
+@IdClass(LoginThrottle.Key.class)
 public class LoginThrottle {
+
+  /** The composite primary key. */
+  public static class Key implements Serializable {
+    private String username;
+    private String clientAddress;
+
+    public Key() {}
+
+    public Key(String username, String clientAddress) {
+      this.username = username;
+      this.clientAddress = clientAddress;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key that
+          && username.equals(that.username)
+          && clientAddress.equals(that.clientAddress);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(username, clientAddress);
+    }
+  }
 
   @Id
   @Column(length = 64)
   private String username;
+
+  @Id
+  @Column(name = "client_address", length = 64)
+  private String clientAddress;
 
   @Column(nullable = false)
   private int failures;

@@ -352,11 +352,30 @@ class EmergencyIT {
     assertThat(join.json().getString("status")).isEqualTo("CONNECTED");
 
     String metrics = api.get("/metrics?scope=application", null).body();
-    String clinic = "clinic=\"" + team.clinic().id() + "\"";
-    assertThat(metrics.lines().filter(l -> l.contains(clinic)))
-        .anyMatch(l -> l.contains("emergency_time_to_accept") && l.contains("drill=\"false\""))
-        .anyMatch(l -> l.contains("emergency_time_to_connect"))
+    assertThat(metrics.lines())
+        .anyMatch(l -> l.contains("emergency_time_to_accept_ms") && l.contains("drill=\"false\""))
+        .anyMatch(l -> l.contains("emergency_time_to_connect_ms"))
         .anyMatch(l -> l.contains("emergencies_launched") && l.contains("drill=\"true\""));
+    // Public output names no clinic, and quantiles and mean share one unit.
+    assertThat(metrics).doesNotContain(team.clinic().id()).doesNotContain("clinic=");
+    double mean = sample(metrics, "emergency_time_to_accept_ms_mean");
+    double max = sample(metrics, "emergency_time_to_accept_ms_max");
+    assertThat(mean).isPositive().isLessThanOrEqualTo(max);
+    assertThat(metrics.lines().filter(l -> l.startsWith("emergency_time_to_accept_ms{")))
+        .allSatisfy(
+            l ->
+                assertThat(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                    .isLessThanOrEqualTo(max));
+  }
+
+  /** The largest value of a Prometheus sample over all its tags. */
+  private static double sample(String metrics, String name) {
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .max()
+        .orElseThrow(() -> new AssertionError(name + " not in /metrics"));
   }
 
   @Test

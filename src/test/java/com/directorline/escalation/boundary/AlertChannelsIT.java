@@ -170,6 +170,71 @@ class AlertChannelsIT {
     }
   }
 
+  /**
+   * A webhook may not point inside: the server would POST alerts to itself, the metadata service or
+   * the private network, and the delivery log would tell the admin what listens there. The test
+   * server allows plain http and 127.0.0.1 only, for its own receiver.
+   */
+  @Test
+  void aWebhookPointingInsideIsRefusedAndNothingIsStored(Api api) {
+    Api.Clinic clinic = api.newClinic();
+    for (String url :
+        List.of(
+            "https://169.254.169.254/latest/meta-data/",
+            "https://[::1]/hook",
+            "https://127.0.0.2/hook",
+            "https://10.0.0.1/hook",
+            "https://[fd00::1]/hook",
+            "https://[::ffff:127.0.0.2]/hook",
+            "https://0x7f000001/hook",
+            "https://2130706433/hook",
+            "https://admin:pw@127.0.0.1/hook")) {
+      Reply refused = setWebhook(api, clinic, clinic.demoAdminToken(), url);
+      assertThat(refused.status()).as(url + " -> " + refused).isEqualTo(400);
+      assertThat(refused.json().getJsonArray("violations").getJsonObject(0).getString("field"))
+          .isEqualTo("url");
+      assertThat(refused.body()).doesNotContain(url);
+    }
+    assertThat(
+            api.get("/api/clinics/" + clinic.id() + "/webhook", clinic.demoAdminToken()).status())
+        .isEqualTo(404);
+  }
+
+  /** Another clinic's admin can neither read nor redirect nor remove this clinic's webhook. */
+  @Test
+  void onlyTheClinicsOwnAdminsTouchItsWebhook(Api api) {
+    Api.Clinic clinic = api.newClinic();
+    Api.Clinic other = api.newClinic();
+    String otherAdmin = other.signIn(other.enrol("ADMIN"));
+    String mine = "http://127.0.0.1:9/ours";
+    assertThat(setWebhook(api, clinic, clinic.demoAdminToken(), mine).status()).isEqualTo(200);
+
+    Reply redirect = setWebhook(api, clinic, otherAdmin, "http://127.0.0.1:9/theirs");
+    Reply read = api.get("/api/clinics/" + clinic.id() + "/webhook", otherAdmin);
+    Reply remove =
+        api.send(
+            "DELETE", "/api/clinics/" + clinic.id() + "/webhook", otherAdmin, null, null, Map.of());
+
+    for (Reply reply : List.of(redirect, read, remove)) {
+      assertThat(reply.status()).as(reply.toString()).isEqualTo(404);
+    }
+    assertThat(
+            api.get("/api/clinics/" + clinic.id() + "/webhook", clinic.demoAdminToken())
+                .json()
+                .getString("url"))
+        .isEqualTo(mine);
+  }
+
+  private static Reply setWebhook(Api api, Api.Clinic clinic, String token, String url) {
+    return api.send(
+        "PUT",
+        "/api/clinics/" + clinic.id() + "/webhook",
+        token,
+        "application/json",
+        Json.createObjectBuilder().add("url", url).add("secret", SECRET).build().toString(),
+        Map.of());
+  }
+
   private static void policy(Api api, Api.Clinic clinic, String directorId) {
     clinic.definePolicy(List.of(List.of(directorId)), 60, "Call 911.");
   }

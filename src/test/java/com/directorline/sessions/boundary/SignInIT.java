@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.directorline.testing.Api;
 import com.directorline.testing.ApiServer;
 import com.directorline.testing.Reply;
+import com.directorline.testing.SseStream;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -17,6 +18,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -190,6 +192,97 @@ class SignInIT {
         .isEqualTo("urn:directorline:problem:account-locked");
   }
 
+  /**
+   * A guesser locks only themselves: the director signs in from elsewhere, and an admin of every
+   * clinic of theirs lifts the lock at once (so does a new password an admin sets).
+   */
+  @Test
+  void aLockHoldsOnlyForTheGuessersAddressAndAnAdminLiftsIt(Api api) {
+    Api.Clinic clinic = api.newClinic();
+    String username = clinic.enrol("DIRECTOR");
+    String userId = clinic.userId(username);
+    Map<String, String> guesser = Map.of("X-Forwarded-For", "10.9.9.9, 203.0.113.66");
+    Map<String, String> phone = Map.of("X-Forwarded-For", "198.51.100.7");
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      assertThat(login(api, username, "wrong password " + attempt, guesser).status())
+          .isEqualTo(401);
+    }
+    Reply locked = login(api, username, Api.Clinic.PASSWORD, guesser);
+    assertThat(locked.status()).isEqualTo(429);
+    assertThat(locked.json().getString("detail")).contains("ask your clinic admin to unlock");
+    // The client-chosen first entry of X-Forwarded-For does not count: the proxy's last one does.
+    assertThat(
+            login(
+                    api,
+                    username,
+                    Api.Clinic.PASSWORD,
+                    Map.of("X-Forwarded-For", "1.1.1.1, 203.0.113.66"))
+                .status())
+        .isEqualTo(429);
+
+    assertThat(login(api, username, Api.Clinic.PASSWORD, phone).status())
+        .as("the director's own phone, elsewhere")
+        .isEqualTo(200);
+
+    String colleague = clinic.signIn(clinic.enrol("DIRECTOR"));
+    assertThat(api.post("/api/users/" + userId + "/unlock", colleague, null).status())
+        .as("only admins unlock")
+        .isEqualTo(403);
+    Reply unlocked = api.post("/api/users/" + userId + "/unlock", clinic.demoAdminToken(), null);
+    assertThat(unlocked.status()).as(unlocked.toString()).isEqualTo(200);
+    assertThat(unlocked.json().getBoolean("wasLocked")).isTrue();
+    assertThat(login(api, username, Api.Clinic.PASSWORD, guesser).status()).isEqualTo(200);
+
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      login(api, username, "wrong again " + attempt, guesser);
+    }
+    assertThat(login(api, username, Api.Clinic.PASSWORD, guesser).status()).isEqualTo(429);
+    String fresh = "a fresh passphrase for dana";
+    assertThat(
+            api.patch(
+                    "/api/users/" + userId,
+                    clinic.demoAdminToken(),
+                    Json.createObjectBuilder().add("password", fresh).build())
+                .status())
+        .isEqualTo(200);
+    assertThat(login(api, username, fresh, guesser).status())
+        .as("a new password from the admin lifts the lock")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void anAdminOfOnlyOneOfThePersonsClinicsCannotUnlock(Api api) {
+    Api.Clinic clinicA = api.newClinic();
+    Api.Clinic clinicB = api.newClinic();
+    String userId = clinicA.userId(clinicA.enrol("DIRECTOR"));
+    api.patch(
+        "/api/users/" + userId,
+        clinicA.demoAdminToken(),
+        Json.createObjectBuilder()
+            .add("clinicIds", Json.createArrayBuilder().add(clinicA.id()).add(clinicB.id()))
+            .build());
+    String adminB = clinicB.signIn(clinicB.enrol("ADMIN"));
+
+    Reply refused = api.post("/api/users/" + userId + "/unlock", adminB, null);
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+    assertThat(refused.json().getString("type")).endsWith("person-of-other-clinics");
+  }
+
+  private static Reply login(Api api, String username, String password, Map<String, String> from) {
+    return api.send(
+        "POST",
+        "/api/auth/login",
+        null,
+        "application/json",
+        Json.createObjectBuilder()
+            .add("username", username)
+            .add("password", password)
+            .build()
+            .toString(),
+        from);
+  }
+
   @Test
   void unknownUsernamesLockToo(Api api) {
     String nobody = "ghost-" + UUID.randomUUID().toString().substring(0, 8);
@@ -214,6 +307,32 @@ class SignInIT {
     assertThat(after.status()).isEqualTo(401);
     assertThat(after.json().getString("type")).isEqualTo("urn:directorline:problem:session-ended");
     assertThat(after.header("WWW-Authenticate")).startsWith("Bearer");
+  }
+
+  /** A console left idle is closed by its heartbeat, and the end of the session is on record. */
+  @Test
+  void anIdleConsoleClosedByItsHeartbeatRecordsTheSessionEnd(Api api) {
+    Api.Clinic clinic = api.newClinic();
+    String director = clinic.enrol("DIRECTOR");
+    String directorId = clinic.userId(director);
+    String officerName = clinic.enrol("COMPLIANCE_OFFICER");
+
+    try (SseStream console = SseStream.open(api.baseUrl(), clinic.signIn(director), null)) {
+      assertThat(console.status()).isEqualTo(200);
+      Awaitility.await("the heartbeat closes the idle console")
+          .atMost(Duration.ofSeconds(ApiServer.IDLE_TIMEOUT_SECONDS * 4L))
+          .until(console::ended);
+    }
+
+    // Signed in only now: the test server's idle timeout would have ended an earlier session too.
+    String officer = clinic.signIn(officerName);
+    assertThat(
+            api.get("/api/audit/events?size=50&action=LOGOUT&userId=" + directorId, officer)
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class))
+        .extracting(e -> e.getString("detail", ""))
+        .anyMatch(d -> d.startsWith("SESSION_ENDED: IDLE"));
   }
 
   @Test
