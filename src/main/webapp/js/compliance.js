@@ -26,6 +26,11 @@ function instant(id) {
   return value ? new Date(value).toISOString() : undefined;
 }
 
+/** The filled-in fields only: an empty filter is no filter. */
+function present(params) {
+  return Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined && v !== ''));
+}
+
 function query(params) {
   const q = new URLSearchParams();
   Object.entries(params).forEach(([k, v]) => v !== undefined && v !== '' && q.set(k, v));
@@ -70,7 +75,8 @@ function filters() {
 async function search() {
   $('search-error').hidden = true;
   try {
-    const result = await api('GET', `/api/audit/events?${query({ ...filters(), page, size: PAGE_SIZE })}`);
+    // POST: a patient reference never travels in a URL, where proxies and access logs keep it.
+    const result = await api('POST', '/api/audit/events/search', present({ ...filters(), page, size: PAGE_SIZE }));
     $('events').querySelector('tbody').replaceChildren(...result.items.map((e) => el('tr', { class: e.outcome !== 'SUCCESS' ? 'refused' : null },
       el('td', { text: e.seq ?? '…' }),
       el('td', { text: dateTime(e.at) }),
@@ -105,8 +111,8 @@ for (const format of ['csv', 'fhir']) {
     $('search-error').hidden = true;
     try {
       const stamp = new Date().toISOString().slice(0, 19).replaceAll(':', '');
-      await download(`/api/audit/events/export?${query({ format, ...filters() })}`,
-        `directorline-audit-${stamp}.${format === 'csv' ? 'csv' : 'json'}`);
+      await download('/api/audit/events/export',
+        `directorline-audit-${stamp}.${format === 'csv' ? 'csv' : 'json'}`, present({ format, ...filters() }));
       $('search-summary').textContent = `Exported as ${format.toUpperCase()}; the export itself is in the trail.`;
     } catch (e) {
       showProblem('search-error', e);
@@ -122,7 +128,7 @@ $('report-form').addEventListener('submit', async (event) => {
   const ref = $('r-patient').value.trim();
   if (!ref) return showProblem('report-error', 'Enter the patient reference.');
   try {
-    const r = await api('GET', `/api/audit/patients/${encodeURIComponent(ref)}/access-report?${query({ from: instant('r-from'), to: instant('r-to') })}`);
+    const r = await api('POST', '/api/audit/patients/access-report', present({ patientRef: ref, from: instant('r-from'), to: instant('r-to') }));
     $('report-result').replaceChildren(
       el('h2', { text: `Who accessed ${r.patientRef}'s data` }),
       r.people.length === 0 ? el('p', { text: 'Nobody in this period.' }) : el('ul', { class: 'plain people', id: 'report-people' },

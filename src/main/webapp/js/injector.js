@@ -223,7 +223,7 @@ let texts = [];
 
 async function refreshConsent() {
   try {
-    consents = await api('GET', `/api/consents?patientRef=${encodeURIComponent(current.patientRef)}`);
+    consents = await api('POST', '/api/consents/search', { patientRef: current.patientRef });
   } catch (e) {
     consents = [];
   }

@@ -1,6 +1,8 @@
 package com.directorline.testing;
 
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -29,6 +31,10 @@ public class ApiServer implements ParameterResolver {
   /** The Jitsi app secret of the test servers, so tests can verify the grants' tokens. */
   public static final String JITSI_SECRET = TestRun.JITSI_SECRET;
 
+  /** Where the shared server copies its signed audit checkpoints, outside the database. */
+  public static final Path CHECKPOINT_COPIES =
+      TestRun.workDir().resolve("api-server-checkpoints-" + UUID.randomUUID()).toAbsolutePath();
+
   private static final class Running implements AutoCloseable {
     final TestServer server =
         TestServer.start(
@@ -55,6 +61,7 @@ public class ApiServer implements ParameterResolver {
                 Map.entry("DIRECTORLINE_ALERTS_HEARTBEAT_SECONDS", "1"),
                 // As behind a reverse proxy: tests sign in "from" other addresses.
                 Map.entry("DIRECTORLINE_HTTP_CLIENT_IP_HEADER", "X-Forwarded-For"),
+                Map.entry("DIRECTORLINE_AUDIT_CHECKPOINT_COPIES_DIR", CHECKPOINT_COPIES.toString()),
                 // The tests' webhook receiver listens on plain http at 127.0.0.1.
                 Map.entry("DIRECTORLINE_WEBHOOKS_ALLOW_HTTP", "true"),
                 Map.entry("DIRECTORLINE_WEBHOOKS_INTERNAL_ADDRESSES", "127.0.0.1")));

@@ -46,8 +46,10 @@ public class ChainResource {
   @Operation(
       summary = "Verify the chain",
       description =
-          "Recomputes every hash and checks every signed checkpoint: OK with counts, or BROKEN"
-              + " at the first broken position with what is wrong.")
+          "Recomputes every hash and checks every signed checkpoint, and the copies of the"
+              + " checkpoints kept outside the database: OK with counts, or BROKEN at the first"
+              + " broken position with what is wrong. Also says how many events wait for the"
+              + " sealer and whether it is failing.")
   public VerificationView verification() {
     AuditVerification.Verdict verdict = verification.verify();
     ChainVerifier.Report report = verdict.report();
@@ -66,6 +68,8 @@ public class ChainResource {
         report.firstBrokenSeq(),
         report.problem(),
         verdict.pending(),
+        verdict.sealerFailingSince(),
+        verdict.outsideCopies(),
         report.lastCheckpointAt(),
         verdict.checkedAt(),
         keys.keyId(),

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -49,8 +51,13 @@ public class AuditSealing {
   long checkpointEveryEvents;
 
   @Inject
-  @ConfigProperty(name = "directorline.audit.checkpoint-every-seconds", defaultValue = "300")
+  @ConfigProperty(name = "directorline.audit.checkpoint-every-seconds", defaultValue = "60")
   long checkpointEverySeconds;
+
+  /** Where the checkpoints are copied outside the database; blank turns the copies off. */
+  @Inject
+  @ConfigProperty(name = "directorline.audit.checkpoint-copies-dir", defaultValue = "")
+  String copiesDir;
 
   @Inject
   @ConfigProperty(name = "directorline.audit.seal-grace-seconds", defaultValue = "600")
@@ -60,6 +67,15 @@ public class AuditSealing {
 
   private volatile ChainSealer sealer;
   private Instant nextSweep;
+  private volatile Instant lastSealed;
+  private volatile Instant failingSince;
+
+  /** How the sealer fares: when it last succeeded, and since when it has failed, if it does. */
+  public record State(Instant lastSealed, Instant failingSince) {}
+
+  public State state() {
+    return new State(lastSealed, failingSince);
+  }
 
   void start(@Observes SchemaMigrated migrated) {
     sealer =
@@ -86,8 +102,27 @@ public class AuditSealing {
       while (self.seal(false).events() == batch) {
         // A full batch: more are waiting.
       }
+      copyCheckpoints();
+      lastSealed = clock.instant();
+      failingSince = null;
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "sealing the audit chain failed; retrying", e.getClass().getName());
+      if (failingSince == null) {
+        failingSince = clock.instant();
+      }
+      LOG.log(
+          Level.WARNING, "sealing the audit chain failed; retrying: {0}", e.getClass().getName());
+    }
+  }
+
+  /** After the commit: checkpoints the copies outside do not have yet. */
+  private void copyCheckpoints() {
+    if (copiesDir.isBlank()) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      new CheckpointCopies(Path.of(copiesDir)).copyNew(connection);
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException("cannot copy the checkpoints to " + copiesDir, e);
     }
   }
 

@@ -4,6 +4,8 @@ import com.directorline.platform.control.Database;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,8 +13,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Verification on the server: the same {@link ChainVerifier} the command line runs, on a connection
@@ -28,15 +32,47 @@ public class AuditVerification {
   @Inject AuditKeys keys;
   @Inject Clock clock;
 
-  /** The verdict, the events not chained yet, and when it was checked. */
-  public record Verdict(ChainVerifier.Report report, long pending, Instant checkedAt) {}
+  @Inject AuditSealing sealing;
+
+  @Inject
+  @ConfigProperty(name = "directorline.audit.checkpoint-copies-dir", defaultValue = "")
+  String copiesDir;
+
+  /**
+   * The verdict, the events not chained yet, how many checkpoint copies outside the database it was
+   * held to (null when there are none configured), whether the sealer is failing and since when.
+   */
+  public record Verdict(
+      ChainVerifier.Report report,
+      long pending,
+      Integer outsideCopies,
+      Instant sealerFailingSince,
+      Instant checkedAt) {}
 
   public Verdict verify() {
+    List<ChainVerifier.SignedCheckpoint> copies;
+    try {
+      copies = copiesDir.isBlank() ? List.of() : new CheckpointCopies(Path.of(copiesDir)).read();
+    } catch (IOException e) {
+      // An unreadable copy is not a verdict of OK.
+      return new Verdict(
+          ChainVerifier.Report.unverifiable(
+              "the checkpoint copies outside the database cannot be" + " read: " + e.getMessage()),
+          0,
+          null,
+          sealing.state().failingSince(),
+          clock.instant());
+    }
     try (Connection connection = dataSource.getConnection()) {
       ChainVerifier.Report report =
-          new ChainVerifier(keys.verifier())
+          new ChainVerifier(keys.verifier(), copies)
               .verify(dataSource::getConnection, Runtime.getRuntime().availableProcessors());
-      return new Verdict(report, pending(connection), clock.instant());
+      return new Verdict(
+          report,
+          pending(connection),
+          copiesDir.isBlank() ? null : copies.size(),
+          sealing.state().failingSince(),
+          clock.instant());
     } catch (SQLException e) {
       throw new IllegalStateException("verification failed (SQL state " + e.getSQLState() + ")", e);
     }

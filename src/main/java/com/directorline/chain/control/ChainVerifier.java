@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,6 +46,11 @@ public final class ChainVerifier {
     static Report broken(long events, long checkpoints, long seq, String problem) {
       return new Report(false, events, checkpoints, seq, problem, null);
     }
+
+    /** Not verified at all: what is needed for it cannot be read. */
+    public static Report unverifiable(String problem) {
+      return new Report(false, 0, 0, null, problem, null);
+    }
   }
 
   private static final int FETCH = 10_000;
@@ -58,20 +64,36 @@ public final class ChainVerifier {
 
   private final PublicKeyVerify checkpointKey;
   private final long minRange;
+  private final List<SignedCheckpoint> outside;
 
   public ChainVerifier(PublicKeyVerify checkpointKey) {
-    this(checkpointKey, 50_000);
+    this(checkpointKey, 50_000, List.of());
+  }
+
+  /**
+   * Also holds the database to the copies of its checkpoints kept outside it: a copy whose position
+   * the chain no longer reaches means events were cut off; one that disagrees with the chain or
+   * with the database's own checkpoint means the chain was rewritten.
+   */
+  public ChainVerifier(PublicKeyVerify checkpointKey, List<SignedCheckpoint> outside) {
+    this(checkpointKey, 50_000, outside);
   }
 
   /** {@code minRange}: the fewest positions worth a worker of their own. */
-  ChainVerifier(PublicKeyVerify checkpointKey, long minRange) {
+  ChainVerifier(PublicKeyVerify checkpointKey, long minRange, List<SignedCheckpoint> outside) {
     this.checkpointKey = checkpointKey;
     this.minRange = minRange;
+    this.outside = List.copyOf(outside);
   }
 
   /** Verifies on one connection, front to back. */
   public Report verify(Connection connection) throws SQLException {
-    List<Checkpoint> checkpoints = checkpoints(connection);
+    List<SignedCheckpoint> inside = checkpoints(connection);
+    Report differing = differingCopy(inside);
+    if (differing != null) {
+      return differing;
+    }
+    List<SignedCheckpoint> checkpoints = withCopies(inside);
     long end = Long.MAX_VALUE;
     Range range =
         streaming(connection, c -> checkRange(c, 1, end, ChainFormat.GENESIS, checkpoints));
@@ -85,14 +107,19 @@ public final class ChainVerifier {
    */
   public Report verify(Connections connections, int workers) throws SQLException {
     long last;
-    List<Checkpoint> checkpoints;
+    List<SignedCheckpoint> inside;
     try (Connection connection = connections.open();
         PreparedStatement max = connection.prepareStatement("SELECT MAX(seq) FROM audit_chain");
         ResultSet rs = max.executeQuery()) {
       rs.next();
       last = rs.getLong(1);
-      checkpoints = checkpoints(connection);
+      inside = checkpoints(connection);
     }
+    Report differing = differingCopy(inside);
+    if (differing != null) {
+      return differing;
+    }
+    List<SignedCheckpoint> checkpoints = withCopies(inside);
     int parts = (int) Math.max(1, Math.min(workers, last / minRange));
     long size = last / parts + 1;
     ExecutorService pool = Executors.newFixedThreadPool(parts);
@@ -155,9 +182,9 @@ public final class ChainVerifier {
   /** What one range found: its first broken position and why, or the last position checked. */
   private record Range(Long brokenAt, String problem, long last) {}
 
-  private Report report(Range range, List<Checkpoint> checkpoints) {
+  private Report report(Range range, List<SignedCheckpoint> checkpoints) {
     if (range.brokenAt() == null) {
-      Checkpoint beyond =
+      SignedCheckpoint beyond =
           checkpoints.stream().filter(c -> c.seq() > range.last()).findFirst().orElse(null);
       if (beyond != null) {
         return Report.broken(
@@ -184,12 +211,12 @@ public final class ChainVerifier {
   }
 
   private Range checkRange(
-      Connection connection, long from, long to, String before, List<Checkpoint> checkpoints)
+      Connection connection, long from, long to, String before, List<SignedCheckpoint> checkpoints)
       throws SQLException {
     if (before == null) {
       return new Range(from - 1, "missing: position " + (from - 1) + " is gone from the chain", 0);
     }
-    Map<Long, Checkpoint> bySeq = new HashMap<>();
+    Map<Long, SignedCheckpoint> bySeq = new HashMap<>();
     checkpoints.forEach(c -> bySeq.put(c.seq(), c));
     ChainFormat.Hasher hasher = new ChainFormat.Hasher();
     byte[] previous = ChainFormat.bytes(before);
@@ -227,7 +254,7 @@ public final class ChainVerifier {
             return new Range(seq, mismatch(connection, seq, event), seq - 1);
           }
           previous = expectedHash;
-          Checkpoint checkpoint = bySeq.get(seq);
+          SignedCheckpoint checkpoint = bySeq.get(seq);
           if (checkpoint != null) {
             String problem = checkpoint.check(checkpointKey, stored);
             if (problem != null) {
@@ -286,7 +313,10 @@ public final class ChainVerifier {
     return "altered: the event's contents no longer match its hash";
   }
 
-  private record Checkpoint(long seq, String headHash, Instant at, String signature) {
+  /**
+   * A signed checkpoint, from the database or from a copy outside it ({@link CheckpointCopies}).
+   */
+  public record SignedCheckpoint(long seq, String headHash, Instant at, String signature) {
 
     String check(PublicKeyVerify key, String chainHash) {
       try {
@@ -305,15 +335,48 @@ public final class ChainVerifier {
     }
   }
 
-  private static List<Checkpoint> checkpoints(Connection connection) throws SQLException {
-    List<Checkpoint> all = new ArrayList<>();
+  /**
+   * A copy outside that disagrees with the database's checkpoint at the same position: the
+   * database's checkpoints were replaced (a valid signature on each cannot make both true).
+   */
+  private Report differingCopy(List<SignedCheckpoint> inside) {
+    Map<Long, SignedCheckpoint> bySeq = new HashMap<>();
+    inside.forEach(c -> bySeq.put(c.seq(), c));
+    for (SignedCheckpoint copy : outside) {
+      SignedCheckpoint own = bySeq.get(copy.seq());
+      if (own != null && !own.headHash().equals(copy.headHash())) {
+        return Report.broken(
+            copy.seq() - 1,
+            inside.stream().filter(c -> c.seq() < copy.seq()).count(),
+            copy.seq(),
+            "rewritten: the checkpoint at position "
+                + copy.seq()
+                + " differs from its copy outside the database");
+      }
+    }
+    return null;
+  }
+
+  /** The database's checkpoints and the copies it has lost, by position. */
+  private List<SignedCheckpoint> withCopies(List<SignedCheckpoint> inside) {
+    if (outside.isEmpty()) {
+      return inside;
+    }
+    Map<Long, SignedCheckpoint> bySeq = new TreeMap<>();
+    outside.forEach(c -> bySeq.put(c.seq(), c));
+    inside.forEach(c -> bySeq.put(c.seq(), c));
+    return new ArrayList<>(bySeq.values());
+  }
+
+  private static List<SignedCheckpoint> checkpoints(Connection connection) throws SQLException {
+    List<SignedCheckpoint> all = new ArrayList<>();
     try (PreparedStatement select =
             connection.prepareStatement(
                 "SELECT seq, head_hash, signed_at, signature FROM audit_checkpoint ORDER BY seq");
         ResultSet rs = select.executeQuery()) {
       while (rs.next()) {
         all.add(
-            new Checkpoint(
+            new SignedCheckpoint(
                 rs.getLong(1),
                 rs.getString(2).strip(),
                 rs.getObject(3, OffsetDateTime.class).toInstant(),

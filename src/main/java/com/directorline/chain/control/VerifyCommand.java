@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,7 +16,8 @@ import java.util.Map;
  *
  * <pre>
  * java -jar target/directorline-audit-verify.jar --db-url jdbc:postgresql://host/db \
- *     --db-user auditor --public-key audit-public-key.pem
+ *     --db-user auditor --public-key audit-public-key.pem \
+ *     --checkpoint-copies /var/lib/directorline/audit-checkpoints
  * </pre>
  *
  * The password comes from {@code DB_PASSWORD} in the environment, never from the command line
@@ -40,7 +42,8 @@ public final class VerifyCommand {
     if (url == null || keyFile == null || args.length % 2 != 0) {
       System.err.println(
           "usage: --db-url <jdbc url> [--db-user <user>] --public-key <PEM or Tink public keyset"
-              + " file> [--threads <n>]   (password from DB_PASSWORD)");
+              + " file> [--checkpoint-copies <directory>] [--threads <n>]   (password from"
+              + " DB_PASSWORD)");
       return 2;
     }
     String password = System.getenv().getOrDefault("DB_PASSWORD", "");
@@ -51,15 +54,21 @@ public final class VerifyCommand {
               options.getOrDefault(
                   "--threads", String.valueOf(Runtime.getRuntime().availableProcessors())));
       String key = Files.readString(Path.of(keyFile), StandardCharsets.UTF_8);
+      String copiesDir = options.get("--checkpoint-copies");
+      List<ChainVerifier.SignedCheckpoint> copies =
+          copiesDir == null ? List.of() : new CheckpointCopies(Path.of(copiesDir)).read();
       long started = System.nanoTime();
       ChainVerifier.Report report =
-          new ChainVerifier(CheckpointKeys.verifier(key))
+          new ChainVerifier(CheckpointKeys.verifier(key), copies)
               .verify(() -> DriverManager.getConnection(url, user, password), threads);
       double seconds = (System.nanoTime() - started) / 1e9;
       if (report.intact()) {
         System.out.printf(
-            "OK: %d events, %d checkpoints verified in %.2f s%n",
-            report.events(), report.checkpoints(), seconds);
+            "OK: %d events, %d checkpoints verified in %.2f s%s%n",
+            report.events(),
+            report.checkpoints(),
+            seconds,
+            copiesDir == null ? "" : ", held to " + copies.size() + " copies outside");
         return 0;
       }
       System.out.printf(
@@ -70,7 +79,7 @@ public final class VerifyCommand {
       System.err.println("cannot read the database: SQL state " + e.getSQLState());
       return 2;
     } catch (IOException e) {
-      System.err.println("cannot read the public key file " + keyFile);
+      System.err.println("cannot read the public key file or the checkpoint copies");
       return 2;
     } catch (NumberFormatException e) {
       System.err.println("--threads must be a whole number");

@@ -7,11 +7,15 @@ import com.directorline.audit.entity.ObjectType;
 import com.directorline.compliance.control.AuditQuery;
 import com.directorline.compliance.control.AuditSearch;
 import com.directorline.identity.entity.Role;
+import com.directorline.problems.entity.InvalidInput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -44,6 +48,29 @@ public class AccessReportsResource {
       @PathParam("patientRef") String patientRef,
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
+    return report(patientRef, from, to);
+  }
+
+  @POST
+  @Path("access-report")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.Names.COMPLIANCE_OFFICER)
+  @Audited(object = ObjectType.AUDIT_TRAIL)
+  @Transactional
+  @Operation(
+      summary = "Who saw this patient's data (patient in the body)",
+      description =
+          "The same report as GET /api/audit/patients/{patientRef}/access-report with the"
+              + " patient reference in the body, out of URLs and access logs. The page uses it.")
+  public AccessReport accessReportFor(
+      @NotNull(message = "a JSON object is required") AccessReportRequest body) {
+    if (body.patientRef() == null) {
+      throw InvalidInput.of("patientRef", "is required: 1 to 64 characters");
+    }
+    return report(body.patientRef(), body.from(), body.to());
+  }
+
+  private AccessReport report(String patientRef, String from, String to) {
     String ref = AuditFilter.patientRef(patientRef);
     Instant start = AuditFilter.instant("from", from);
     Instant end = AuditFilter.instant("to", to);

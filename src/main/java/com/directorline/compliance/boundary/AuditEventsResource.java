@@ -13,7 +13,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -60,11 +63,37 @@ public class AuditEventsResource {
       @QueryParam("purpose") String purpose,
       @QueryParam("page") String page,
       @QueryParam("size") String size) {
-    AuditQuery query =
-        new AuditFilter(from, to, userId, patientRef, emergencyId, action, outcome, purpose)
-            .toQuery();
-    int pageNumber = AuditFilter.number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
-    int pageSize = AuditFilter.number("size", size, 50, 1, MAX_PAGE_SIZE);
+    return page(
+        new AuditFilter(from, to, userId, patientRef, emergencyId, action, outcome, purpose),
+        AuditFilter.number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE),
+        AuditFilter.number("size", size, 50, 1, MAX_PAGE_SIZE));
+  }
+
+  @POST
+  @Path("search")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.Names.COMPLIANCE_OFFICER)
+  @Audited(object = ObjectType.AUDIT_TRAIL)
+  @Transactional
+  @Operation(
+      summary = "Search the trail (filters in the body)",
+      description =
+          "The same search as GET /api/audit/events with the filters in the body, so a patient"
+              + " reference stays out of URLs and access logs. The pages use this form.")
+  public AuditPage search(@NotNull(message = "a JSON object is required") AuditSearchRequest body) {
+    return page(
+        body.filter(),
+        bounded("page", body.page(), 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE),
+        bounded("size", body.size(), 50, 1, MAX_PAGE_SIZE));
+  }
+
+  private static int bounded(String name, Integer value, int fallback, int min, int max) {
+    return AuditFilter.number(
+        name, value == null ? null : String.valueOf(value), fallback, min, max);
+  }
+
+  private AuditPage page(AuditFilter filter, int pageNumber, int pageSize) {
+    AuditQuery query = filter.toQuery();
     AuditSearch.Page found = search.search(query, pageNumber, pageSize);
     trail.record(
         query
@@ -101,6 +130,29 @@ public class AuditEventsResource {
       @QueryParam("action") String action,
       @QueryParam("outcome") String outcome,
       @QueryParam("purpose") String purpose) {
+    return export(
+        format,
+        new AuditFilter(from, to, userId, patientRef, emergencyId, action, outcome, purpose));
+  }
+
+  @POST
+  @Path("export")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces({"text/csv", AuditExports.FHIR_JSON})
+  @RolesAllowed(Role.Names.COMPLIANCE_OFFICER)
+  @Audited(action = AuditAction.EXPORT, object = ObjectType.AUDIT_TRAIL)
+  @Transactional
+  @Operation(
+      summary = "Export the trail (filters in the body)",
+      description =
+          "The same export as GET /api/audit/events/export with format and filters in the body,"
+              + " so a patient reference stays out of URLs. The pages use this form.")
+  public Response exportSearch(
+      @NotNull(message = "a JSON object is required") AuditSearchRequest body) {
+    return export(body.format(), body.filter());
+  }
+
+  private Response export(String format, AuditFilter filter) {
     boolean fhir;
     if (format == null || format.isBlank() || format.equalsIgnoreCase("csv")) {
       fhir = false;
@@ -109,9 +161,7 @@ public class AuditEventsResource {
     } else {
       throw InvalidInput.of("format", "must be csv or fhir");
     }
-    AuditQuery query =
-        new AuditFilter(from, to, userId, patientRef, emergencyId, action, outcome, purpose)
-            .toQuery();
+    AuditQuery query = filter.toQuery();
     List<AuditSearch.Found> rows = search.all(query, MAX_EXPORT);
     if (rows.size() > MAX_EXPORT) {
       throw new UnprocessableContent(

@@ -74,6 +74,24 @@ public class ConsentsResource {
               + " several clinics.")
   public List<ConsentView> forPatient(
       @QueryParam("patientRef") String patientRef, @QueryParam("clinicId") UUID clinicId) {
+    return consentsOf(patientRef, clinicId);
+  }
+
+  @POST
+  @Path("search")
+  @RolesAllowed({Role.Names.INJECTOR, Role.Names.DIRECTOR, Role.Names.COMPLIANCE_OFFICER})
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Audited(object = ObjectType.CONSENT)
+  @Operation(
+      summary = "A patient's consents (patient in the body)",
+      description =
+          "The same list as GET /api/consents with the patient reference in the body, out of"
+              + " URLs and access logs. The pages use this form.")
+  public List<ConsentView> search(@NotNull(message = REQUIRED) ConsentSearch body) {
+    return consentsOf(body.patientRef(), body.clinicId());
+  }
+
+  private List<ConsentView> consentsOf(String patientRef, UUID clinicId) {
     if (patientRef == null || patientRef.isBlank() || patientRef.length() > 64) {
       throw InvalidInput.of("patientRef", "is required: 1 to 64 characters");
     }

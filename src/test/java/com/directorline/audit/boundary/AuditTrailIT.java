@@ -353,7 +353,10 @@ class AuditTrailIT {
               "TRUNCATE audit_event CASCADE",
               "UPDATE audit_chain SET hash = 'x'",
               "DELETE FROM audit_checkpoint",
-              "DELETE FROM audit_review")) {
+              "DELETE FROM audit_review",
+              "UPDATE audit_chain_head SET seq = seq - 1",
+              "UPDATE audit_chain_head SET checkpoint_seq = 0",
+              "DELETE FROM audit_chain_head")) {
         assertThatThrownBy(() -> s.execute(sql))
             .as(sql)
             .isInstanceOf(SQLException.class)
@@ -426,6 +429,10 @@ class AuditTrailIT {
     assertThat(ok.getJsonNumber("events").longValue()).isPositive();
     assertThat(ok.getJsonNumber("checkpoints").longValue()).isPositive();
     assertThat(ok.getInt("retentionYears")).isEqualTo(6);
+    assertThat(ok.getInt("outsideCopies")).as("checkpoint copies outside").isPositive();
+    assertThat(ok.containsKey("sealerFailingSince") && !ok.isNull("sealerFailingSince"))
+        .as("the sealer is not failing")
+        .isFalse();
 
     Reply key = api.get("/api/audit/public-key", officer);
     assertThat(key.json().getString("algorithm")).isEqualTo("Ed25519");
@@ -437,7 +444,9 @@ class AuditTrailIT {
       "--db-user",
       TestDatabase.user(),
       "--public-key",
-      pem.toString()
+      pem.toString(),
+      "--checkpoint-copies",
+      ApiServer.CHECKPOINT_COPIES.toString()
     };
     assertThat(verifyFromCommandLine(cli)).as("command-line verification").isZero();
 
@@ -587,6 +596,72 @@ class AuditTrailIT {
                 + checkpoint),
         checkpoint,
         "forged checkpoint");
+  }
+
+  /**
+   * The body forms answer as the query forms do, so the pages keep patient references out of URLs.
+   */
+  @Test
+  void theBodyFormsOfSearchReportExportAndConsentsAnswerLikeTheQueryForms(Api api) {
+    Clinic c = Clinic.open(api);
+    String officer = c.token(c.officer());
+    String patient = patient();
+    assertThat(api.post("/api/emergencies", c.token(c.injector()), launchBody(patient)).status())
+        .isEqualTo(201);
+
+    Reply byQuery = api.get("/api/audit/events?size=20&patientRef=" + patient, officer);
+    Reply byBody =
+        api.post(
+            "/api/audit/events/search",
+            officer,
+            Json.createObjectBuilder().add("patientRef", patient).add("size", 20).build());
+    assertThat(byBody.status()).as(byBody.toString()).isEqualTo(200);
+    // The query form's own search is one more event about this patient.
+    int queried = byQuery.json().getInt("total");
+    assertThat(queried).isPositive();
+    assertThat(byBody.json().getInt("total")).isEqualTo(queried + 1);
+    assertThat(
+            api.post(
+                    "/api/audit/events/search",
+                    officer,
+                    Json.createObjectBuilder().add("action", "SHOUT").add("size", 9999).build())
+                .json()
+                .getJsonArray("violations")
+                .getValuesAs(JsonObject.class))
+        .extracting(v -> v.getString("field"))
+        .containsAnyOf("action", "size");
+
+    int reportedByPath =
+        api.get("/api/audit/patients/" + patient + "/access-report", officer)
+            .json()
+            .getJsonArray("accesses")
+            .size();
+    Reply report =
+        api.post(
+            "/api/audit/patients/access-report",
+            officer,
+            Json.createObjectBuilder().add("patientRef", patient).build());
+    assertThat(report.status()).as(report.toString()).isEqualTo(200);
+    // The first report is itself an access to the patient's data.
+    assertThat(report.json().getJsonArray("accesses")).hasSize(reportedByPath + 1);
+
+    Reply export =
+        api.post(
+            "/api/audit/events/export",
+            officer,
+            Json.createObjectBuilder().add("patientRef", patient).add("format", "csv").build());
+    assertThat(export.status()).as(export.toString()).isEqualTo(200);
+    assertThat(export.body()).contains(patient);
+
+    Reply consents =
+        api.post(
+            "/api/consents/search",
+            c.token(c.injector()),
+            Json.createObjectBuilder().add("patientRef", patient).build());
+    assertThat(consents.status()).as(consents.toString()).isEqualTo(200);
+    assertThat(consents.array())
+        .hasSameSizeAs(
+            api.get("/api/consents?patientRef=" + patient, c.token(c.injector())).array());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.crypto.tink.KeysetHandle;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -20,6 +21,9 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The chain's sealing and verification on the real migrations (embedded H2 in PostgreSQL mode), and
@@ -33,6 +37,11 @@ class ChainTest {
 
   private Connection db;
   private String url;
+
+  /** The checkpoint copies outside the database that verify() holds the chain to. */
+  private List<ChainVerifier.SignedCheckpoint> copies = List.of();
+
+  @TempDir Path outside;
   private ChainSealer sealer;
 
   @BeforeEach
@@ -85,9 +94,10 @@ class ChainTest {
 
   /** Verifies front to back and in parallel ranges of 3; both must give the same verdict. */
   private ChainVerifier.Report verify() throws SQLException {
-    ChainVerifier.Report sequential = new ChainVerifier(CheckpointKeys.verifier(KEYS)).verify(db);
+    ChainVerifier.Report sequential =
+        new ChainVerifier(CheckpointKeys.verifier(KEYS), copies).verify(db);
     ChainVerifier.Report parallel =
-        new ChainVerifier(CheckpointKeys.verifier(KEYS), 3)
+        new ChainVerifier(CheckpointKeys.verifier(KEYS), 3, copies)
             .verify(() -> DriverManager.getConnection(url, "sa", ""), 4);
     assertThat(parallel).as("parallel verification").isEqualTo(sequential);
     return sequential;
@@ -171,6 +181,28 @@ class ChainTest {
   }
 
   @Test
+  void theHeadOnlyMovesForward() throws SQLException {
+    insertEvents(12, "MRN-1");
+    sealAll();
+
+    for (String backwards :
+        List.of(
+            "UPDATE audit_chain_head SET seq = seq - 1",
+            "UPDATE audit_chain_head SET floor_event_id = 0",
+            "UPDATE audit_chain_head SET checkpoint_seq = 0",
+            "UPDATE audit_chain_head SET hash = '" + ChainFormat.GENESIS + "'",
+            "DELETE FROM audit_chain_head")) {
+      assertThatThrownBy(() -> execute(backwards))
+          .as(backwards)
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("audit_chain_head");
+    }
+    insertEvents(3, "MRN-2");
+    sealAll();
+    assertThat(verify().intact()).as("the sealer still moves it forward").isTrue();
+  }
+
+  @Test
   void anAlteredRowIsReportedAtItsSequenceNumber() throws SQLException {
     insertEvents(12, "MRN-1");
     sealAll();
@@ -181,6 +213,52 @@ class ChainTest {
     assertThat(report.firstBrokenSeq()).isEqualTo(8);
     assertThat(report.problem()).startsWith("altered");
     assertThat(report.events()).isEqualTo(7);
+  }
+
+  /** Every column the chain covers, changed alone, breaks the chain at that event's position. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "occurred_at    | occurred_at + INTERVAL '1' SECOND",
+        "user_id        | RANDOM_UUID()",
+        "username       | 'mallory'",
+        "roles          | 'ADMIN'",
+        "clinic_id      | RANDOM_UUID()",
+        "client_ip      | '10.6.6.6'",
+        "user_agent     | 'curl'",
+        "action         | 'UPDATE'",
+        "object_type    | 'USER'",
+        "object_id      | 'another'",
+        "patient_ref    | 'MRN-OTHER'",
+        "emergency_id   | RANDOM_UUID()",
+        "participant    | NOT participant",
+        "outcome        | 'DENIED'",
+        "reason         | 'a reason'",
+        "detail         | 'a detail'",
+        "purpose        | 'OPERATIONS'",
+        "justification  | 'a justification'",
+        "correlation_id | 'another-correlation'"
+      })
+  void changingAnyChainedColumnIsReportedAtItsSequenceNumber(String column, String value)
+      throws SQLException {
+    insertEvents(12, "MRN-1");
+    sealAll();
+    dropGuards();
+    execute("UPDATE audit_event SET " + column + " = " + value + " WHERE id = " + eventAt(8));
+
+    ChainVerifier.Report report = verify();
+
+    assertThat(report.intact()).as(column).isFalse();
+    assertThat(report.firstBrokenSeq()).as(column).isEqualTo(8);
+    assertThat(report.problem()).as(column).startsWith("altered");
+  }
+
+  @Test
+  void everyChainedColumnIsCoveredByTheTamperTest() {
+    // The list above must grow with the chain: a column the chain adds must be tampered with too.
+    assertThat(ChainFormat.COLUMNS.split(",")).hasSize(20);
   }
 
   @Test
@@ -275,6 +353,116 @@ class ChainTest {
     ChainVerifier.Report report = verify();
     assertThat(report.firstBrokenSeq()).isEqualTo(8);
     assertThat(report.problem()).contains("checkpoint covers position 10");
+  }
+
+  /** Copies the checkpoints outside the database, as the server does after each sealing. */
+  private void copyCheckpoints() throws Exception {
+    new CheckpointCopies(outside).copyNew(db);
+    copies = new CheckpointCopies(outside).read();
+  }
+
+  @Test
+  void cuttingOffTheLastCheckpointAndItsEventsIsFoundByTheCopyOutside() throws Exception {
+    insertEvents(15, "MRN-1");
+    sealAll();
+    copyCheckpoints();
+    assertThat(copies).extracting(ChainVerifier.SignedCheckpoint::seq).contains(10L, 15L);
+    dropGuards();
+    // The database alone cannot tell: the last checkpoint goes with the events after the previous.
+    execute(
+        "SET REFERENTIAL_INTEGRITY FALSE",
+        "DELETE FROM audit_checkpoint WHERE seq > 10",
+        "DELETE FROM audit_chain WHERE seq > 10");
+    List<ChainVerifier.SignedCheckpoint> kept = copies;
+    copies = List.of();
+    assertThat(verify().intact()).as("without the copies").isTrue();
+
+    copies = kept;
+    ChainVerifier.Report report = verify();
+    assertThat(report.intact()).isFalse();
+    assertThat(report.firstBrokenSeq()).isEqualTo(11);
+    assertThat(report.problem()).contains("checkpoint covers position 15");
+  }
+
+  @Test
+  void eventsRewrittenAfterACheckpointAreFoundByItsCopyOutside() throws Exception {
+    insertEvents(15, "MRN-1");
+    sealAll();
+    copyCheckpoints();
+    dropGuards();
+    // Alter position 14, recompute the hashes after it, and drop the checkpoint at 15 that now
+    // disagrees: the database's own checkpoints then all hold.
+    execute("UPDATE audit_event SET username = 'mallory' WHERE id = " + eventAt(14));
+    ChainFormat.Hasher hasher = new ChainFormat.Hasher();
+    byte[] previous = ChainFormat.bytes(storedHash(13));
+    for (long seq = 14; seq <= 15; seq++) {
+      try (var rs =
+          db.createStatement()
+              .executeQuery(
+                  "SELECT "
+                      + ChainFormat.COLUMNS
+                      + " FROM audit_chain c JOIN audit_event e ON e.id = c.event_id WHERE c.seq = "
+                      + seq)) {
+        rs.next();
+        previous = hasher.next(previous, seq, ChainFormat.EventRow.read(rs, 1));
+      }
+      execute(
+          "UPDATE audit_chain SET hash = '" + ChainFormat.hex(previous) + "' WHERE seq = " + seq);
+    }
+    execute("DELETE FROM audit_checkpoint WHERE seq = 15");
+    List<ChainVerifier.SignedCheckpoint> kept = copies;
+    copies = List.of();
+    assertThat(verify().intact()).as("without the copies").isTrue();
+
+    copies = kept;
+    ChainVerifier.Report report = verify();
+    assertThat(report.intact()).isFalse();
+    assertThat(report.firstBrokenSeq()).isEqualTo(15);
+    assertThat(report.problem()).startsWith("rewritten");
+  }
+
+  @Test
+  void aForgedCopyOutsideIsReportedLikeAForgedCheckpoint() throws Exception {
+    insertEvents(12, "MRN-1");
+    sealAll();
+    copyCheckpoints();
+    ChainVerifier.SignedCheckpoint last = copies.get(copies.size() - 1);
+    copies =
+        List.of(
+            new ChainVerifier.SignedCheckpoint(
+                last.seq() + 5, last.headHash(), last.at(), last.signature()));
+
+    ChainVerifier.Report report = verify();
+
+    assertThat(report.intact()).isFalse();
+    assertThat(report.problem()).contains("checkpoint covers position " + (last.seq() + 5));
+  }
+
+  @Test
+  void theCopiesAreAppendedOnceAndSurviveAReread() throws Exception {
+    insertEvents(6, "MRN-1");
+    sealAll();
+    copyCheckpoints();
+    int first = copies.size();
+    insertEvents(6, "MRN-2");
+    sealAll();
+    copyCheckpoints();
+    copyCheckpoints();
+
+    assertThat(copies).hasSizeGreaterThan(first);
+    assertThat(copies)
+        .extracting(ChainVerifier.SignedCheckpoint::seq)
+        .doesNotHaveDuplicates()
+        .isSorted();
+    assertThat(verify().intact()).isTrue();
+  }
+
+  private String storedHash(long seq) throws SQLException {
+    try (var rs =
+        db.createStatement().executeQuery("SELECT hash FROM audit_chain WHERE seq = " + seq)) {
+      rs.next();
+      return rs.getString(1);
+    }
   }
 
   @Test
