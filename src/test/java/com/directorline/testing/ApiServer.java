@@ -61,6 +61,7 @@ public class ApiServer implements ParameterResolver {
                 Map.entry("DIRECTORLINE_ALERTS_HEARTBEAT_SECONDS", "1"),
                 // As behind a reverse proxy: tests sign in "from" other addresses.
                 Map.entry("DIRECTORLINE_HTTP_CLIENT_IP_HEADER", "X-Forwarded-For"),
+                Map.entry("DIRECTORLINE_HTTP_TRUSTED_PROXIES", "127.0.0.1"),
                 Map.entry("DIRECTORLINE_AUDIT_CHECKPOINT_COPIES_DIR", CHECKPOINT_COPIES.toString()),
                 // The tests' webhook receiver listens on plain http at 127.0.0.1.
                 Map.entry("DIRECTORLINE_WEBHOOKS_ALLOW_HTTP", "true"),

@@ -240,6 +240,12 @@ final class AuditExports {
     if (e.username() != null) {
       who.add("display", e.username());
     }
+    boolean system = e.userId() == null && e.username() == null;
+    if (system) {
+      // R4 requires content in who: an event no person caused (a sealing, a session timing out,
+      // a refusal before sign-in) names the application as its agent.
+      who.add("display", "DirectorLine (system)");
+    }
     JsonObjectBuilder agent =
         Json.createObjectBuilder()
             .add(
@@ -254,7 +260,7 @@ final class AuditExports {
                                     "IRCP",
                                     "information recipient"))))
             .add("who", who)
-            .add("requestor", true);
+            .add("requestor", !system);
     if (e.roles() != null) {
       agent.add(
           "role", Json.createArrayBuilder().add(Json.createObjectBuilder().add("text", e.roles())));

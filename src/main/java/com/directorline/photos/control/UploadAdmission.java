@@ -10,11 +10,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How many photo uploads may be in memory at once. An upload holds its body, the cleaned copy, the
- * ciphertext and the database driver's copy of it: about {@link #COPIES} times its size. Together
- * they may take a share of the heap ({@code directorline.photos.upload-memory-share}); an upload
- * that finds no room waits briefly and is then refused with 503 and {@code Retry-After}, before a
- * byte of its body is read. 25 parallel 20 MB uploads once ran a 512 MB heap out, and the
- * OutOfMemoryError struck inside the embedded database's writer and damaged its file.
+ * ciphertext, the cipher's and the driver's working copies and, on the embedded database, the
+ * store's page in the same heap: counted as {@link #COPIES} times its size (four was too few: a
+ * burst of 17 MB uploads still ran a 512 MB heap out once in five runs). Together they may take a
+ * share of the heap ({@code directorline.photos.upload-memory-share}); an upload that finds no room
+ * waits briefly and is then refused with 503 and {@code Retry-After}, before a byte of its body is
+ * read. 25 parallel 20 MB uploads once ran a 512 MB heap out, and the OutOfMemoryError struck
+ * inside the embedded database's writer and damaged its file.
  *
  * <p>The budget is counted in KiB so that a semaphore's int permits cover any heap. One upload
  * larger than the whole budget is let in alone rather than never.
@@ -22,8 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class UploadAdmission {
 
-  /** Copies of an upload alive at once: body, cleaned image, ciphertext, driver's copy. */
-  static final int COPIES = 4;
+  /** Copies of an upload counted as alive at once (see above); on the safe side. */
+  static final int COPIES = 8;
 
   @Inject
   @ConfigProperty(name = "directorline.photos.upload-memory-share", defaultValue = "0.35")

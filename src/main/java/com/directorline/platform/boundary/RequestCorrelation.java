@@ -51,6 +51,10 @@ public class RequestCorrelation extends HttpFilter {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("X-Frame-Options", "DENY");
+    if (ClientAddress.isHttps(request)) {
+      // Only over HTTPS (RFC 6797): the browser then refuses plain http here for a year.
+      response.setHeader("Strict-Transport-Security", "max-age=31536000");
+    }
     if (request.getRequestURI().startsWith("/api/")) {
       response.setHeader("Cache-Control", "no-store");
       response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");

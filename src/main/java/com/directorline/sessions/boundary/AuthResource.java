@@ -5,6 +5,7 @@ import com.directorline.identity.control.Caller;
 import com.directorline.identity.control.SecurityEvents;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.SecurityEventType;
+import com.directorline.platform.boundary.ClientAddress;
 import com.directorline.problems.entity.TooManyRequests;
 import com.directorline.problems.entity.Unauthorized;
 import com.directorline.sessions.control.SessionSettings;
@@ -15,6 +16,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,7 +27,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Sign-in and sign-out. */
@@ -39,7 +40,7 @@ public class AuthResource {
   @Inject SecurityEvents events;
   @Inject SessionSettings settings;
   @Inject Caller caller;
-  @Context UriInfo uri;
+  @Context HttpServletRequest request;
 
   @POST
   @Path("login")
@@ -100,7 +101,7 @@ public class AuthResource {
   }
 
   private boolean isHttps() {
-    return "https".equalsIgnoreCase(uri.getBaseUri().getScheme());
+    return ClientAddress.isHttps(request);
   }
 
   /** 401: the same answer for an unknown user, a wrong password and a deactivated account. */

@@ -25,10 +25,10 @@ class UploadAdmissionTest {
   void uploadsAreAdmittedWhileTheirCopiesFitTheShareOfTheHeap() {
     UploadAdmission admission = admission();
 
-    UploadAdmission.Ticket first = admission.admit(12 * MB);
-    UploadAdmission.Ticket second = admission.admit(12 * MB);
+    UploadAdmission.Ticket first = admission.admit(6 * MB);
+    UploadAdmission.Ticket second = admission.admit(6 * MB);
 
-    assertThatThrownBy(() -> admission.admit(12 * MB))
+    assertThatThrownBy(() -> admission.admit(6 * MB))
         .isInstanceOfSatisfying(
             ProblemException.class,
             busy -> {
@@ -36,9 +36,9 @@ class UploadAdmissionTest {
               assertThat(busy.problem().type()).endsWith("photo-uploads-busy");
               assertThat(busy.headers()).containsEntry("Retry-After", "5");
             });
-    assertThat(admission.admit(MB)).as("a small photo still fits").isNotNull();
+    assertThat(admission.admit(MB / 2)).as("a small photo still fits").isNotNull();
     first.close();
-    assertThat(admission.admit(12 * MB)).as("room again once one is done").isNotNull();
+    assertThat(admission.admit(6 * MB)).as("room again once one is done").isNotNull();
     second.close();
   }
 
@@ -50,9 +50,9 @@ class UploadAdmissionTest {
     ticket.close();
     ticket.close();
 
-    UploadAdmission.Ticket a = admission.admit(12 * MB);
-    UploadAdmission.Ticket b = admission.admit(12 * MB);
-    assertThatThrownBy(() -> admission.admit(12 * MB)).isInstanceOf(ProblemException.class);
+    UploadAdmission.Ticket a = admission.admit(6 * MB);
+    UploadAdmission.Ticket b = admission.admit(6 * MB);
+    assertThatThrownBy(() -> admission.admit(6 * MB)).isInstanceOf(ProblemException.class);
     a.close();
     b.close();
   }

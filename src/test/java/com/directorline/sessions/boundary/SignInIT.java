@@ -54,6 +54,22 @@ class SignInIT {
         .doesNotContain("Secure", "Version");
   }
 
+  /** Behind a TLS proxy the test server trusts (127.0.0.1): the cookie is Secure, HSTS is sent. */
+  @Test
+  void behindATrustedTlsProxyTheCookieIsSecureAndHstsIsSent(Api api) {
+    Api.Clinic clinic = api.newClinic();
+    String username = clinic.enrol("INJECTOR");
+
+    Reply viaTls = login(api, username, Api.Clinic.PASSWORD, Map.of("X-Forwarded-Proto", "https"));
+    Reply plain = login(api, username, Api.Clinic.PASSWORD, Map.of());
+
+    assertThat(viaTls.status()).isEqualTo(200);
+    assertThat(viaTls.header("Set-Cookie")).contains("; Secure");
+    assertThat(viaTls.header("Strict-Transport-Security")).isEqualTo("max-age=31536000");
+    assertThat(plain.header("Set-Cookie")).doesNotContain("Secure");
+    assertThat(plain.header("Strict-Transport-Security")).isNull();
+  }
+
   @Test
   void theCookieAloneAuthenticatesLikeTheBearerToken(Api api) {
     Api.Clinic clinic = api.newClinic();
