@@ -54,7 +54,7 @@ $('signin').addEventListener('submit', async (event) => {
     show(answer.user);
   } catch (e) {
     error.textContent = e instanceof ApiError && e.status === 429
-      ? 'Too many failed attempts: this account is locked for a while. Try again later.'
+      ? (e.problem?.detail || 'Too many failed attempts: this account is locked for a while.')
       : e instanceof ApiError && e.status === 401
         ? 'Wrong username or password.'
         : 'Sign-in failed; check the connection and try again.';
@@ -76,6 +76,12 @@ if (notice) {
   signedOut(notice);
 }
 // Already signed in (the cookie is still valid)? Then skip the form.
+// The answer may come while the user (or a test) is already typing: move the focus only if it is
+// nowhere yet, or a fast typist's password would land in the username field, in clear.
 api('GET', '/api/me')
   .then(show)
-  .catch(() => $('username').focus());
+  .catch(() => {
+    if (document.activeElement === document.body || document.activeElement === null) {
+      $('username').focus();
+    }
+  });

@@ -133,6 +133,35 @@ public final class Envelope {
     throw new IllegalArgumentException("the keyset has no key " + keyId);
   }
 
+  /** The keyset without the key {@code keyId}; the primary key cannot be removed. */
+  public static KeysetHandle withoutKey(KeysetHandle keyset, String keyId) {
+    int id = keyIdOf(keyId);
+    if (keyset.getPrimary().getId() == id) {
+      throw new IllegalArgumentException(
+          "key " + keyId + " is the primary key; promote another key first");
+    }
+    KeysetHandle.Builder builder = KeysetHandle.newBuilder(keyset);
+    for (int i = 0; i < keyset.size(); i++) {
+      if (keyset.getAt(i).getId() == id) {
+        builder.deleteAt(i);
+        try {
+          return builder.build();
+        } catch (GeneralSecurityException e) {
+          throw new IllegalStateException("cannot remove the key", e);
+        }
+      }
+    }
+    throw new IllegalArgumentException("the keyset has no key " + keyId);
+  }
+
+  private static int keyIdOf(String keyId) {
+    try {
+      return Integer.parseUnsignedInt(keyId, 16);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--key-id must be eight hex digits");
+    }
+  }
+
   public static KeysetHandle parseMaster(String json) {
     try {
       return TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());

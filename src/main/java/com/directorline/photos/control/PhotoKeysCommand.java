@@ -28,11 +28,16 @@ import java.util.UUID;
  * (restart them again: new photos are wrapped under the new key)
  * DB_PASSWORD=... java -jar target/directorline-photo-keys.jar rewrap --keyset-file keys.json \
  *     --db-url jdbc:postgresql://db/directorline --db-user directorline
+ * DB_PASSWORD=... java -jar target/directorline-photo-keys.jar remove-key --keyset-file keys.json \
+ *     --key-id 0a0b0c0d --db-url jdbc:postgresql://db/directorline --db-user directorline
  * </pre>
  *
- * {@code rewrap} re-wraps every data key not yet under the primary key; the photos' ciphertext is
- * not touched, so it is quick and can run while the servers serve. Exit status 0 on success, 2 on
- * bad usage or failure.
+ * <p>The servers read a keyset file again when it changes (within a few seconds), so no step needs
+ * a restart. {@code remove-key} refuses the primary key and a key any stored photo still needs.
+ *
+ * <p>{@code rewrap} re-wraps every data key not yet under the primary key; the photos' ciphertext
+ * is not touched, so it is quick and can run while the servers serve. Exit status 0 on success, 2
+ * on bad usage or failure.
  */
 public final class PhotoKeysCommand {
 
@@ -88,6 +93,26 @@ public final class PhotoKeysCommand {
             return 0;
           }
         }
+        case "remove-key" -> {
+          String id = options.get("--key-id");
+          String url = options.get("--db-url");
+          if (id == null || url == null) {
+            return usage();
+          }
+          String password = System.getenv().getOrDefault("DB_PASSWORD", "");
+          try (Connection connection =
+              DriverManager.getConnection(url, options.getOrDefault("--db-user", ""), password)) {
+            long needing = photosUnder(connection, id);
+            if (needing > 0) {
+              System.err.println(
+                  needing + " stored photos are still wrapped under key " + id + "; run rewrap");
+              return 2;
+            }
+          }
+          write(keysetFile, Envelope.serializeMaster(Envelope.withoutKey(keyset, id)));
+          System.out.println("key " + id + " removed; no stored photo needs it");
+          return 0;
+        }
         default -> {
           return usage();
         }
@@ -103,6 +128,17 @@ public final class PhotoKeysCommand {
       System.err.println(e.getMessage());
     }
     return 2;
+  }
+
+  static long photosUnder(Connection connection, String keyId) throws SQLException {
+    try (PreparedStatement count =
+        connection.prepareStatement("SELECT COUNT(*) FROM photo_content WHERE master_key_id = ?")) {
+      count.setString(1, keyId);
+      try (ResultSet rs = count.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   /** Re-wraps, 200 at a time, every data key not under the keyset's primary key. */
@@ -173,8 +209,9 @@ public final class PhotoKeysCommand {
     System.err.println(
         "usage: add-key --keyset-file <file>\n"
             + "       promote-key --keyset-file <file> --key-id <8 hex digits>\n"
-            + "       rewrap --keyset-file <file> --db-url <jdbc url> [--db-user <user>]"
-            + "   (password from DB_PASSWORD)");
+            + "       rewrap --keyset-file <file> --db-url <jdbc url> [--db-user <user>]\n"
+            + "       remove-key --keyset-file <file> --key-id <8 hex digits> --db-url <jdbc url>"
+            + " [--db-user <user>]   (password from DB_PASSWORD)");
     return 2;
   }
 }

@@ -114,8 +114,10 @@ public class Photos {
     }
     ImageSanitizer.Clean clean = sanitize(upload);
     UUID id = UUID.randomUUID();
+    // One reading of the keyset for both: it may be read again between two calls.
+    PhotoKeys.Sealing sealing = keys.sealing();
     Envelope.Sealed sealed =
-        keys.envelope().seal(clean.bytes(), Envelope.associatedData(id, emergencyId));
+        sealing.envelope().seal(clean.bytes(), Envelope.associatedData(id, emergencyId));
     Photo photo =
         Photo.of(
             id,
@@ -135,7 +137,8 @@ public class Photos {
             consentId,
             clock.instant());
     em.persist(photo);
-    em.persist(new PhotoContent(id, keys.primaryKeyId(), sealed.wrappedKey(), sealed.ciphertext()));
+    em.persist(
+        new PhotoContent(id, sealing.primaryKeyId(), sealed.wrappedKey(), sealed.ciphertext()));
     emergencies.photoAdded(emergencyId, id);
     audit.record(
         about(AuditAction.CREATE, photo, emergency)

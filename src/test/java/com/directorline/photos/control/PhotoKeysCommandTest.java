@@ -97,10 +97,34 @@ class PhotoKeysCommandTest {
     KeysetHandle promoted = Envelope.parseMaster(Files.readString(file, StandardCharsets.UTF_8));
     assertThat(Envelope.primaryKeyId(promoted)).isEqualTo(added);
 
+    String oldKey = Envelope.primaryKeyId(original);
+    String[] removeOld = {
+      "remove-key",
+      "--keyset-file",
+      file.toString(),
+      "--key-id",
+      oldKey,
+      "--db-url",
+      url,
+      "--db-user",
+      "sa"
+    };
+    assertThat(PhotoKeysCommand.run(removeOld))
+        .as("the stored photos still need the old key")
+        .isEqualTo(2);
+
     String[] rewrap = {
       "rewrap", "--keyset-file", file.toString(), "--db-url", url, "--db-user", "sa"
     };
     assertThat(PhotoKeysCommand.run(rewrap)).isZero();
+
+    String[] removePrimary = removeOld.clone();
+    removePrimary[4] = added;
+    assertThat(PhotoKeysCommand.run(removePrimary)).as("the primary key stays").isEqualTo(2);
+    assertThat(PhotoKeysCommand.run(removeOld)).as("no photo needs the old key now").isZero();
+    KeysetHandle remaining = Envelope.parseMaster(Files.readString(file, StandardCharsets.UTF_8));
+    assertThat(remaining.size()).isEqualTo(1);
+    assertThat(Envelope.primaryKeyId(remaining)).isEqualTo(added);
 
     KeysetHandle newOnly =
         KeysetHandle.newBuilder()

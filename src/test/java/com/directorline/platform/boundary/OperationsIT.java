@@ -12,6 +12,7 @@ import java.io.StringReader;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,10 +28,19 @@ class OperationsIT {
     Reply ready = api.get("/health/ready", null);
 
     assertThat(ready.status()).isEqualTo(200);
-    JsonObject database = ready.json().getJsonArray("checks").getJsonObject(0);
-    assertThat(database.getString("name")).isEqualTo("database");
+    // The checks come in no fixed order.
+    Map<String, JsonObject> checks = new HashMap<>();
+    ready
+        .json()
+        .getJsonArray("checks")
+        .getValuesAs(JsonObject.class)
+        .forEach(c -> checks.put(c.getString("name"), c));
+    JsonObject database = checks.get("database");
     assertThat(database.getString("status")).isEqualTo("UP");
     assertThat(database.getJsonObject("data").getString("schemaVersion")).isNotBlank();
+    JsonObject sealer = checks.get("audit-sealer");
+    assertThat(sealer.getString("status")).isEqualTo("UP");
+    assertThat(sealer.getJsonObject("data").getString("failing")).isEqualTo("false");
   }
 
   @Test
