@@ -46,10 +46,20 @@ async function verify() {
     const ok = v.status === 'OK';
     $('verification').dataset.status = v.status;
     $('verification-title').textContent = ok ? 'Audit trail verified: intact' : `Audit trail BROKEN at event ${v.firstBrokenSeq}`;
+    const copies = v.outsideCopies == null ? ''
+      : `, held to ${v.outsideCopies} checkpoint ${v.outsideCopies === 1 ? 'copy' : 'copies'} kept outside the database`;
+    // A failing sealer leaves new events unsealed: say so even when what is sealed is intact.
+    const stalled = v.sealerFailingSince
+      ? ` Sealing has been failing since ${dateTime(v.sealerFailingSince)}: ${v.pending} events wait; tell your administrator.`
+      : '';
     $('verification-detail').textContent = ok
-      ? `${v.events} events and ${v.checkpoints} signed checkpoints checked at ${dateTime(v.checkedAt)}`
-        + `${v.pending ? `; ${v.pending} new events are being sealed` : ''}. Kept at least ${v.retentionYears} years.`
+      ? `${v.events} events and ${v.checkpoints} signed checkpoints checked at ${dateTime(v.checkedAt)}${copies}`
+        + `${v.pending && !v.sealerFailingSince ? `; ${v.pending} new ${v.pending === 1 ? 'event is' : 'events are'} being sealed` : ''}. Kept at least ${v.retentionYears} years.${stalled}`
       : `${v.problem}. Preserve the database and follow the incident procedure in the operations guide.`;
+    if (ok && v.sealerFailingSince) {
+      $('verification').dataset.status = 'STALLED';
+      $('verification-title').textContent = 'Audit trail intact so far, but sealing has stopped';
+    }
   } catch (e) {
     $('verification-title').textContent = 'The audit trail could not be checked';
     $('verification-detail').textContent = explain(e);
