@@ -76,12 +76,14 @@ final class AuditExports {
       entries.add(
           Json.createObjectBuilder()
               .add("fullUrl", "urn:uuid:" + eventUuid(found.event()))
-              .add("resource", auditEvent(found)));
+              .add("resource", auditEvent(found))
+              .add("search", Json.createObjectBuilder().add("mode", "match")));
     }
+    // An export answers a search, and R4 allows "total" only in a searchset (bdl-1).
     return Json.createObjectBuilder()
         .add("resourceType", "Bundle")
         .add("id", UUID.randomUUID().toString())
-        .add("type", "collection")
+        .add("type", "searchset")
         .add("timestamp", now.toString())
         .add("total", rows.size())
         .add("entry", entries)
@@ -112,7 +114,7 @@ final class AuditExports {
             .add("action", e.action().fhirCode())
             .add("recorded", e.occurredAt().toString())
             .add("outcome", e.outcome().fhirCode());
-    if (e.reason() != null) {
+    if (present(e.reason())) {
       resource.add("outcomeDesc", e.reason());
     }
     if (e.purpose() != null) {
@@ -147,7 +149,7 @@ final class AuditExports {
                             "4",
                             "Application Server"))));
     JsonArrayBuilder entities = Json.createArrayBuilder();
-    if (e.patientRef() != null) {
+    if (present(e.patientRef())) {
       entities.add(
           Json.createObjectBuilder()
               .add("what", identifier(e.patientRef()))
@@ -158,7 +160,7 @@ final class AuditExports {
                   "role",
                   coding("http://terminology.hl7.org/CodeSystem/object-role", "1", "Patient")));
     }
-    if (e.objectId() != null) {
+    if (present(e.objectId())) {
       entities.add(
           Json.createObjectBuilder()
               .add("what", identifier(e.objectId()))
@@ -170,7 +172,7 @@ final class AuditExports {
                       "System Object"))
               .add("description", e.objectType().name()));
     }
-    if (e.correlationId() != null) {
+    if (present(e.correlationId())) {
       // BALP carries the request id as an entity of type "transaction".
       entities.add(
           Json.createObjectBuilder()
@@ -237,10 +239,10 @@ final class AuditExports {
     if (e.userId() != null) {
       who.add("identifier", Json.createObjectBuilder().add("value", e.userId().toString()));
     }
-    if (e.username() != null) {
+    if (present(e.username())) {
       who.add("display", e.username());
     }
-    boolean system = e.userId() == null && e.username() == null;
+    boolean system = e.userId() == null && !present(e.username());
     if (system) {
       // R4 requires content in who: an event no person caused (a sealing, a session timing out,
       // a refusal before sign-in) names the application as its agent.
@@ -261,15 +263,23 @@ final class AuditExports {
                                     "information recipient"))))
             .add("who", who)
             .add("requestor", !system);
-    if (e.roles() != null) {
+    if (present(e.roles())) {
       agent.add(
           "role", Json.createArrayBuilder().add(Json.createObjectBuilder().add("text", e.roles())));
     }
-    if (e.clientIp() != null) {
+    if (present(e.clientIp())) {
       agent.add(
           "network", Json.createObjectBuilder().add("address", e.clientIp()).add("type", "2"));
     }
     return agent.build();
+  }
+
+  /**
+   * R4 allows no empty strings (ele-1): a caller who holds no role in the clinic has roles "", and
+   * such a value is left out rather than exported empty.
+   */
+  private static boolean present(String value) {
+    return value != null && !value.isBlank();
   }
 
   private static JsonObject identifier(String value) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.directorline.testing.Api;
 import com.directorline.testing.ApiServer;
+import com.directorline.testing.FhirR4Validator;
 import com.directorline.testing.Reply;
 import com.directorline.testing.TestDatabase;
 import jakarta.json.Json;
@@ -828,6 +829,16 @@ class AuditTrailIT {
     assertThat(first.getJsonObject("meta").getJsonArray("profile").getString(0))
         .contains("IHE.BasicAudit");
     assertThat(first.getJsonArray("entity").toString()).contains(patient);
+    assertThat(FhirR4Validator.get().errors(fhir.body()))
+        .as("the patient's export is valid FHIR R4")
+        .isEmpty();
+    // The whole clinic's trail so far: sign-ins, refusals, consents, photos, sessions, sealing.
+    Reply all = api.get("/api/audit/events/export?format=fhir", officer);
+    assertThat(all.status()).isEqualTo(200);
+    assertThat(all.json().getJsonArray("entry")).hasSizeGreaterThanOrEqualTo(20);
+    assertThat(FhirR4Validator.get().errors(all.body()))
+        .as("every event of the clinic's export is valid FHIR R4")
+        .isEmpty();
 
     Reply flags = api.get("/api/audit/flags?from=" + since, officer);
     assertThat(flags.status()).as(flags.toString()).isEqualTo(200);
