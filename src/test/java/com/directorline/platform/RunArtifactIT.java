@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,12 +33,17 @@ class RunArtifactIT {
     Path home =
         Files.createDirectories(Processes.workDir().resolve("run-artifact-" + System.nanoTime()));
     int port = Processes.freePort();
+    int metricsPort = Processes.freePort();
     String baseUrl = "http://localhost:" + port;
-    Api api = new Api(baseUrl);
+    Api api = new Api(baseUrl, "http://127.0.0.1:" + metricsPort);
 
     Path firstLog = home.resolve("first.log");
-    Process first = start(port, home, firstLog);
+    Process first = start(port, metricsPort, home, firstLog);
     Processes.awaitReady(first, baseUrl, firstLog);
+    // The jar's boot commands: metrics only on their own listener, no product banner.
+    assertThat(api.metrics("?scope=base").body()).contains("jvm_uptime");
+    assertThat(api.get("/metrics", null).status()).isEqualTo(404);
+    assertThat(api.get("/", null).header("Server")).isNull();
     Map<String, String> passwords = printedLogins(Files.readString(firstLog));
     assertThat(passwords)
         .containsOnlyKeys("admin", "injector", "director", "director2", "compliance");
@@ -55,7 +62,7 @@ class RunArtifactIT {
     assertThat(home.resolve("data")).isDirectory();
 
     Path secondLog = home.resolve("second.log");
-    Process second = start(port, home, secondLog);
+    Process second = start(port, metricsPort, home, secondLog);
     try {
       Processes.awaitReady(second, baseUrl, secondLog);
       assertThat(printedLogins(Files.readString(secondLog))).isEmpty();
@@ -69,11 +76,33 @@ class RunArtifactIT {
     }
   }
 
-  private static Process start(int port, Path home, Path log) {
+  /**
+   * The jar sets its own system properties at start (MICRO-INF/payara-boot.properties): those it
+   * needs, and none of the machine that built it (its java.home, its user.dir, a password passed to
+   * Maven with -D).
+   */
+  @Test
+  void carriesNoSystemPropertiesOfTheMachineThatBuiltIt() throws IOException {
+    Properties boot = new Properties();
+    try (ZipFile jar = new ZipFile(runJar().toFile())) {
+      boot.load(jar.getInputStream(jar.getEntry("MICRO-INF/payara-boot.properties")));
+    }
+    assertThat(boot)
+        .containsEntry("directorline.metrics.address", "127.0.0.1")
+        .containsEntry("directorline.metrics.port", "9080")
+        .doesNotContainKeys("java.home", "user.dir", "user.home", "java.class.path", "maven.home");
+  }
+
+  private static Path runJar() {
+    return Path.of(
+        System.getProperty("directorline.runJar", "target/directorline-microbundle.jar"));
+  }
+
+  private static Process start(int port, int metricsPort, Path home, Path log) {
     List<String> command =
         Processes.javaJar(
-            Path.of(
-                System.getProperty("directorline.runJar", "target/directorline-microbundle.jar")),
+            runJar(),
+            List.of("-Ddirectorline.metrics.port=" + metricsPort),
             "--port",
             String.valueOf(port));
     // A clean environment as a new user has it: no database, no demo password, no data dir.

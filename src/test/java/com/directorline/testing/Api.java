@@ -23,9 +23,29 @@ public final class Api {
           .build();
 
   private final String baseUrl;
+  private final String metricsUrl;
 
   public Api(String baseUrl) {
+    this(baseUrl, null);
+  }
+
+  /** With the separate listener that serves /metrics. */
+  public Api(String baseUrl, String metricsUrl) {
     this.baseUrl = baseUrl;
+    this.metricsUrl = metricsUrl;
+  }
+
+  /** {@code GET /metrics<query>} on the metrics listener, unauthenticated. */
+  public Reply metrics(String query) {
+    return metricsListener().get("/metrics" + query, null);
+  }
+
+  /** The separate listener that serves /metrics. */
+  public Api metricsListener() {
+    if (metricsUrl == null) {
+      throw new IllegalStateException("this server's metrics listener is not known");
+    }
+    return new Api(metricsUrl);
   }
 
   public String baseUrl() {

@@ -33,6 +33,11 @@ public final class Processes {
 
   /** {@code java <test JVM options> -jar <jar> <arguments>}: small heap, fast start. */
   public static List<String> javaJar(Path jar, String... arguments) {
+    return javaJar(jar, List.of(), arguments);
+  }
+
+  /** As {@link #javaJar(Path, String...)}, with more JVM options (system properties). */
+  public static List<String> javaJar(Path jar, List<String> jvmOptions, String... arguments) {
     List<String> command = new ArrayList<>();
     command.add(java());
     command.addAll(
@@ -41,6 +46,7 @@ public final class Processes {
             "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1",
             "-XX:+ExitOnOutOfMemoryError"));
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toAbsolutePath().toString());
     command.addAll(List.of(arguments));

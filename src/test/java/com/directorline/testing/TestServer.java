@@ -2,6 +2,7 @@ package com.directorline.testing;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,7 @@ public final class TestServer implements AutoCloseable {
   private final TestDatabase database;
   private final Map<String, String> environment;
   private final int port;
+  private final int metricsPort;
   private Process process;
   private int starts;
 
@@ -21,6 +23,7 @@ public final class TestServer implements AutoCloseable {
     this.name = name;
     this.database = database;
     this.port = Processes.freePort();
+    this.metricsPort = Processes.freePort();
     this.environment = new HashMap<>();
     environment.put("DB_URL", database.jdbcUrl());
     environment.put("DB_USER", TestDatabase.user());
@@ -46,6 +49,12 @@ public final class TestServer implements AutoCloseable {
         Processes.start(
             Processes.javaJar(
                 Path.of(System.getProperty("payara.microJar", "target/payara/payara-micro.jar")),
+                List.of(
+                    "-Ddirectorline.metrics.address=127.0.0.1",
+                    "-Ddirectorline.metrics.port=" + metricsPort),
+                // The boot commands the RUN jar carries in MICRO-INF.
+                "--prebootcommandfile",
+                Path.of("target/classes/pre-boot-commands.txt").toAbsolutePath().toString(),
                 "--deploy",
                 Path.of(System.getProperty("directorline.war", "target/directorline.war"))
                     .toAbsolutePath()
@@ -78,7 +87,12 @@ public final class TestServer implements AutoCloseable {
   }
 
   public Api api() {
-    return new Api(baseUrl());
+    return new Api(baseUrl(), metricsUrl());
+  }
+
+  /** The listener that alone serves /metrics. */
+  public String metricsUrl() {
+    return "http://127.0.0.1:" + metricsPort;
   }
 
   public TestDatabase database() {

@@ -20,6 +20,7 @@ public final class StatusTitles {
           Map.entry(415, "Unsupported Media Type"),
           Map.entry(422, "Unprocessable Content"),
           Map.entry(429, "Too Many Requests"),
+          Map.entry(431, "Request Header Fields Too Large"),
           Map.entry(500, "Internal Server Error"),
           Map.entry(503, "Service Unavailable"));
 
@@ -33,6 +34,7 @@ public final class StatusTitles {
           Map.entry(406, "This address cannot answer in the media type you asked for."),
           Map.entry(413, "The request body is larger than allowed."),
           Map.entry(415, "Send the body as application/json."),
+          Map.entry(431, "The request's headers together are larger than 16 KB."),
           Map.entry(
               500,
               "Something went wrong on our side. Quote the correlation id when you report it."),

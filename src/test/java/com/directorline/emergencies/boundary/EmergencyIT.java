@@ -351,7 +351,7 @@ class EmergencyIT {
             Json.createObjectBuilder().add("type", "JOINED").build());
     assertThat(join.json().getString("status")).isEqualTo("CONNECTED");
 
-    String metrics = api.get("/metrics?scope=application", null).body();
+    String metrics = api.metrics("?scope=application").body();
     assertThat(metrics.lines())
         .anyMatch(l -> l.contains("emergency_time_to_accept_ms") && l.contains("drill=\"false\""))
         .anyMatch(l -> l.contains("emergency_time_to_connect_ms"))

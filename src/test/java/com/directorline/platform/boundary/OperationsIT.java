@@ -44,11 +44,66 @@ class OperationsIT {
   }
 
   @Test
-  void livenessAndMetricsAnswer(Api api) {
+  void livenessAnswersAndMetricsOnlyOnTheirOwnListener(Api api) {
     assertThat(api.get("/health/live", null).status()).isEqualTo(200);
-    Reply metrics = api.get("/metrics?scope=base", null);
+    Reply metrics = api.metrics("?scope=base");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body()).contains("jvm_uptime");
+
+    Reply publicMetrics = api.get("/metrics?scope=base", null);
+    assertThat(publicMetrics.status()).as("the public port").isEqualTo(404);
+    assertThat(publicMetrics.contentType()).startsWith("application/problem+json");
+    assertThat(publicMetrics.body()).doesNotContain("jvm_uptime");
+    assertThat(api.metricsListener().get("/api/me", null).status())
+        .as("the metrics listener serves nothing else")
+        .isEqualTo(404);
+    assertThat(api.metricsListener().get("/", null).status()).isEqualTo(404);
+  }
+
+  /**
+   * What the container would answer by itself (TRACE, oversized headers) is a problem like every
+   * other refusal, TRACE never echoes the request, and no answer names the server's product.
+   */
+  @Test
+  void theContainersOwnRefusalsAreProblemsAndNoAnswerNamesTheProduct(Api api) {
+    for (String path :
+        List.of("/", "/index.html", "/api/me", "/api/nothing", "/health", "/openapi")) {
+      Reply trace =
+          api.send("TRACE", path, null, null, null, Map.of("X-Echo-Me", "s3cr3t-cookie-value"));
+      assertThat(trace.status()).as("TRACE " + path).isEqualTo(405);
+      assertThat(trace.contentType()).as("TRACE " + path).startsWith("application/problem+json");
+      assertThat(trace.body()).doesNotContain("s3cr3t-cookie-value");
+      assertThat(trace.json().getInt("status")).isEqualTo(405);
+      assertThat(trace.header("Allow")).contains("GET").doesNotContain("TRACE");
+    }
+
+    Reply tenKb =
+        api.send("GET", "/health/live", null, null, null, Map.of("X-Big", "a".repeat(10_240)));
+    assertThat(tenKb.status()).as("10 KB of headers are within the limit").isEqualTo(200);
+    Reply tooLarge =
+        api.send("GET", "/api/me", null, null, null, Map.of("X-Big", "a".repeat(20_000)));
+    assertThat(tooLarge.status()).isEqualTo(431);
+    assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+    assertThat(tooLarge.json().getString("detail")).contains("16 KB");
+
+    Reply nul = api.get("/api/%00", null);
+    assertThat(nul.status()).as("a NUL in the path never reaches the application").isEqualTo(400);
+
+    List<Reply> answers =
+        List.of(
+            api.get("/", null),
+            api.get("/api/me", null),
+            api.get("/health/ready", null),
+            api.get("/nothing-here", null),
+            nul,
+            tooLarge,
+            api.metrics("?scope=base"));
+    assertThat(answers)
+        .allSatisfy(
+            reply -> {
+              assertThat(reply.header("Server")).as(reply.toString()).isNull();
+              assertThat(reply.header("X-Powered-By")).as(reply.toString()).isNull();
+            });
   }
 
   @Test
