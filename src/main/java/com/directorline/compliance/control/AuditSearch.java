@@ -149,7 +149,13 @@ public class AuditSearch {
     f.and("e.occurredAt >= :from", "from", q.from());
     f.and("e.occurredAt < :to", "to", q.to());
     f.and("e.userId = :user", "user", q.userId());
-    f.and("e.patientRef = :patient", "patient", q.patientRef());
+    // An emergency launched before its patient was named (alert first) is filed under the
+    // patient by the first event that names both: its earlier events are the patient's too.
+    f.and(
+        "(e.patientRef = :patient or e.emergencyId in (select l.emergencyId from AuditEvent l"
+            + " where l.patientRef = :patient and l.emergencyId is not null))",
+        "patient",
+        q.patientRef());
     f.and("e.emergencyId = :emergency", "emergency", q.emergencyId());
     f.and("e.action = :action", "action", q.action());
     f.and("e.outcome = :outcome", "outcome", q.outcome());

@@ -227,9 +227,13 @@ public class Consents {
           exception.get().reason(),
           exception.get().recordedAt());
     }
+    Basis none = new Basis(ConsentBasis.NOT_RECORDED, null, null, null);
+    if (patientRef == null) {
+      return none; // launched alert first: the patient is not named yet
+    }
     return inEffect(clinicId, patientRef, ConsentKind.TELEHEALTH_CONSULT)
         .map(c -> new Basis(ConsentBasis.TELEHEALTH_CONSENT, c.id(), null, c.obtainedAt()))
-        .orElse(new Basis(ConsentBasis.NOT_RECORDED, null, null, null));
+        .orElse(none);
   }
 
   /**

@@ -6,11 +6,13 @@ import com.directorline.audit.entity.ObjectType;
 import com.directorline.emergencies.control.Emergencies;
 import com.directorline.emergencies.control.EmergencyViews;
 import com.directorline.emergencies.entity.Emergency;
+import com.directorline.emergencies.entity.EmergencyDetails;
 import com.directorline.emergencies.entity.EmergencyProgress;
 import com.directorline.emergencies.entity.EmergencyView;
 import com.directorline.emergencies.entity.LaunchRequest;
 import com.directorline.emergencies.entity.TimelineView;
 import com.directorline.identity.entity.Role;
+import com.directorline.platform.boundary.JsonBodyReader;
 import com.directorline.problems.entity.InvalidInput;
 import com.directorline.video.entity.VideoGrant;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +23,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -110,6 +113,24 @@ public class EmergenciesResource {
   @Audited
   public EmergencyView get(@PathParam("id") UUID id) {
     return views.view(emergencies.read(id));
+  }
+
+  @PATCH
+  @Path("{id}")
+  @RolesAllowed(Role.Names.INJECTOR)
+  @Consumes({MediaType.APPLICATION_JSON, JsonBodyReader.MERGE_PATCH})
+  @Operation(
+      summary = "Add the patient's details",
+      description =
+          "The launching injector adds what was not typed at launch, at any time: patientRef"
+              + " (once: 409 patient-reference-set after that), patientInitials and note (an empty"
+              + " note removes it). Absent fields stay as they are. Consent, the consent exception"
+              + " and photos wait for the patient reference (409 patient-reference-needed). The"
+              + " audit events recorded before it are found under the patient afterwards.")
+  @Audited(action = AuditAction.UPDATE)
+  public EmergencyView addDetails(
+      @PathParam("id") UUID id, @Valid @NotNull(message = REQUIRED) EmergencyDetails body) {
+    return views.view(emergencies.addDetails(id, body));
   }
 
   @GET

@@ -7,6 +7,7 @@ import com.directorline.audit.entity.ObjectType;
 import com.directorline.audit.entity.Purpose;
 import com.directorline.consent.control.Consents;
 import com.directorline.emergencies.entity.Emergency;
+import com.directorline.emergencies.entity.EmergencyDetails;
 import com.directorline.emergencies.entity.LaunchRequest;
 import com.directorline.emergencies.entity.NotParticipant;
 import com.directorline.emergencies.entity.Outcome;
@@ -305,6 +306,20 @@ public class Emergencies {
         id,
         "end " + outcome,
         emergency -> emergency.end(caller.userId(), outcome, summary, clock.instant()));
+  }
+
+  /**
+   * The launching injector adds the patient's details after the alert went out. The audit event of
+   * this change names both the emergency and the patient, which files every earlier event of the
+   * emergency (launch, alerts, reads) under the patient too (AuditSearch follows that link). The
+   * alerted directors' consoles are told, without the details.
+   */
+  @Transactional
+  public Emergency addDetails(UUID id, EmergencyDetails details) {
+    Emergency emergency =
+        change(id, "patient details", e -> e.addDetails(caller.userId(), details, clock.instant()));
+    alerts.send(allTargets(emergency), emergency.id(), Alerts.UPDATED, data(emergency));
+    return emergency;
   }
 
   /** A participant's note (guidance given, a reassessment) appended to the timeline. */

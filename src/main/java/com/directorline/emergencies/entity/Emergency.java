@@ -5,6 +5,7 @@ import com.directorline.escalation.entity.EscalationPlan;
 import com.directorline.escalation.entity.Target;
 import com.directorline.platform.entity.NullableUuidConverter;
 import com.directorline.problems.entity.Conflict;
+import com.directorline.problems.entity.InvalidInput;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -66,13 +67,14 @@ public class Emergency {
   @Enumerated(EnumType.STRING)
   private Complication complication;
 
-  @Column(name = "patient_ref", nullable = false, updatable = false, length = 64)
+  // Null until the injector adds them (alert first); the reference is then set once.
+  @Column(name = "patient_ref", length = 64)
   private String patientRef;
 
-  @Column(name = "patient_initials", nullable = false, updatable = false, length = 8)
+  @Column(name = "patient_initials", length = 8)
   private String patientInitials;
 
-  @Column(updatable = false, length = 2000)
+  @Column(length = 2000)
   private String note;
 
   @Column(nullable = false, updatable = false)
@@ -150,10 +152,10 @@ public class Emergency {
     emergency.clinicId = Objects.requireNonNull(clinicId);
     emergency.launchedBy = Objects.requireNonNull(injectorId);
     emergency.complication = Objects.requireNonNull(report.complication());
-    emergency.patientRef = Objects.requireNonNull(report.patientRef()).strip();
-    emergency.patientInitials = Objects.requireNonNull(report.patientInitials()).strip();
-    emergency.note =
-        report.note() == null || report.note().isBlank() ? null : report.note().strip();
+    // Alert first: the patient's details may follow (addDetails).
+    emergency.patientRef = stripped(report.patientRef());
+    emergency.patientInitials = stripped(report.patientInitials());
+    emergency.note = stripped(report.note());
     emergency.drill = report.drill();
     emergency.plan = Objects.requireNonNull(plan);
     emergency.policyJson = plan.toJson();
@@ -277,7 +279,55 @@ public class Emergency {
       throw new IllegalTransition(
           "The consent exception covers an open emergency only; this one is " + status + ".");
     }
+    requirePatientReference("the exception and the task to inform the patient are");
     record(now, EventType.CONSENT_EXCEPTION, injectorId, "the patient cannot consent now");
+  }
+
+  /**
+   * The launching injector adds what was not typed at launch, at any time (the chart needs the
+   * patient even when it was forgotten during the call): the patient reference once, initials and
+   * the note as often as needed. The timeline says what was added, not the values.
+   */
+  public void addDetails(UUID injectorId, EmergencyDetails details, Instant now) {
+    if (!launchedBy.equals(injectorId)) {
+      throw new NotLauncher(
+          "Only the injector who launched the emergency adds the patient's details.");
+    }
+    if (details.isEmpty()) {
+      throw InvalidInput.of("patientRef", "send at least one of patientRef, patientInitials, note");
+    }
+    List<String> added = new ArrayList<>();
+    String ref = stripped(details.patientRef());
+    if (ref != null && !ref.equals(patientRef)) {
+      if (patientRef != null) {
+        throw new PatientReferenceSet();
+      }
+      patientRef = ref;
+      added.add("patient reference");
+    }
+    String initials = stripped(details.patientInitials());
+    if (initials != null && !initials.equals(patientInitials)) {
+      patientInitials = initials;
+      added.add("initials");
+    }
+    if (details.note() != null && !Objects.equals(stripped(details.note()), note)) {
+      note = stripped(details.note());
+      added.add(note == null ? "note removed" : "note");
+    }
+    if (!added.isEmpty()) {
+      record(now, EventType.DETAILS, injectorId, String.join(", ", added));
+    }
+  }
+
+  /** Consent and photos are filed under the patient's reference: they wait for it. */
+  public void requirePatientReference(String what) {
+    if (patientRef == null) {
+      throw new PatientReferenceNeeded(what);
+    }
+  }
+
+  private static String stripped(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
   }
 
   /** Photos are taken by the emergency's participants while it is open. */
@@ -290,6 +340,7 @@ public class Emergency {
       throw new IllegalTransition(
           "Photos are added while the emergency is open; it is " + status + ".");
     }
+    requirePatientReference("photos are");
   }
 
   public void photoAdded(UUID userId, UUID photoId, Instant now) {

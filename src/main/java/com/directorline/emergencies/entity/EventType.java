@@ -13,5 +13,7 @@ public enum EventType {
   ENDED,
   CONSENT_EXCEPTION,
   PHOTO_ADDED,
-  NOTE
+  NOTE,
+  /** The launching injector added the patient's details after the alert went out. */
+  DETAILS
 }

@@ -1,6 +1,5 @@
 package com.directorline.emergencies.entity;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -8,13 +7,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What the injector reports at launch: the body of {@code POST /api/emergencies}, checked by Bean
- * Validation at the boundary and handed as it is to {@link Emergency#launch}.
+ * Validation at the boundary and handed as it is to {@link Emergency#launch}. Only the complication
+ * is needed: the alert goes out first, and the patient's reference, initials and a note follow
+ * ({@link EmergencyDetails}).
  */
-@Schema(description = "What the injector reports at launch.")
+@Schema(
+    description =
+        "What the injector reports at launch: the complication is enough; the patient's details"
+            + " may follow with PATCH /api/emergencies/{id}.")
 public record LaunchRequest(
     @NotNull Complication complication,
-    @NotBlank @Size(max = 64) String patientRef,
-    @NotBlank @Pattern(regexp = "\\p{L}[\\p{L}.\\- ]{0,7}", message = "must be 1 to 8 letters")
+    @Size(max = 64) @Pattern(regexp = EmergencyDetails.NOT_BLANK, message = "must not be blank")
+        String patientRef,
+    @Pattern(regexp = EmergencyDetails.INITIALS, message = "must be 1 to 8 letters")
         String patientInitials,
     @Size(max = 2000) String note,
     boolean drill) {

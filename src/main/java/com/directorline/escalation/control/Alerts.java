@@ -32,6 +32,9 @@ public class Alerts {
   public static final String CANCELLED = "emergency.cancelled";
   public static final String UNANSWERED = "emergency.unanswered";
 
+  /** The emergency gained details (the patient, a note); the console reads them if it may. */
+  public static final String UPDATED = "emergency.updated";
+
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject Event<Committed> committed;

@@ -97,6 +97,9 @@ public class EmergencyPhotosResource {
     if (declared > maxBytes) {
       throw tooLarge();
     }
+    // Refusals that need no byte of the body (not a participant, closed, no patient yet) come
+    // before it is read.
+    photos.requireAccepting(emergencyId);
     Photo photo;
     // Room in memory before the first byte is read: beyond it 503, never an exhausted heap.
     try (UploadAdmission.Ticket room = admission.admit(declared >= 0 ? declared : maxBytes)) {

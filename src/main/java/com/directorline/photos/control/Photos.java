@@ -89,6 +89,14 @@ public class Photos {
     }
   }
 
+  /**
+   * Whether the caller may add a photo to this emergency now (a participant, while it is open, once
+   * the patient's reference is known); throws the refusal.
+   */
+  public void requireAccepting(UUID emergencyId) {
+    emergencies.forPhoto(emergencyId);
+  }
+
   private Photo store(UUID emergencyId, byte[] upload, String caption, Instant capturedAt) {
     Emergency emergency = emergencies.forPhoto(emergencyId);
     PhotoBasis basis;

@@ -2,6 +2,7 @@ package com.directorline.emergencies.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.directorline.photos.control.TestImages;
 import com.directorline.testing.Api;
 import com.directorline.testing.ApiServer;
 import com.directorline.testing.Reply;
@@ -76,10 +77,162 @@ class EmergencyIT {
     return new Team(api, clinic, injector, directors, ids);
   }
 
+  /** No value: left out of the answer, or null. */
+  private static boolean absent(JsonObject object, String name) {
+    return !object.containsKey(name) || object.isNull(name);
+  }
+
   private static JsonObject get(Api api, String id, String token) {
     Reply reply = api.get("/api/emergencies/" + id, token);
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     return reply.json();
+  }
+
+  /**
+   * Alert first: the complication alone launches and alerts; the patient's reference, initials and
+   * a note follow while waiting, and everything recorded before the patient was named (the launch,
+   * the director's read) is found under that patient afterwards.
+   */
+  @Test
+  void theAlertGoesOutWithTheComplicationAloneAndThePatientFollows(Api api) {
+    Team team = team(api, 1, 60, 1);
+    String director = team.directorToken(0);
+    String injector = team.injectorToken();
+    String officer = team.clinic().signIn(team.clinic().enrol("COMPLIANCE_OFFICER"));
+    String patient = "MRN-AF-" + System.nanoTime();
+
+    try (SseStream console = SseStream.open(api.baseUrl(), director, null)) {
+      Reply launched =
+          team.launch(
+              injector,
+              Json.createObjectBuilder().add("complication", "VASCULAR_OCCLUSION").build(),
+              Map.of());
+      assertThat(launched.status()).as(launched.toString()).isEqualTo(201);
+      String id = launched.json().getString("id");
+      assertThat(absent(launched.json(), "patientRef")).isTrue();
+      assertThat(absent(launched.json(), "patientInitials")).isTrue();
+      console.await(
+          e -> "emergency.alert".equals(e.name()) && e.data().contains(id), Duration.ofSeconds(5));
+
+      // The director reads it before anyone named the patient.
+      assertThat(absent(get(api, id, director), "patientRef")).isTrue();
+
+      // Consent and photos wait for the patient's reference.
+      Reply photo =
+          api.upload(
+              "/api/emergencies/" + id + "/photos",
+              injector,
+              "image/png",
+              TestImages.pngWithMetadata(8, 8),
+              Map.of());
+      assertThat(photo.status()).as(photo.toString()).isEqualTo(409);
+      assertThat(photo.json().getString("type")).endsWith("patient-reference-needed");
+      Reply exception =
+          api.post(
+              "/api/emergencies/" + id + "/consent-exception",
+              injector,
+              Json.createObjectBuilder().add("reason", "the patient cannot consent now").build());
+      assertThat(exception.status()).as(exception.toString()).isEqualTo(409);
+
+      // Only the launching injector adds details, through a strict body.
+      String path = "/api/emergencies/" + id;
+      String merge = "application/merge-patch+json";
+      assertThat(
+              api.send("PATCH", path, director, merge, "{\"patientRef\":\"X\"}", Map.of()).status())
+          .isEqualTo(403);
+      for (String bad :
+          List.of(
+              "{\"patientRef\":5}",
+              "{\"patientRef\":\"   \"}",
+              "{\"patientInitials\":\"12\"}",
+              "{\"ward\":\"B\"}",
+              "{}",
+              "{\"note\":\"" + "x".repeat(2001) + "\"}")) {
+        Reply refused = api.send("PATCH", path, injector, merge, bad, Map.of());
+        assertThat(refused.status()).as(bad + " -> " + refused).isEqualTo(400);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+      }
+      assertThat(absent(get(api, id, director), "patientRef")).as("nothing written").isTrue();
+
+      Reply added =
+          api.send(
+              "PATCH",
+              path,
+              injector,
+              merge,
+              Json.createObjectBuilder()
+                  .add("patientRef", patient)
+                  .add("patientInitials", "VB")
+                  .add("note", "Possible VO. Need help now.")
+                  .build()
+                  .toString(),
+              Map.of());
+      assertThat(added.status()).as(added.toString()).isEqualTo(200);
+      assertThat(added.json().getString("patientRef")).isEqualTo(patient);
+      assertThat(added.json().getString("note")).isEqualTo("Possible VO. Need help now.");
+      SseStream.Event updated =
+          console.await(
+              e -> "emergency.updated".equals(e.name()) && e.data().contains(id),
+              Duration.ofSeconds(5));
+      assertThat(updated.data()).as("no patient data on the stream").doesNotContain(patient, "VO");
+
+      Reply again =
+          api.send("PATCH", path, injector, merge, "{\"patientRef\":\"MRN-OTHER\"}", Map.of());
+      assertThat(again.status()).isEqualTo(409);
+      assertThat(again.json().getString("type")).endsWith("patient-reference-set");
+      assertThat(
+              api.get("/api/emergencies/" + id + "/timeline", director).array().stream()
+                  .map(t -> t.asJsonObject().getString("type")))
+          .contains("DETAILS");
+
+      // Now the exception is declared and photos are taken.
+      assertThat(
+              api.post(
+                      "/api/emergencies/" + id + "/consent-exception",
+                      injector,
+                      Json.createObjectBuilder()
+                          .add("reason", "the patient cannot consent now")
+                          .build())
+                  .status())
+          .isEqualTo(200);
+      assertThat(
+              api.upload(
+                      "/api/emergencies/" + id + "/photos",
+                      injector,
+                      "image/png",
+                      TestImages.pngWithMetadata(8, 8),
+                      Map.of())
+                  .status())
+          .isEqualTo(201);
+
+      // The launch and the director's read, recorded before the patient was named, are the
+      // patient's now: in the search and in the access report.
+      List<JsonObject> events =
+          api.post(
+                  "/api/audit/events/search",
+                  officer,
+                  Json.createObjectBuilder().add("patientRef", patient).add("size", 100).build())
+              .json()
+              .getJsonArray("items")
+              .getValuesAs(JsonObject.class);
+      assertThat(events)
+          .anySatisfy(
+              e -> {
+                assertThat(e.getString("action")).isEqualTo("CREATE");
+                assertThat(e.getString("objectId", "")).isEqualTo(id);
+                assertThat(absent(e, "patientRef")).as("recorded before the patient").isTrue();
+              });
+      String directorName = team.directors().get(0);
+      Reply report =
+          api.post(
+              "/api/audit/patients/access-report",
+              officer,
+              Json.createObjectBuilder().add("patientRef", patient).build());
+      assertThat(
+              report.json().getJsonArray("people").stream()
+                  .map(p -> p.asJsonObject().getString("username")))
+          .contains(team.injector(), directorName);
+    }
   }
 
   @Test

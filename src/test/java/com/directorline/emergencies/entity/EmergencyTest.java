@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.directorline.escalation.entity.EscalationPlan;
 import com.directorline.escalation.entity.Target;
+import com.directorline.problems.entity.InvalidInput;
 import com.directorline.problems.entity.ProblemException;
 import java.time.Duration;
 import java.time.Instant;
@@ -238,5 +239,99 @@ class EmergencyTest {
 
     assertThatThrownBy(() -> emergency.addNote(injector, "false alarm", T0.plusSeconds(6)))
         .isInstanceOf(IllegalTransition.class);
+  }
+
+  // --- alert first -----------------------------------------------------------------------------
+
+  private Emergency launchAlertFirst() {
+    Emergency emergency =
+        Emergency.launch(
+            clinic,
+            injector,
+            new LaunchRequest(Complication.VASCULAR_OCCLUSION, null, null, null, false),
+            plan(0),
+            null,
+            T0);
+    emergency.drainNewEvents();
+    return emergency;
+  }
+
+  @Test
+  void theAlertGoesOutWithTheComplicationAloneAndThePatientFollows() {
+    Emergency emergency = launchAlertFirst();
+    assertThat(emergency.status()).isEqualTo(Status.ALERTING);
+    assertThat(emergency.patientRef()).isNull();
+
+    emergency.addDetails(
+        injector, new EmergencyDetails(" MRN-7 ", "VB", "Possible VO. Need help now."), T0);
+
+    assertThat(emergency.patientRef()).isEqualTo("MRN-7");
+    assertThat(emergency.patientInitials()).isEqualTo("VB");
+    assertThat(emergency.note()).isEqualTo("Possible VO. Need help now.");
+    List<TimelineEntry> added = emergency.drainNewEvents();
+    assertThat(added).extracting(TimelineEntry::type).containsExactly(EventType.DETAILS);
+    assertThat(added.get(0).detail())
+        .as("what was added, not the values")
+        .isEqualTo("patient reference, initials, note")
+        .doesNotContain("MRN-7");
+  }
+
+  @Test
+  void thePatientReferenceIsSetOnceWhileInitialsAndNoteMayChange() {
+    Emergency emergency = launchAlertFirst();
+    emergency.addDetails(injector, new EmergencyDetails("MRN-7", null, null), T0);
+    emergency.drainNewEvents();
+
+    emergency.addDetails(injector, new EmergencyDetails("MRN-7", "V.B.", ""), T0.plusSeconds(5));
+    assertThat(emergency.patientInitials()).isEqualTo("V.B.");
+    assertThat(emergency.drainNewEvents())
+        .extracting(TimelineEntry::detail)
+        .containsExactly("initials");
+
+    assertThatThrownBy(
+            () -> emergency.addDetails(injector, new EmergencyDetails("MRN-8", null, null), T0))
+        .isInstanceOf(PatientReferenceSet.class);
+    assertThat(emergency.patientRef()).isEqualTo("MRN-7");
+
+    emergency.addDetails(injector, new EmergencyDetails(null, null, "refill 4 s"), T0);
+    emergency.addDetails(injector, new EmergencyDetails(null, null, ""), T0);
+    assertThat(emergency.note()).isNull();
+    assertThat(emergency.drainNewEvents())
+        .extracting(TimelineEntry::detail)
+        .containsExactly("note", "note removed");
+  }
+
+  @Test
+  void onlyTheLaunchingInjectorAddsDetailsAndSomethingMustBeSent() {
+    Emergency emergency = launchAlertFirst();
+    assertThatThrownBy(
+            () -> emergency.addDetails(dana, new EmergencyDetails("MRN-7", null, null), T0))
+        .isInstanceOf(NotLauncher.class);
+    assertThatThrownBy(
+            () -> emergency.addDetails(injector, new EmergencyDetails(null, null, null), T0))
+        .isInstanceOf(InvalidInput.class);
+    assertThat(emergency.patientRef()).isNull();
+  }
+
+  @Test
+  void consentExceptionAndPhotosWaitForThePatientReference() {
+    Emergency emergency = launchAlertFirst();
+    assertThatThrownBy(() -> emergency.declareConsentException(injector, T0))
+        .isInstanceOf(PatientReferenceNeeded.class);
+    assertThatThrownBy(() -> emergency.requirePhotographer(injector))
+        .isInstanceOf(PatientReferenceNeeded.class);
+
+    emergency.addDetails(injector, new EmergencyDetails("MRN-7", "VB", null), T0);
+
+    emergency.requirePhotographer(injector);
+    emergency.declareConsentException(injector, T0);
+  }
+
+  @Test
+  void detailsMayBeAddedAfterTheEnd() {
+    Emergency emergency = launchAlertFirst();
+    emergency.cancel(injector, T0.plusSeconds(3));
+    emergency.addDetails(injector, new EmergencyDetails("MRN-7", "VB", null), T0.plusSeconds(60));
+    assertThat(emergency.patientRef()).isEqualTo("MRN-7");
   }
 }
