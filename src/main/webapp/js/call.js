@@ -31,24 +31,27 @@ function loadIframeApi(domain) {
  * Joins the emergency's call inside panel. fallback() gives {name, phone} of the person to call
  * instead. Join and leave events go to the server.
  */
-async function joinCall(emergencyId, panel, me, fallback) {
+async function joinCall(emergencyId, panel, me, fallback, changed) {
   const frame = panel.querySelector('.call-frame');
   const status = panel.querySelector('.call-status');
   const fallbackBox = panel.querySelector('.call-fallback');
   status.textContent = 'Connecting to the video call…';
   fallbackBox.hidden = true;
+  changed('connecting');
   let grant;
   try {
     grant = await api('POST', `/api/emergencies/${emergencyId}/video-grant`);
   } catch (e) {
     status.textContent = `The call cannot be joined: ${explain(e)}`;
+    changed('failed');
     return null;
   }
   let JitsiApi;
   try {
     JitsiApi = await loadIframeApi(grant.domain);
   } catch (e) {
-    showFallback(panel, grant.domain, fallback());
+    showFallback(panel, fallback());
+    changed('phone');
     return null;
   }
   frame.replaceChildren();
@@ -75,19 +78,21 @@ async function joinCall(emergencyId, panel, me, fallback) {
     .catch(() => {});
   call.addListener('videoConferenceJoined', () => {
     status.textContent = 'In the call.';
+    changed('in-call');
     report('JOINED');
   });
   call.addListener('videoConferenceLeft', () => {
     status.textContent = 'You left the call.';
+    changed('left');
     report('LEFT');
   });
   status.textContent = 'Joining…';
   return call;
 }
 
-function showFallback(panel, domain, person) {
-  panel.querySelector('.call-status').textContent =
-    `The video service (${domain}) cannot be reached from this device.`;
+function showFallback(panel, person) {
+  // The host's name means nothing to a nurse: say what to do instead.
+  panel.querySelector('.call-status').textContent = 'The video call cannot be reached from this device.';
   const box = panel.querySelector('.call-fallback');
   const phone = person?.phone;
   box.replaceChildren(
@@ -107,8 +112,11 @@ function showFallback(panel, domain, person) {
  * fallback() gives {name, phone} of the person to call when Jitsi cannot be reached.
  */
 export class CallPanel {
-  constructor(id, fallback) {
+  /** onChange(state) hears connecting, in-call, left, phone (video unreachable) and failed. */
+  constructor(id, fallback, onChange = () => {}) {
     this.fallback = fallback;
+    this.state = null;
+    this.onChange = onChange;
     this.call = null;
     this.joining = false;
     this.retry = el('button', { id: 'join-button', type: 'button', class: 'primary', hidden: true, text: 'Join the call again' });
@@ -126,7 +134,10 @@ export class CallPanel {
     this.joining = true;
     this.retry.hidden = true;
     this.retry.onclick = () => this.join(emergencyId, me);
-    this.call = await joinCall(emergencyId, this.element, me, this.fallback);
+    this.call = await joinCall(emergencyId, this.element, me, this.fallback, (state) => {
+      this.state = state;
+      this.onChange(state);
+    });
     this.joining = false;
     this.retry.hidden = !!this.call;
   }
@@ -134,7 +145,14 @@ export class CallPanel {
   /** Leaves the call (the IFrame API reports it) and offers no retry: the call is over. */
   leave() {
     if (this.call) this.call.dispose();
+    const wasJoined = this.call || this.state;
     this.call = null;
     this.retry.hidden = true;
+    if (wasJoined) {
+      // Nothing may still say "the emergency goes on" once it ended.
+      this.element.querySelector('.call-status').textContent = 'The call is over.';
+      this.element.querySelector('.call-fallback').hidden = true;
+      this.state = null;
+    }
   }
 }

@@ -4,7 +4,9 @@
 import { api, objectUrl } from './api.js';
 import { $, el, startPage, time, COMPLICATIONS, OUTCOMES, humanize, toSignIn, signedOutMessage, showProblem } from './shell.js';
 import { CallPanel } from './call.js';
-import { endPanel, showTimeline } from './ending.js';
+import { counted, endPanel, showTimeline } from './ending.js';
+
+counted($('note-text'));
 
 const CURRENT = 'directorline.director.emergency';
 const POLL_MS = 2000;
@@ -41,6 +43,8 @@ function connect() {
     }
   };
   stream.addEventListener('emergency.alert', (event) => onAlert(JSON.parse(event.data)));
+  // The injector added the patient or a note: the card reads them (an audited access).
+  stream.addEventListener('emergency.updated', (event) => describe(JSON.parse(event.data).emergencyId));
   for (const name of ['emergency.taken', 'emergency.cancelled', 'emergency.unanswered']) {
     stream.addEventListener(name, (event) => onClosed(name, JSON.parse(event.data)));
   }
@@ -54,6 +58,8 @@ function onAlert(data) {
   const item = el('li', { class: 'alert-card', id: `alert-${data.emergencyId}` },
     el('p', { class: 'kicker', text: `${data.clinicName}${data.drill ? ' · DRILL' : ''} · launched ${time(data.launchedAt)}` }),
     el('h2', { text: COMPLICATIONS[data.complication] || humanize(data.complication) }),
+    el('p', { class: 'alert-who', id: `alert-who-${data.emergencyId}` }),
+    el('p', { class: 'alert-note', id: `alert-note-${data.emergencyId}`, hidden: true }),
     el('p', { class: 'alert-state', text: `You are alerted at step ${data.step}.` }),
     el('p', { class: 'error', role: 'alert', hidden: true }),
     el('div', { class: 'row' }, accept, decline));
@@ -66,7 +72,25 @@ function onAlert(data) {
   // an emergency still waiting for this director rings.
   checkStillWaiting(data.emergencyId).then((waiting) => {
     if (waiting && !existing) ring(data);
+    if (waiting) describe(data.emergencyId);
   });
+}
+
+/** Who launched it, the patient's initials and the injector's note, once known, on the card. */
+async function describe(emergencyId) {
+  const card = cards.get(emergencyId);
+  if (!card || card.data.closed) return;
+  let e;
+  try {
+    e = await api('GET', `/api/emergencies/${emergencyId}`);
+  } catch (error) {
+    return;
+  }
+  $(`alert-who-${emergencyId}`).textContent = `${e.injector?.displayName || 'The injector'}`
+    + ` · ${e.patientInitials ? `patient ${e.patientInitials}` : 'patient not named yet'}`;
+  const note = $(`alert-note-${emergencyId}`);
+  note.textContent = e.note ? `“${e.note}”` : '';
+  note.hidden = !e.note;
 }
 
 /** Closes the card when the emergency no longer waits for this director; true if it does. */
@@ -255,7 +279,9 @@ $('back-to-console').addEventListener('click', closeWorkspace);
 function renderCase() {
   const e = current;
   $('case-kind').textContent = `${COMPLICATIONS[e.complication]}${e.drill ? ' · DRILL' : ''} · launched ${time(e.launchedAt)}`;
-  $('case-title').textContent = `Patient ${e.patientInitials} (${e.patientRef})`;
+  $('case-title').textContent = e.patientRef
+    ? `Patient ${e.patientInitials || ''} (${e.patientRef})`.replace('  ', ' ')
+    : 'Patient not named yet — the injector is adding the details';
   const basis = {
     TELEHEALTH_CONSENT: 'Telehealth consent on file',
     EMERGENCY_EXCEPTION: `Emergency exception: ${e.consentExceptionReason || ''}`,
@@ -277,9 +303,11 @@ async function poll() {
     const changed = !progress || next.timelineEntries !== progress.timelineEntries || next.status !== progress.status;
     const basisChanged = progress && next.consentBasis !== progress.consentBasis;
     progress = next;
-    if (basisChanged) {
+    // A new timeline entry may be the patient's details or a change of basis: read them again.
+    if (basisChanged || (changed && current.timelineSeen !== undefined)) {
       current = await api('GET', `/api/emergencies/${current.id}`);
     }
+    current.timelineSeen = next.timelineEntries;
     current.status = next.status;
     if (changed || basisChanged) {
       renderCase();
@@ -291,6 +319,7 @@ async function poll() {
     if (!open) {
       $('ended-title').textContent = next.status === 'ENDED'
         ? `Emergency ended: ${OUTCOMES[next.outcome] || ''} at ${time(next.endedAt)}` : `Emergency ${humanize(next.status)}`;
+      $('ended-summary').textContent = current.summary ? `Summary for the chart: ${current.summary}` : '';
       clearInterval(poller);
       call.leave();
     }
@@ -342,6 +371,7 @@ $('note-form').addEventListener('submit', async (event) => {
   try {
     await api('POST', `/api/emergencies/${current.id}/notes`, { text });
     $('note-text').value = '';
+    $('note-text').dispatchEvent(new Event('input'));
     await poll();
   } catch (e) {
     showProblem('note-error', e);

@@ -4,20 +4,22 @@
 import { api, explain, upload } from './api.js';
 import { $, el, startPage, time, COMPLICATIONS, OUTCOMES, humanize, showProblem } from './shell.js';
 import { CallPanel } from './call.js';
-import { endPanel, showTimeline } from './ending.js';
+import { counted, endPanel, showTimeline } from './ending.js';
 
 const CURRENT = 'directorline.injector.emergency';
 const POLL_MS = 1500;
 const OPEN = ['ALERTING', 'ACCEPTED', 'CONNECTED'];
 
 const me = await startPage('INJECTOR');
-let current = null; // {id, patientRef, patientInitials}
+let current = null; // {id, patientRef, patientInitials, note}
 let progress = null;
 let poller = null;
 // The call is joined by itself once; after a failure only the panel's button tries again.
 let callTried = false;
 
-const call = new CallPanel('call', () => ({ name: progress.director?.displayName, phone: progress.director?.phone }));
+// The status text follows the call: it never says "joining" once the call fell back to phone.
+const call = new CallPanel('call', () => ({ name: progress.director?.displayName, phone: progress.director?.phone }),
+  () => { if (progress) render(); });
 const panel = call.element;
 panel.hidden = true;
 $('call-slot').replaceWith(panel);
@@ -25,10 +27,11 @@ const endForm = endPanel(() => current.id, poll);
 endForm.hidden = true;
 $('end-slot').replaceWith(endForm);
 
+// Alert first: one tap on the complication launches; the patient is added while waiting.
 for (const [value, label] of Object.entries(COMPLICATIONS)) {
-  $('complications').append(el('label', { class: 'choice' },
-    el('input', { type: 'radio', name: 'complication', value, id: `complication-${value}`, required: true }),
-    el('span', { text: label })));
+  $('complications').append(el('button', {
+    type: 'button', class: 'complication', id: `complication-${value}`, text: label, onclick: () => launch(value),
+  }));
 }
 
 function show(section) {
@@ -46,62 +49,70 @@ async function ready() {
   try {
     const open = await api('GET', '/api/emergencies?status=open');
     $('open').hidden = open.length === 0;
+    // Each line tells its emergency apart: the patient, who answered, and when it began.
     $('open-list').replaceChildren(...open.map((e) => el('li', {},
-      el('button', { type: 'button', class: 'link', onclick: () => follow({ id: e.id, patientRef: e.patientRef, patientInitials: e.patientInitials }) },
-        `${COMPLICATIONS[e.complication]} — ${e.patientInitials} — ${humanize(e.status)} since ${time(e.launchedAt, false)}`))));
+      el('button', { type: 'button', class: 'link open-emergency', onclick: () => follow(e) },
+        el('strong', { text: `${COMPLICATIONS[e.complication]}${e.drill ? ' (drill)' : ''}` }),
+        ` · ${e.patientRef ? `${e.patientInitials || ''} ${e.patientRef}`.trim() : 'patient not named yet'}`,
+        ` · ${e.director ? `${humanize(e.status)} by ${e.director.displayName}` : humanize(e.status)}`,
+        ` · launched ${time(e.launchedAt)}`))));
   } catch (e) {
     $('open').hidden = true;
   }
 }
 
 $('emergency-button').addEventListener('click', () => {
+  // The tap is the gesture browsers require before a page may sound: guidance rings later.
+  try {
+    audio = audio || new AudioContext();
+    audio.resume().catch(() => {});
+  } catch (e) {
+    audio = null;
+  }
   show('launch');
   $('launch-error').hidden = true;
-  document.querySelector('input[name=complication]').focus();
+  $('complication-VASCULAR_OCCLUSION').focus();
 });
 $('launch-back').addEventListener('click', ready);
 
-$('launch').addEventListener('submit', async (event) => {
-  event.preventDefault();
+async function launch(complication) {
   $('launch-error').hidden = true;
-  const chosen = document.querySelector('input[name=complication]:checked');
-  if (!chosen) return showProblem('launch-error', 'Choose the complication.');
-  const patientRef = $('patient-ref').value.trim();
-  const patientInitials = $('patient-initials').value.trim();
-  if (!patientRef || !patientInitials) return showProblem('launch-error', 'Enter the patient reference and initials.');
-  $('launch-button').disabled = true;
+  const buttons = [...$('complications').querySelectorAll('button')];
+  buttons.forEach((b) => { b.disabled = true; });
   try {
-    const launched = await api('POST', '/api/emergencies', {
-      complication: chosen.value,
-      patientRef,
-      patientInitials,
-      note: $('launch-note').value.trim() || null,
-      drill: $('drill').checked,
-    }, { 'Idempotency-Key': launchKey });
+    const launched = await api('POST', '/api/emergencies', { complication, drill: $('drill').checked },
+      { 'Idempotency-Key': launchKey });
     $('launch').reset();
     launchKey = crypto.randomUUID();
-    follow({ id: launched.id, patientRef: launched.patientRef, patientInitials: launched.patientInitials });
+    follow(launched);
+    $('patient-ref').focus();
   } catch (e) {
     showProblem('launch-error', e);
   } finally {
-    $('launch-button').disabled = false;
+    buttons.forEach((b) => { b.disabled = false; });
   }
-});
+}
 // A double tap or a retried request launches once.
 let launchKey = crypto.randomUUID();
 
 // --- following one emergency ---------------------------------------------------------------
 
+let audio = null;
+
 function follow(emergency) {
-  current = emergency;
+  current = { id: emergency.id, patientRef: emergency.patientRef, patientInitials: emergency.patientInitials, note: emergency.note };
   sessionStorage.setItem(CURRENT, emergency.id);
   progress = null;
   $('photo-list').replaceChildren();
   $('timeline').replaceChildren();
+  $('guidance').hidden = true;
+  $('transfer').open = false;
   $('photo-message').textContent = '';
   callTried = false;
   show('live');
   window.scrollTo(0, 0);
+  $('patient-form').reset();
+  renderPatient();
   refreshConsent();
   poll();
   poller = setInterval(poll, POLL_MS);
@@ -124,7 +135,7 @@ async function poll() {
     if (changed) {
       render();
       // Guidance the director writes shows up here; read (and audited) only when it changed.
-      if (progress.status !== 'ALERTING') showTimeline(current.id, $('timeline')).catch(() => {});
+      if (progress.status !== 'ALERTING') showTimeline(current.id, $('timeline')).then(guidance).catch(() => {});
     }
   } catch (e) {
     if (e.status === 404) ready();
@@ -136,10 +147,10 @@ function render() {
   const title = $('status-title');
   const step = p.escalation;
   const alerted = step.alerted.filter((a) => a.round === step.round);
-  $('status-kind').textContent = `${COMPLICATIONS[p.complication]}${p.drill ? ' — drill' : ''} · ${current.patientInitials || ''} · launched ${time(p.launchedAt)}`;
+  $('status-kind').textContent = `${COMPLICATIONS[p.complication]}${p.drill ? ' — drill' : ''}${current.patientInitials ? ` · ${current.patientInitials}` : ''} · launched ${time(p.launchedAt)}`;
   $('status-card').dataset.status = p.status;
   $('cancel-button').hidden = p.status !== 'ALERTING';
-  $('transfer-plan').textContent = p.transferPlan || 'This clinic has no transfer plan on file: call 911.';
+  renderTransferPlan(p.transferPlan || 'This clinic has no transfer plan on file: call 911.');
   const unanswered = p.status === 'UNANSWERED';
   $('transfer').hidden = !(unanswered || p.status === 'ALERTING');
   $('transfer').classList.toggle('urgent', unanswered);
@@ -153,9 +164,14 @@ function render() {
     $('status-detail').textContent = `Step ${step.step} of ${step.steps}${step.rounds > 1 ? `, round ${step.round} of ${step.rounds}` : ''}.`;
   } else if (p.status === 'ACCEPTED' || p.status === 'CONNECTED') {
     title.textContent = `${p.director.displayName} accepted`;
-    $('status-detail').textContent = p.status === 'CONNECTED'
-      ? `In the call since ${time(p.connectedAt)}.`
-      : `Accepted at ${time(p.acceptedAt)}; joining the call.`;
+    const how = {
+      phone: `The video call cannot be reached: call ${p.director.displayName} by phone (below).`,
+      failed: 'The video call could not be joined: try again below, or call by phone.',
+      left: 'You left the video call.',
+    }[call.state];
+    $('status-detail').textContent = how ? `Accepted at ${time(p.acceptedAt)}. ${how}`
+      : p.status === 'CONNECTED' ? `In the call since ${time(p.connectedAt)}.`
+        : `Accepted at ${time(p.acceptedAt)}; joining the call.`;
   } else if (p.status === 'UNANSWERED') {
     title.textContent = 'No director answered';
     $('status-detail').textContent = 'Follow the transfer plan now.';
@@ -174,6 +190,9 @@ function render() {
   $('consent-card').hidden = closed;
   $('ended-card').hidden = !closed;
   $('timeline-card').hidden = p.status === 'ALERTING';
+  // Replies go to the director once one accepted, and after the end for what was done.
+  $('reply-form').hidden = !(inCall || p.status === 'ENDED');
+  $('quick-replies').hidden = !inCall;
   $('ended-detail').textContent = {
     UNANSWERED: 'The transfer plan is shown above. Tell the paramedics what was injected, where and when.',
     ENDED: 'Document it in the patient\'s chart from the timeline, and plan the follow-up checks (24 hours, 48 hours, 1 week).'
@@ -216,12 +235,164 @@ $('cancel-button').addEventListener('click', async () => {
 
 $('start-over').addEventListener('click', ready);
 
+// --- the transfer plan: every number a call away -------------------------------------------
+
+// +1 555 0100, (555) 010-0000, 555-010-0000: seven digits or more with the usual marks, or an
+// emergency number on its own (an address such as "1200 Main Street" is not a number to call).
+const PHONE = /\+?\(?\d[\d\s().-]{1,18}\d/g;
+const EMERGENCY_NUMBERS = ['911', '112', '999'];
+
+function renderTransferPlan(text) {
+  const lines = text.split(/\n|;\s*/).map((line) => line.trim()).filter(Boolean);
+  $('transfer-plan').replaceChildren(...lines.map((line) => {
+    const item = el('p', { class: 'transfer-line' });
+    let at = 0;
+    for (const match of line.matchAll(PHONE)) {
+      const digits = match[0].replace(/[^+0-9]/g, '');
+      const count = digits.replace('+', '').length;
+      if (count < 7 && !EMERGENCY_NUMBERS.includes(digits)) continue;
+      item.append(line.slice(at, match.index),
+        el('a', { href: `tel:${digits}`, class: 'tel', text: match[0] }));
+      at = match.index + match[0].length;
+    }
+    item.append(line.slice(at));
+    return item;
+  }));
+}
+
+// --- the director's guidance, on top --------------------------------------------------------
+
+const QUICK_REPLIES = ['Done', 'Capillary refill under 3 s', 'Not improving', 'Patient is stable'];
+$('quick-replies').replaceChildren(...QUICK_REPLIES.map((text, i) => el('button', {
+  type: 'button', class: 'secondary', id: `quick-reply-${i}`, text, onclick: () => reply(text),
+})));
+
+const SEEN = 'directorline.injector.guidance-seen';
+
+/** The newest note someone else wrote goes on top; a new one rings, vibrates and flashes. */
+function guidance(entries) {
+  const notes = entries.filter((t) => t.type === 'NOTE' && t.actorId !== me.id);
+  const latest = notes[notes.length - 1];
+  if (!latest) return;
+  $('guidance').hidden = false;
+  $('guidance-text').textContent = latest.detail;
+  $('guidance-at').textContent = `${latest.actor || 'The director'} · ${time(latest.at)}`;
+  const key = `${current.id}:${latest.ordinal}`;
+  if (sessionStorage.getItem(SEEN) === key) return;
+  sessionStorage.setItem(SEEN, key);
+  $('guidance').classList.remove('fresh');
+  void $('guidance').offsetWidth; // restarts the flash
+  $('guidance').classList.add('fresh');
+  window.scrollTo(0, 0);
+  if (navigator.vibrate) navigator.vibrate([300, 150, 300]);
+  chime();
+}
+
+function chime() {
+  if (!audio || audio.state !== 'running') return;
+  for (const [offset, pitch] of [[0, 660], [0.25, 880]]) {
+    const tone = audio.createOscillator();
+    const gain = audio.createGain();
+    tone.frequency.value = pitch;
+    gain.gain.setValueAtTime(0.25, audio.currentTime + offset);
+    gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + offset + 0.4);
+    tone.connect(gain).connect(audio.destination);
+    tone.start(audio.currentTime + offset);
+    tone.stop(audio.currentTime + offset + 0.4);
+  }
+}
+
+async function reply(text) {
+  $('reply-error').hidden = true;
+  try {
+    await api('POST', `/api/emergencies/${current.id}/notes`, { text });
+    $('reply-text').value = '';
+    $('guidance').hidden = false;
+    await poll();
+  } catch (e) {
+    showProblem('reply-error', e);
+  }
+}
+
+$('reply-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const text = $('reply-text').value.trim();
+  if (!text) return showProblem('reply-error', 'Write the reply first, or tap one of the answers.');
+  reply(text);
+});
+
+// --- the patient, added while waiting ---------------------------------------------------------
+
+function renderPatient() {
+  const named = Boolean(current.patientRef);
+  $('patient-title').textContent = named ? `Patient ${current.patientInitials || ''}`.trim() : 'Patient';
+  $('patient-summary').textContent = named
+    ? `Chart ${current.patientRef}${current.note ? ` · Note: ${current.note}` : ''}`
+    : '';
+  $('patient-summary').hidden = !named;
+  // The reference is set once; initials and the note may still change.
+  $('patient-ref').disabled = named;
+  $('patient-ref').value = current.patientRef || $('patient-ref').value;
+  $('patient-form').hidden = named && $('patient-edit').dataset.open !== 'true';
+  $('patient-edit').hidden = !named || !$('patient-form').hidden;
+  $('patient-hint').hidden = named;
+  $('photos-wait').hidden = named;
+  $('photo-take').setAttribute('aria-disabled', String(!named));
+  $('photo-input').disabled = !named;
+  renderConsentBasis();
+}
+
+counted($('patient-note'));
+counted($('exception-reason'));
+
+$('patient-edit').addEventListener('click', () => {
+  $('patient-edit').dataset.open = 'true';
+  $('patient-initials').value = current.patientInitials || '';
+  $('patient-note').value = current.note || '';
+  $('patient-note').dispatchEvent(new Event('input'));
+  renderPatient();
+  $('patient-initials').focus();
+});
+
+$('patient-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  $('patient-error').hidden = true;
+  const body = {};
+  const ref = $('patient-ref').value.trim();
+  if (!current.patientRef && ref) body.patientRef = ref;
+  const initials = $('patient-initials').value.trim();
+  if (initials) body.patientInitials = initials;
+  const note = $('patient-note').value.trim();
+  if (note || current.note) body.note = note;
+  if (Object.keys(body).length === 0) return showProblem('patient-error', 'Enter the chart number, the initials or a note.');
+  $('patient-save').disabled = true;
+  try {
+    const saved = await api('PATCH', `/api/emergencies/${current.id}`, body);
+    current.patientRef = saved.patientRef;
+    current.patientInitials = saved.patientInitials;
+    current.note = saved.note;
+    delete $('patient-edit').dataset.open;
+    renderPatient();
+    refreshConsent();
+    if (progress) render();
+  } catch (e) {
+    showProblem('patient-error', e);
+  } finally {
+    $('patient-save').disabled = false;
+  }
+});
+
 // --- consent -------------------------------------------------------------------------------
 
 let consents = [];
 let texts = [];
 
 async function refreshConsent() {
+  if (!current.patientRef) {
+    consents = [];
+    renderConsentBasis();
+    return;
+  }
   try {
     consents = await api('POST', '/api/consents/search', { patientRef: current.patientRef });
   } catch (e) {
@@ -246,8 +417,10 @@ function renderConsentBasis() {
     line('TELEHEALTH_CONSULT', 'Video consult'),
     line('PHOTO_CAPTURE_AND_SHARING', 'Photos'));
   const complete = exception || (inEffect('TELEHEALTH_CONSULT') && inEffect('PHOTO_CAPTURE_AND_SHARING'));
-  $('consent-record-open').hidden = complete;
-  $('consent-exception-open').hidden = exception || complete;
+  const waits = !current?.patientRef;
+  $('consent-waits').hidden = !waits;
+  $('consent-record-open').hidden = complete || waits;
+  $('consent-exception-open').hidden = exception || complete || waits;
 }
 
 $('consent-record-open').addEventListener('click', async () => {
@@ -359,7 +532,7 @@ const resumed = sessionStorage.getItem(CURRENT);
 if (resumed) {
   try {
     const e = await api('GET', `/api/emergencies/${resumed}`);
-    OPEN.includes(e.status) ? follow({ id: e.id, patientRef: e.patientRef, patientInitials: e.patientInitials }) : ready();
+    OPEN.includes(e.status) ? follow(e) : ready();
   } catch (e) {
     ready();
   }

@@ -89,33 +89,70 @@ class EmergencyJourneyBrowserIT {
       assertThat(bottom.doubleValue()).isLessThanOrEqualTo(viewport.doubleValue());
       look(phone, "journey-2-injector-start");
 
-      button.click();
-      phone.visible("complication-VASCULAR_OCCLUSION");
-      phone
-          .driver()
-          .findElement(By.xpath("//input[@id='complication-VASCULAR_OCCLUSION']/.."))
-          .click();
-      phone.type("patient-ref", patient);
-      phone.type("patient-initials", "JD");
-      phone.type("launch-note", "Blanching and livedo after filler, left nasolabial fold");
-      look(phone, "journey-3-injector-launch-form");
-      phone.click("launch-button");
+      // Alert first: Emergency, then one tap on the complication. No typing, no scrolling; the
+      // time runs from the first tap (the phone's clock) to the card on the console (the
+      // director's clock, the same machine's).
+      phone.script(
+          "document.getElementById('emergency-button').addEventListener('click',"
+              + " () => { window.tappedAt = Date.now(); }, { once: true })");
+      director.script(
+          "window.alertedAt = null; new MutationObserver((changes, observer) => {"
+              + " if (document.querySelector('#alerts .alert-card')) {"
+              + " window.alertedAt = Date.now(); observer.disconnect(); } })"
+              + ".observe(document.getElementById('alerts'), { childList: true })");
+      button.click(); // tap 1
+      WebElement complication = phone.visible("complication-VASCULAR_OCCLUSION");
+      Number complicationBottom =
+          (Number) phone.script("return arguments[0].getBoundingClientRect().bottom", complication);
+      assertThat(complicationBottom.doubleValue())
+          .as("the complication is on the first screen")
+          .isLessThanOrEqualTo(viewport.doubleValue());
+      look(phone, "journey-3-injector-one-tap");
+      complication.click(); // tap 2: the alert goes out
       phone.text("status-title", "Alerting Dr. Dana Director", SOON);
 
-      // The launch has been answered, so its alert is committed: the console shows it within 2 s.
       String id = emergencyOn(phone);
       WebElement alert = director.visibleCss("#alert-" + id, Duration.ofSeconds(2));
+      long tapped = ((Number) phone.script("return window.tappedAt")).longValue();
+      long alerted =
+          new WebDriverWait(director.driver(), SOON)
+              .until(d -> (Number) director.script("return window.alertedAt"))
+              .longValue();
+      assertThat(alerted - tapped)
+          .as("ms from the tap on Emergency to the alert on the console")
+          .isLessThanOrEqualTo(1000);
       assertThat(alert.getText())
           .contains("Vascular occlusion")
           .containsIgnoringCase("Demo Med Spa");
       assertThat(alert.getText()).as("alerts carry no patient data").doesNotContain(patient);
       look(director, "journey-4-director-alert");
 
+      // While the director is alerted, the injector adds the patient; the card shows them.
+      new WebDriverWait(phone.driver(), SOON)
+          .until(d -> "patient-ref".equals(phone.script("return document.activeElement.id")));
+      phone.type("patient-ref", patient);
+      phone.type("patient-initials", "JD");
+      phone.type("patient-note", "Possible VO. Blanching and livedo, left nasolabial fold");
+      assertThat(phone.visible("patient-note-count").getText()).startsWith("55 / 2000");
+      look(phone, "journey-4b-injector-adds-patient");
+      phone.click("patient-save");
+      phone.text("patient-summary", patient, SOON);
+      director.text("alert-note-" + id, "Possible VO", SOON);
+      assertThat(director.visible("alert-who-" + id).getText())
+          .contains("patient JD")
+          .doesNotContain(patient);
+      look(director, "journey-4c-director-alert-with-note");
+
       assertThat(phone.text("countdown", "until the next director")).contains("s until");
       // The transfer plan is one tap away while directors are being alerted.
       assertThat(phone.visible("transfer-summary").getText()).contains("if no director answers");
       assertThat(phone.driver().findElement(By.id("transfer-plan")).getAttribute("textContent"))
           .contains("Call 911");
+      // Every number in the plan is a tap-to-call link; an address is not.
+      assertThat(
+              phone.driver().findElements(By.cssSelector("#transfer-plan a.tel")).stream()
+                  .map(a -> a.getAttribute("href")))
+          .containsExactly("tel:911", "tel:+15550199");
       look(phone, "journey-5-injector-alerting");
 
       // Consent while waiting: the demo clinic's texts, verbal with a witness.
@@ -138,6 +175,10 @@ class EmergencyJourneyBrowserIT {
       phone.text("fallback-phone", "+1 555 0100", SOON);
       assertThat(phone.driver().findElement(By.id("fallback-phone")).getAttribute("href"))
           .isEqualTo("tel:+15550100");
+      // The status says what is true: the call fell back to the phone, not "joining".
+      assertThat(phone.text("status-detail", "by phone", SOON))
+          .contains("call Dr. Dana Director by phone")
+          .doesNotContain("joining");
       look(phone, "journey-6-injector-call-fallback");
 
       // A photo from the phone appears on the director's page.
@@ -159,17 +200,41 @@ class EmergencyJourneyBrowserIT {
           "note-text", "Hyaluronidase 500 U to the area; reassess capillary refill in 15 min");
       director.click("note-save");
       director.text("timeline", "Hyaluronidase 500 U", SOON);
+      // On the phone the guidance is the first thing on the page, and the injector answers.
+      phone.text("guidance-text", "Hyaluronidase 500 U", SOON);
+      Number guidanceTop =
+          (Number)
+              phone.script(
+                  "return document.getElementById('guidance').getBoundingClientRect().top");
+      Number statusTop =
+          (Number)
+              phone.script(
+                  "return document.getElementById('status-card').getBoundingClientRect().top");
+      assertThat(guidanceTop.doubleValue())
+          .isLessThan(statusTop.doubleValue())
+          .isLessThan(viewport.doubleValue());
+      look(phone, "journey-9b-injector-guidance-on-top");
+      phone.click("quick-reply-1");
+      director.text("timeline", "Capillary refill under 3 s", SOON);
       phone.text("timeline", "Hyaluronidase 500 U", SOON);
       assertThat(director.visible("timeline").getText())
           .contains("photo added")
           .contains("accepted");
-      director
-          .driver()
-          .findElement(By.cssSelector("#end-outcome option[value=RESOLVED_ON_SITE]"))
-          .click();
-      director.type("end-summary", "Blanching resolved after one cycle; follow-up call tomorrow.");
+      // No outcome is chosen for the director, and ending asks once more.
       director.click("end-button");
+      director.text("end-error", "Choose how the emergency ended", SOON);
+      director.click("end-outcome-RESOLVED_ON_SITE");
+      director.type("end-summary", "Blanching resolved after one cycle; follow-up call tomorrow.");
+      assertThat(director.visible("end-summary-count").getText()).endsWith("/ 4000");
+      director.click("end-button");
+      director.text("end-confirm-text", "Resolved on site", SOON);
+      look(director, "journey-9c-director-confirms-the-end");
+      director.click("end-confirm-yes");
       director.text("ended-title", "Resolved on site", SOON);
+      // The summary for the chart is kept: on the director's page and on both timelines.
+      director.text("ended-summary", "Blanching resolved after one cycle", SOON);
+      director.text("timeline", "Blanching resolved after one cycle", SOON);
+      phone.text("timeline", "Blanching resolved after one cycle", SOON);
       look(director, "journey-10-director-ended");
       phone.text("status-title", "Emergency ended", SOON);
       assertThat(phone.visible("ended-detail").getText()).contains("follow-up checks");
@@ -232,11 +297,12 @@ class EmergencyJourneyBrowserIT {
       director.text("console-state", "On call", SOON);
       phone.signIn("injector", TestRun.DEMO_PASSWORD, "/injector.html");
       phone.click("emergency-button");
-      phone.driver().findElement(By.xpath("//input[@id='complication-BURN']/..")).click();
+      phone.click("complication-BURN");
+      phone.text("status-title", "Alerting", SOON);
       phone.type("patient-ref", patient);
       phone.type("patient-initials", "KL");
-      phone.click("launch-button");
-      phone.text("status-title", "Alerting", SOON);
+      phone.click("patient-save");
+      phone.text("patient-summary", patient, SOON);
       // The console replayed the first test's alert too, closed now: this one is still waiting.
       director.click("accept-" + emergencyOn(phone));
 
@@ -279,8 +345,9 @@ class EmergencyJourneyBrowserIT {
       look(director, "call-director-in-jitsi");
       look(phone, "call-injector-in-jitsi");
 
-      director.driver().findElement(By.cssSelector("#end-outcome option[value=OTHER]")).click();
+      director.click("end-outcome-OTHER");
       director.click("end-button");
+      director.click("end-confirm-yes");
       director.text("ended-title", "Other", SOON);
       new WebDriverWait(director.driver(), SOON)
           .until(d -> Boolean.TRUE.equals(director.script("return window.standInJitsi.disposed")));

@@ -7,6 +7,8 @@ import com.directorline.testing.Api;
 import com.directorline.testing.ApiServer;
 import com.directorline.testing.Browser;
 import com.directorline.testing.Reply;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -27,12 +30,15 @@ class InjectorPageBrowserIT {
   private static final String PLAN =
       "Call 911 now. Nearest emergency department: Riverside ED, 40 Elm Street.";
 
+  /** Two taps launch; the patient follows while the director is alerted. */
   private static void launch(Browser phone, String patient) {
     phone.click("emergency-button");
-    phone.driver().findElement(By.xpath("//input[@id='complication-ANAPHYLAXIS']/..")).click();
+    phone.click("complication-ANAPHYLAXIS");
+    phone.text("status-title", "Alerting", SOON);
     phone.type("patient-ref", patient);
     phone.type("patient-initials", "AB");
-    phone.click("launch-button");
+    phone.click("patient-save");
+    phone.text("patient-summary", patient, SOON);
   }
 
   @Test
@@ -98,6 +104,52 @@ class InjectorPageBrowserIT {
     }
   }
 
+  /**
+   * Open emergencies on the start page can be told apart, and one launched alert first says that
+   * consent and photos wait for the patient's reference.
+   */
+  @Test
+  void openEmergenciesAreToldApartAndConsentWaitsForThePatient(Api api) {
+    Api.Clinic clinic = api.newClinic();
+    String injector = clinic.enrol("INJECTOR");
+    String director = clinic.enrol("DIRECTOR");
+    clinic.definePolicy(List.of(List.of(clinic.userId(director))), 600, PLAN);
+    String token = clinic.signIn(injector);
+    String patient = "MRN-" + UUID.randomUUID().toString().substring(0, 6);
+    for (JsonObject body :
+        List.of(
+            Json.createObjectBuilder().add("complication", "BURN").build(),
+            Json.createObjectBuilder()
+                .add("complication", "BURN")
+                .add("patientRef", patient)
+                .add("patientInitials", "QR")
+                .build())) {
+      assertThat(api.post("/api/emergencies", token, body).status()).isEqualTo(201);
+    }
+    try (Browser phone = Browser.open(api.baseUrl(), true)) {
+      phone.signIn(injector, Api.Clinic.PASSWORD, "/injector.html");
+      phone.shown("open-list");
+      List<String> lines =
+          phone.driver().findElements(By.cssSelector("#open-list li")).stream()
+              .map(WebElement::getText)
+              .toList();
+      assertThat(lines).hasSize(2).doesNotHaveDuplicates();
+      assertThat(lines).anySatisfy(l -> assertThat(l).contains("patient not named yet"));
+      assertThat(lines).anySatisfy(l -> assertThat(l).contains("QR " + patient));
+      phone.screenshot("injector-open-emergencies");
+
+      phone.driver().findElements(By.cssSelector("#open-list li button")).stream()
+          .filter(b -> b.getText().contains("not named"))
+          .findFirst()
+          .orElseThrow()
+          .click();
+      phone.text("consent-waits", "add it above first", SOON);
+      assertThat(phone.visible("photos-wait").getText()).contains("add it above first");
+      assertThat(phone.driver().findElement(By.id("consent-record-open")).isDisplayed()).isFalse();
+      assertThat(phone.driver().findElement(By.id("photo-input")).isEnabled()).isFalse();
+    }
+  }
+
   @Test
   void everyControlOnEveryPageHasALabelAndEveryTextEnoughContrast(Api api) {
     Api.Clinic clinic = api.newClinic();
@@ -144,9 +196,13 @@ class InjectorPageBrowserIT {
               d ->
                   "complication-VASCULAR_OCCLUSION"
                       .equals(desk.script("return document.activeElement.id")));
-      keys(desk, Keys.ARROW_RIGHT); // the radio group: arrows move and select
-      keys(desk, Keys.TAB, patient, Keys.TAB, "KB", Keys.TAB, Keys.TAB, Keys.TAB, Keys.ENTER);
+      keys(desk, Keys.TAB, Keys.ENTER); // the second complication: Anaphylaxis
       desk.text("status-title", "Alerting Test DIRECTOR", SOON);
+      // The patient's reference field has the focus while the director is alerted.
+      new WebDriverWait(desk.driver(), SOON)
+          .until(d -> "patient-ref".equals(desk.script("return document.activeElement.id")));
+      keys(desk, patient, Keys.TAB, "KB", Keys.ENTER);
+      desk.text("patient-summary", patient, SOON);
       Reply launched = api.get("/api/emergencies?status=open", clinic.signIn(injector));
       assertThat(launched.array()).hasSize(1);
       assertThat(launched.array().getJsonObject(0).getString("complication"))

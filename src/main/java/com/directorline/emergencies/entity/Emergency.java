@@ -389,6 +389,10 @@ public class Emergency {
     summary = endSummary == null || endSummary.isBlank() ? null : endSummary.strip();
     endedAt = now;
     record(now, EventType.ENDED, participantId, result.name());
+    if (summary != null) {
+      // The start of the chart entry: kept on the timeline, where both pages show it.
+      record(now, EventType.SUMMARY, participantId, summary);
+    }
   }
 
   /**

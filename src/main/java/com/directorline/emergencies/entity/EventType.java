@@ -15,5 +15,7 @@ public enum EventType {
   PHOTO_ADDED,
   NOTE,
   /** The launching injector added the patient's details after the alert went out. */
-  DETAILS
+  DETAILS,
+  /** The summary for the chart written when the emergency ended. */
+  SUMMARY
 }

@@ -11,11 +11,14 @@ import java.util.List;
 @ApplicationScoped
 public class DemoEscalation {
 
+  /** Lines with phone numbers: the injector's page shows each number as a tap-to-call link. */
   static final String TRANSFER_PLAN =
       "Call 911 now if the patient has visual symptoms, chest pain, trouble breathing or"
-          + " fainting, or if no director has answered. Nearest emergency department: Demo General"
-          + " Hospital ED, 1200 Main Street (4 minutes). Tell the paramedics the product, lot,"
-          + " volume, site and time of the injection, and send this timeline with the patient.";
+          + " fainting, or if no director has answered.\n"
+          + "Nearest emergency department: Demo General Hospital ED, 1200 Main Street"
+          + " (4 minutes): +1 555 0199\n"
+          + "Tell the paramedics the product, lot, volume, site and time of the injection, and"
+          + " send this timeline with the patient.";
 
   @Inject EscalationPolicies policies;
 

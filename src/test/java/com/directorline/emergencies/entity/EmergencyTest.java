@@ -154,6 +154,11 @@ class EmergencyTest {
     assertThat(emergency.status()).isEqualTo(Status.ENDED);
     assertThat(emergency.outcome()).isEqualTo(Outcome.RESOLVED_ON_SITE);
     assertThat(emergency.callIsOpen()).isFalse();
+    // The summary for the chart is kept, on the timeline too.
+    assertThat(emergency.summary()).isEqualTo("hyaluronidase given, refill normal");
+    List<TimelineEntry> last = emergency.drainNewEvents();
+    assertThat(last.get(last.size() - 1).type()).isEqualTo(EventType.SUMMARY);
+    assertThat(last.get(last.size() - 1).detail()).isEqualTo("hyaluronidase given, refill normal");
   }
 
   @Test
