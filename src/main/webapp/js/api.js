@@ -136,10 +136,47 @@ export function explain(error) {
     return error;
   }
   if (error instanceof ApiError) {
-    const fields = (error.problem?.violations || []).map((v) => `${v.field} ${v.message}`);
-    return [error.message, ...fields].join(' — ');
+    const violations = error.problem?.violations || [];
+    // The machine-readable violations become sentences; the generic detail then says nothing more.
+    return violations.length ? violations.map(sentence).join(' ') : error.message;
   }
   return 'The server cannot be reached; check the connection and try again.';
+}
+
+/** What the pages call each field the API names in its violations. */
+const FIELD_LABELS = {
+  patientRef: 'The patient reference',
+  patientInitials: 'The patient initials',
+  note: 'The note',
+  text: 'The text',
+  reason: 'The reason',
+  summary: 'The summary',
+  outcome: 'The outcome',
+  complication: 'The complication',
+  'givenBy.name': 'The name of the person giving consent',
+  'givenBy.relationship': 'The relationship to the patient',
+  givenBy: 'Who gave consent',
+  witness: 'The witness',
+  signature: 'The signature',
+  method: 'How consent was given',
+  consentTextId: 'The consent text',
+  username: 'The username',
+  password: 'The password',
+  displayName: 'The name',
+  email: 'The email address',
+  phone: 'The phone number',
+  url: 'The address',
+  from: 'The start of the period',
+  to: 'The end of the period',
+  justification: 'The reason for the emergency access',
+};
+
+/** One violation as a sentence: "The patient initials must be 1 to 8 letters." */
+export function sentence(violation) {
+  const label = FIELD_LABELS[violation.field]
+    || `The ${violation.field.split('.').pop().replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()}`;
+  const message = violation.message.replace(/[.\s]+$/, '');
+  return `${label} ${message}.`;
 }
 
 /** The server's idle timeout as this tab last heard it. */

@@ -73,6 +73,9 @@ function onAlert(data) {
   checkStillWaiting(data.emergencyId).then((waiting) => {
     if (waiting && !existing) ring(data);
     if (waiting) describe(data.emergencyId);
+    // Already answered when it arrived (a replay of the last minutes as the console opens):
+    // it goes into the collapsed history, out of the way of what still waits.
+    else if (!existing) toHistory(cards.get(data.emergencyId));
   });
 }
 
@@ -182,12 +185,23 @@ function onClosedLocally(card, text) {
   showConsole();
 }
 
+function toHistory(card) {
+  if (!card) return;
+  $('alert-history-list').prepend(card.item);
+  $('alert-history').hidden = false;
+  const count = $('alert-history-list').children.length;
+  $('alert-history-summary').textContent = `Earlier alerts (${count})`;
+  $('no-alerts').hidden = $('alerts').children.length > 0;
+}
+
 function showCardError(card, e) {
   showProblem(card.item.querySelector('.error'), e);
 }
 
 // A sound needs one click on the page first (browsers' autoplay rule); notifications need consent.
-$('enable-alerts').addEventListener('click', async () => {
+// Going on call asks for that click as the page opens, in a dialog that cannot be missed; the
+// console then says plainly what is on and what is not.
+async function startOnCall() {
   audio = audio || new AudioContext();
   // A machine without a sound device may never resume; the notifications still matter.
   await Promise.race([audio.resume().catch(() => {}), new Promise((done) => setTimeout(done, 1000))]);
@@ -195,9 +209,30 @@ $('enable-alerts').addEventListener('click', async () => {
     await Notification.requestPermission();
   }
   beep();
-  $('enable-alerts').textContent = 'Sound and notifications are on';
-  $('enable-alerts').disabled = true;
+  if ($('start-dialog').open) $('start-dialog').close();
+  showChannels();
+}
+$('enable-alerts').addEventListener('click', startOnCall);
+$('start-on-call').addEventListener('click', startOnCall);
+$('start-later').addEventListener('click', () => {
+  $('start-dialog').close();
+  showChannels();
 });
+
+function showChannels() {
+  const sound = audio?.state === 'running';
+  const permission = 'Notification' in window ? Notification.permission : 'unsupported';
+  const notifications = permission === 'granted';
+  const parts = [sound ? 'Sound is on' : 'Sound is OFF',
+    notifications ? 'notifications are on'
+      : permission === 'denied' ? 'notifications are BLOCKED by the browser (allow them in the site settings)'
+        : 'notifications are OFF'];
+  const all = sound && notifications;
+  $('alert-channels').textContent = `${parts.join('; ')}.${all ? '' : ' Alerts still show on this page and arrive by email and pager.'}`;
+  $('alert-channels').className = `alert-channels ${all ? 'ok' : 'warn'}`;
+  $('enable-alerts').textContent = all ? 'Sound and notifications are on' : 'Turn on sound and notifications';
+  $('enable-alerts').disabled = all;
+}
 
 let ringing = null;
 function ring(data) {
@@ -273,6 +308,7 @@ function closeWorkspace() {
   sessionStorage.removeItem(CURRENT);
   $('workspace').hidden = true;
   $('console').hidden = false;
+  refreshMine();
 }
 $('back-to-console').addEventListener('click', closeWorkspace);
 
@@ -374,11 +410,32 @@ $('note-form').addEventListener('submit', async (event) => {
     $('note-text').dispatchEvent(new Event('input'));
     await poll();
   } catch (e) {
-    showProblem('note-error', e);
+    showProblem('note-error', e, { text: 'note-text' });
   }
 });
 
 
+// --- what this director has taken on ----------------------------------------------------------
+
+/** Emergencies this director accepted and has not ended, a click from the workspace. */
+async function refreshMine() {
+  let open;
+  try {
+    open = await api('GET', '/api/emergencies?status=open');
+  } catch (e) {
+    return;
+  }
+  const mine = open.filter((e) => e.director?.id === me.id && ['ACCEPTED', 'CONNECTED'].includes(e.status));
+  $('mine').hidden = mine.length === 0;
+  $('mine-list').replaceChildren(...mine.map((e) => el('li', {},
+    el('button', { type: 'button', class: 'link', id: `mine-${e.id}`, onclick: () => openWorkspace(e.id) },
+      `${COMPLICATIONS[e.complication]}${e.drill ? ' (drill)' : ''} · ${e.patientInitials ? `patient ${e.patientInitials}` : 'patient not named yet'}`
+        + ` · ${e.injector?.displayName || ''} · accepted ${time(e.acceptedAt)}`))));
+}
+
+showChannels();
+$('start-dialog').showModal();
 connect();
+refreshMine();
 const resumed = sessionStorage.getItem(CURRENT);
 if (resumed) openWorkspace(resumed);

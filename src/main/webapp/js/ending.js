@@ -72,7 +72,7 @@ export function endPanel(emergencyId, ended) {
       await ended();
     } catch (e) {
       back();
-      showProblem(error, e);
+      showProblem(error, e, { summary: 'end-summary' });
     } finally {
       yes.disabled = false;
     }

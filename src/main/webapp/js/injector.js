@@ -2,7 +2,7 @@
 // call, and the end. It follows the emergency through /progress (no patient data, so not an
 // audited access) and reads patient data only when it needs it.
 import { api, explain, upload } from './api.js';
-import { $, el, startPage, time, COMPLICATIONS, OUTCOMES, humanize, showProblem } from './shell.js';
+import { $, el, startPage, time, COMPLICATIONS, OUTCOMES, humanize, showProblem, clearFieldProblems } from './shell.js';
 import { CallPanel } from './call.js';
 import { counted, endPanel, showTimeline } from './ending.js';
 
@@ -372,11 +372,12 @@ $('patient-form').addEventListener('submit', async (event) => {
     current.patientInitials = saved.patientInitials;
     current.note = saved.note;
     delete $('patient-edit').dataset.open;
+    clearFieldProblems($('patient-form'));
     renderPatient();
     refreshConsent();
     if (progress) render();
   } catch (e) {
-    showProblem('patient-error', e);
+    showProblem('patient-error', e, { patientRef: 'patient-ref', patientInitials: 'patient-initials', note: 'patient-note' });
   } finally {
     $('patient-save').disabled = false;
   }
@@ -471,7 +472,9 @@ $('consent-form').addEventListener('submit', async (event) => {
     await refreshConsent();
     poll();
   } catch (e) {
-    showProblem('consent-error', e);
+    showProblem('consent-error', e, {
+      'givenBy.name': 'consent-name', 'givenBy.relationship': 'consent-relationship', witness: 'consent-witness', signature: 'consent-signature',
+    });
   }
 });
 
@@ -490,7 +493,7 @@ $('exception-form').addEventListener('submit', async (event) => {
     $('exception-form').reset();
     poll();
   } catch (e) {
-    showProblem('exception-error', e);
+    showProblem('exception-error', e, { reason: 'exception-reason' });
   }
 });
 

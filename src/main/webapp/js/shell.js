@@ -1,6 +1,6 @@
 // What every signed-in page shares: who is signed in, sign-out, the automatic logoff, and
 // small helpers for building the page without innerHTML (no markup from data, ever).
-import { api, explain, idledOut, idleSeconds, watchIdle } from './api.js';
+import { api, explain, idledOut, idleSeconds, sentence, watchIdle } from './api.js';
 
 const NOTICE_KEY = 'directorline.notice';
 
@@ -26,11 +26,41 @@ export const PAGES = {
   COMPLIANCE_OFFICER: '/compliance.html',
 };
 
-/** Shows what went wrong (an error or a message) in an alert line, by element or id. */
-export function showProblem(target, error) {
+/**
+ * Shows what went wrong (an error or a message) in an alert line, by element or id. With fields
+ * (the API's field name to an input's id), each violation is also written next to its input,
+ * which is marked invalid; the marks of an earlier attempt are cleared first.
+ */
+export function showProblem(target, error, fields = {}) {
   const line = typeof target === 'string' ? $(target) : target;
-  line.textContent = explain(error);
+  clearFieldProblems(line.closest('form') || line.parentElement);
+  const violations = error?.problem?.violations || [];
+  const unplaced = [];
+  for (const violation of violations) {
+    const input = fields[violation.field] && $(fields[violation.field]);
+    if (!input) {
+      unplaced.push(violation);
+      continue;
+    }
+    input.setAttribute('aria-invalid', 'true');
+    const note = el('p', { class: 'field-error', id: `${input.id}-error`, role: 'alert', text: sentence(violation) });
+    input.setAttribute('aria-describedby', `${input.id}-error`);
+    input.after(note);
+  }
+  line.textContent = violations.length && unplaced.length === 0
+    ? 'Please correct the marked field' + (violations.length > 1 ? 's.' : '.')
+    : unplaced.length ? unplaced.map(sentence).join(' ') : explain(error);
   line.hidden = false;
+}
+
+/** Removes the marks showProblem left on a form's inputs. */
+export function clearFieldProblems(container) {
+  if (!container) return;
+  container.querySelectorAll('.field-error').forEach((note) => note.remove());
+  container.querySelectorAll('[aria-invalid]').forEach((input) => {
+    input.removeAttribute('aria-invalid');
+    if (input.getAttribute('aria-describedby') === `${input.id}-error`) input.removeAttribute('aria-describedby');
+  });
 }
 
 /** Leaves for the sign-in page, which shows the message (kept out of the URL). */

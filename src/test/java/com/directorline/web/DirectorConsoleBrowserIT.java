@@ -60,8 +60,14 @@ class DirectorConsoleBrowserIT {
       desk.signIn(first, Api.Clinic.PASSWORD, "/director.html");
       desk.text("console-state", "On call", SOON);
       desk.script(RECORD_NOTIFICATIONS);
-      desk.click("enable-alerts");
-      desk.text("enable-alerts", "Sound and notifications are on", SOON);
+      // Going on call is asked for as the console opens; until then it says alerts are silent.
+      assertThat(desk.visible("start-dialog").getText()).contains("Start on call");
+      assertThat(desk.driver().findElement(By.id("alert-channels")).getAttribute("textContent"))
+          .contains("notifications are OFF");
+      desk.screenshot("director-start-on-call");
+      desk.click("start-on-call");
+      desk.text("alert-channels", "notifications are on", SOON);
+      assertThat(desk.driver().findElement(By.id("start-dialog")).isDisplayed()).isFalse();
 
       String id = launch(api, injector, patient);
       desk.visible("alert-" + id);
@@ -92,6 +98,7 @@ class DirectorConsoleBrowserIT {
     String patient = "MRN-" + UUID.randomUUID().toString().substring(0, 6);
     try (Browser desk = Browser.open(api.baseUrl(), false)) {
       desk.signIn(director, Api.Clinic.PASSWORD, "/director.html");
+      desk.click("start-on-call");
       desk.text("console-state", "On call", SOON);
       String id = launch(api, injector, patient);
       desk.visible("accept-" + id);
@@ -108,6 +115,14 @@ class DirectorConsoleBrowserIT {
           .click();
       desk.text("case-title", patient, SOON);
       desk.screenshot("director-opened-from-another-tab");
+      // In a console opened afresh, the emergency this director took on is a click away.
+      desk.script("sessionStorage.removeItem('directorline.director.emergency')");
+      desk.go("/director.html");
+      desk.click("start-later");
+      desk.text("mine-list", "Vascular occlusion", SOON);
+      desk.screenshot("director-my-open-emergencies");
+      desk.click("mine-" + id);
+      desk.text("case-title", patient, SOON);
     }
   }
 }

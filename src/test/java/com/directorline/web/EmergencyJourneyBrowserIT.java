@@ -77,6 +77,9 @@ class EmergencyJourneyBrowserIT {
 
       // The director opens the on-call console and waits.
       director.signIn("director", TestRun.DEMO_PASSWORD, "/director.html");
+      director.visible("start-on-call");
+      look(director, "journey-0-director-start-on-call");
+      director.click("start-on-call");
       director.text("console-state", "On call", SOON);
       look(director, "journey-1-director-console-waiting");
 
@@ -243,6 +246,10 @@ class EmergencyJourneyBrowserIT {
       // A console opened now replays the recent alert, shown as answered: nothing to accept.
       try (Browser later = Browser.open(server.baseUrl(), false)) {
         later.signIn("director", TestRun.DEMO_PASSWORD, "/director.html");
+        later.click("start-later");
+        // Answered alerts replayed as the console opens go into the collapsed history.
+        later.text("alert-history-summary", "Earlier alerts", SOON);
+        later.click("alert-history-summary");
         later.text("alert-" + id, "Ended: Resolved on site", SOON);
         assertThat(later.driver().findElements(By.id("accept-" + id))).isEmpty();
       }
@@ -294,6 +301,7 @@ class EmergencyJourneyBrowserIT {
     try (Browser director = Browser.open(server.baseUrl(), false);
         Browser phone = Browser.open(server.baseUrl(), true)) {
       director.signIn("director", TestRun.DEMO_PASSWORD, "/director.html");
+      director.click("start-on-call");
       director.text("console-state", "On call", SOON);
       phone.signIn("injector", TestRun.DEMO_PASSWORD, "/injector.html");
       phone.click("emergency-button");

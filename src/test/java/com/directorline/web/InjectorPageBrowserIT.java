@@ -147,6 +147,24 @@ class InjectorPageBrowserIT {
       assertThat(phone.visible("photos-wait").getText()).contains("add it above first");
       assertThat(phone.driver().findElement(By.id("consent-record-open")).isDisplayed()).isFalse();
       assertThat(phone.driver().findElement(By.id("photo-input")).isEnabled()).isFalse();
+
+      // A mistake is explained in words, next to the field it is about.
+      String second = "MRN-" + UUID.randomUUID().toString().substring(0, 6);
+      phone.type("patient-ref", second);
+      phone.type("patient-initials", "12");
+      phone.click("patient-save");
+      assertThat(phone.text("patient-initials-error", "initials"))
+          .isEqualTo("The patient initials must be 1 to 8 letters.");
+      assertThat(phone.visible("patient-error").getText())
+          .isEqualTo("Please correct the marked field.")
+          .doesNotContain("violations");
+      assertThat(phone.visible("patient-initials").getAttribute("aria-invalid")).isEqualTo("true");
+      phone.screenshot("injector-patient-form-error");
+      phone.driver().findElement(By.id("patient-initials")).clear();
+      phone.type("patient-initials", "ST");
+      phone.click("patient-save");
+      phone.text("patient-summary", second, SOON);
+      assertThat(phone.driver().findElements(By.id("patient-initials-error"))).isEmpty();
     }
   }
 
