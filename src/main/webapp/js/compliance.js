@@ -182,8 +182,9 @@ async function loadFlags() {
       $('flag-table').querySelector('tbody').append(el('tr', {}, el('td', { colspan: 6, text: 'No flags in this period.' })));
     }
     const reviews = await api('GET', `/api/audit/reviews?${query(flagPeriod)}`);
-    $('reviews').replaceChildren(...reviews.map((r) => el('li', {},
-      `${dateTime(r.reviewedAt)}: ${dateTime(r.from)} – ${dateTime(r.to)}${r.kind ? ` (${humanize(r.kind)})` : ''}: ${r.note}`)));
+    $('reviews').replaceChildren(...(reviews.length ? reviews.map((r) => el('li', {},
+      `${dateTime(r.reviewedAt)}: ${dateTime(r.from)} – ${dateTime(r.to)}${r.kind ? ` (${humanize(r.kind)})` : ''}: ${r.note}`))
+      : [el('li', { class: 'hint', text: 'No review attested for this period yet.' })]));
   } catch (e) {
     showProblem('flags-error', e);
   }

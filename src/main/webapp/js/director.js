@@ -2,7 +2,7 @@
 // with Last-Event-ID by itself, so nothing is missed), a sound and a notification for each alert,
 // then the emergency's workspace: the call, photos, consent basis, timeline, notes and the end.
 import { api, objectUrl } from './api.js';
-import { $, el, startPage, time, COMPLICATIONS, OUTCOMES, humanize, toSignIn, signedOutMessage, showProblem } from './shell.js';
+import { $, el, startPage, time, COMPLICATIONS, OUTCOMES, STATUSES, humanize, toSignIn, signedOutMessage, showProblem } from './shell.js';
 import { CallPanel } from './call.js';
 import { counted, endPanel, showTimeline } from './ending.js';
 
@@ -327,7 +327,7 @@ function renderCase() {
     ['Injector', `${e.injector?.displayName || ''}${e.injector?.phone ? ` · ${e.injector.phone}` : ''}`],
     ['Consent', basis],
     ['Note', e.note || '—'],
-    ['Status', humanize(e.status)],
+    ['Status', STATUSES[e.status] || humanize(e.status)],
   ];
   $('case-facts').replaceChildren(...facts.flatMap(([term, value]) => [el('dt', { text: term }),
     el('dd', { text: value, id: `fact-${term.toLowerCase()}`, class: term === 'Consent' && e.consentBasis === 'NOT_RECORDED' ? 'warn' : null })]));

@@ -138,6 +138,16 @@ export const COMPLICATIONS = {
   OTHER: 'Other',
 };
 
+/** An emergency's status as a label (humanize() is for words inside a sentence). */
+export const STATUSES = {
+  ALERTING: 'Alerting directors',
+  ACCEPTED: 'Accepted',
+  CONNECTED: 'In the call',
+  ENDED: 'Ended',
+  CANCELLED: 'Cancelled',
+  UNANSWERED: 'Nobody answered',
+};
+
 export const OUTCOMES = {
   RESOLVED_ON_SITE: 'Resolved on site',
   TRANSFERRED: 'Transferred to hospital',

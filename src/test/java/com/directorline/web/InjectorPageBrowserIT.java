@@ -36,8 +36,8 @@ class InjectorPageBrowserIT {
     phone.click("complication-ANAPHYLAXIS");
     phone.text("status-title", "Alerting", SOON);
     phone.type("patient-ref", patient);
-    phone.type("patient-initials", "AB");
-    phone.click("patient-save");
+    // Enter in the form submits it: a click could land elsewhere while the status card grows.
+    phone.type("patient-initials", "AB" + Keys.ENTER);
     phone.text("patient-summary", patient, SOON);
   }
 
