@@ -281,6 +281,8 @@ const photoUrls = new Map();
 
 async function openWorkspace(id) {
   sessionStorage.setItem(CURRENT, id);
+  $('from-injector').hidden = true;
+  delete $('from-injector-text').dataset.ordinal;
   $('workspace').hidden = false;
   showConsole();
   $('ended-card').hidden = true;
@@ -364,8 +366,28 @@ async function poll() {
   }
 }
 
-function refreshTimeline() {
-  return showTimeline(current.id, $('timeline'));
+/** The timeline, and the injector's newest note (a reply, a reassessment) above the call. */
+async function refreshTimeline() {
+  const entries = await showTimeline(current.id, $('timeline'));
+  const notes = entries.filter((t) => t.type === 'NOTE' && t.actorId !== me.id);
+  const latest = notes[notes.length - 1];
+  $('from-injector').hidden = !latest;
+  if (!latest) {
+    $('from-injector-text').dataset.ordinal = '';
+    return;
+  }
+  // New since this workspace opened: an earlier note is shown, but does not sound.
+  const seen = $('from-injector-text').dataset.ordinal;
+  const fresh = seen !== undefined && seen !== String(latest.ordinal);
+  $('from-injector-text').dataset.ordinal = String(latest.ordinal);
+  $('from-injector-text').textContent = latest.detail;
+  $('from-injector-at').textContent = `${latest.actor || 'The injector'} · ${time(latest.at)}`;
+  if (fresh) {
+    $('from-injector').classList.remove('fresh');
+    void $('from-injector').offsetWidth; // restarts the flash
+    $('from-injector').classList.add('fresh');
+    beep();
+  }
 }
 
 async function refreshPhotos() {

@@ -228,6 +228,9 @@ class EmergencyJourneyBrowserIT {
       look(phone, "journey-9b-injector-guidance-on-top");
       phone.click("quick-reply-1");
       director.text("timeline", "Capillary refill under 3 s", SOON);
+      // The reply is also above the call on the director's page.
+      assertThat(director.text("from-injector-text", "Capillary refill", SOON))
+          .isEqualTo("Capillary refill under 3 s");
       phone.text("timeline", "Hyaluronidase 500 U", SOON);
       assertThat(director.visible("timeline").getText())
           .contains("photo added")
