@@ -4,7 +4,7 @@
 import { api, objectUrl } from './api.js';
 import { $, el, startPage, time, COMPLICATIONS, OUTCOMES, STATUSES, humanize, toSignIn, signedOutMessage, showProblem } from './shell.js';
 import { CallPanel } from './call.js';
-import { counted, endPanel, showTimeline } from './ending.js';
+import { counted, endPanel, flash, newestNoteOfOthers, showTimeline } from './ending.js';
 
 counted($('note-text'));
 
@@ -369,8 +369,7 @@ async function poll() {
 /** The timeline, and the injector's newest note (a reply, a reassessment) above the call. */
 async function refreshTimeline() {
   const entries = await showTimeline(current.id, $('timeline'));
-  const notes = entries.filter((t) => t.type === 'NOTE' && t.actorId !== me.id);
-  const latest = notes[notes.length - 1];
+  const latest = newestNoteOfOthers(entries, me.id);
   $('from-injector').hidden = !latest;
   if (!latest) {
     $('from-injector-text').dataset.ordinal = '';
@@ -383,9 +382,7 @@ async function refreshTimeline() {
   $('from-injector-text').textContent = latest.detail;
   $('from-injector-at').textContent = `${latest.actor || 'The injector'} · ${time(latest.at)}`;
   if (fresh) {
-    $('from-injector').classList.remove('fresh');
-    void $('from-injector').offsetWidth; // restarts the flash
-    $('from-injector').classList.add('fresh');
+    flash($('from-injector'));
     beep();
   }
 }

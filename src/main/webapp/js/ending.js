@@ -80,6 +80,19 @@ export function endPanel(emergencyId, ended) {
   return form;
 }
 
+/** The newest note in the timeline's entries that someone other than myId wrote, or null. */
+export function newestNoteOfOthers(entries, myId) {
+  const notes = entries.filter((t) => t.type === 'NOTE' && t.actorId !== myId);
+  return notes[notes.length - 1] || null;
+}
+
+/** Flashes a card that just changed (the .fresh animation, restarted if it still runs). */
+export function flash(card) {
+  card.classList.remove('fresh');
+  void card.offsetWidth; // restarts the animation
+  card.classList.add('fresh');
+}
+
 /** Reads the timeline (an audited access) into the list element, and answers its entries. */
 export async function showTimeline(emergencyId, list) {
   const entries = await api('GET', `/api/emergencies/${emergencyId}/timeline`);

@@ -4,7 +4,7 @@
 import { api, explain, upload } from './api.js';
 import { $, el, startPage, time, COMPLICATIONS, OUTCOMES, humanize, showProblem, clearFieldProblems } from './shell.js';
 import { CallPanel } from './call.js';
-import { counted, endPanel, showTimeline } from './ending.js';
+import { counted, endPanel, flash, newestNoteOfOthers, showTimeline } from './ending.js';
 
 const CURRENT = 'directorline.injector.emergency';
 const POLL_MS = 1500;
@@ -271,8 +271,7 @@ const SEEN = 'directorline.injector.guidance-seen';
 
 /** The newest note someone else wrote goes on top; a new one rings, vibrates and flashes. */
 function guidance(entries) {
-  const notes = entries.filter((t) => t.type === 'NOTE' && t.actorId !== me.id);
-  const latest = notes[notes.length - 1];
+  const latest = newestNoteOfOthers(entries, me.id);
   if (!latest) return;
   $('guidance').hidden = false;
   $('guidance-text').textContent = latest.detail;
@@ -280,9 +279,7 @@ function guidance(entries) {
   const key = `${current.id}:${latest.ordinal}`;
   if (sessionStorage.getItem(SEEN) === key) return;
   sessionStorage.setItem(SEEN, key);
-  $('guidance').classList.remove('fresh');
-  void $('guidance').offsetWidth; // restarts the flash
-  $('guidance').classList.add('fresh');
+  flash($('guidance'));
   window.scrollTo(0, 0);
   if (navigator.vibrate) navigator.vibrate([300, 150, 300]);
   chime();

@@ -30,6 +30,14 @@ class InjectorPageBrowserIT {
   private static final String PLAN =
       "Call 911 now. Nearest emergency department: Riverside ED, 40 Elm Street.";
 
+  /** A new clinic whose one director is alerted for this long before the transfer plan. */
+  private static Api.Clinic oneDirector(Api api, int timeoutSeconds) {
+    Api.Clinic clinic = api.newClinic();
+    clinic.definePolicy(
+        List.of(List.of(clinic.userId(clinic.enrol("DIRECTOR")))), timeoutSeconds, PLAN);
+    return clinic;
+  }
+
   /** Two taps launch; the patient follows while the director is alerted. */
   private static void launch(Browser phone, String patient) {
     phone.click("emergency-button");
@@ -43,10 +51,8 @@ class InjectorPageBrowserIT {
 
   @Test
   void nobodyAnswersAndTheTransferPlanIsShownInLargeType(Api api) {
-    Api.Clinic clinic = api.newClinic();
+    Api.Clinic clinic = oneDirector(api, 3);
     String injector = clinic.enrol("INJECTOR");
-    String director = clinic.enrol("DIRECTOR");
-    clinic.definePolicy(List.of(List.of(clinic.userId(director))), 3, PLAN);
     try (Browser phone = Browser.open(api.baseUrl(), true)) {
       phone.signIn(injector, Api.Clinic.PASSWORD, "/injector.html");
       launch(phone, "MRN-" + UUID.randomUUID().toString().substring(0, 6));
@@ -68,10 +74,8 @@ class InjectorPageBrowserIT {
   @Test
   void thePatientCannotConsentSoTheInjectorDeclaresTheExceptionThenCancels(Api api)
       throws Exception {
-    Api.Clinic clinic = api.newClinic();
+    Api.Clinic clinic = oneDirector(api, 600);
     String injector = clinic.enrol("INJECTOR");
-    String director = clinic.enrol("DIRECTOR");
-    clinic.definePolicy(List.of(List.of(clinic.userId(director))), 600, PLAN);
     Path photo = Files.createTempFile("reaction", ".png");
     Files.write(photo, TestImages.pngWithMetadata(320, 240));
     try (Browser phone = Browser.open(api.baseUrl(), true)) {
@@ -110,10 +114,8 @@ class InjectorPageBrowserIT {
    */
   @Test
   void openEmergenciesAreToldApartAndConsentWaitsForThePatient(Api api) {
-    Api.Clinic clinic = api.newClinic();
+    Api.Clinic clinic = oneDirector(api, 600);
     String injector = clinic.enrol("INJECTOR");
-    String director = clinic.enrol("DIRECTOR");
-    clinic.definePolicy(List.of(List.of(clinic.userId(director))), 600, PLAN);
     String token = clinic.signIn(injector);
     String patient = "MRN-" + UUID.randomUUID().toString().substring(0, 6);
     for (JsonObject body :
@@ -151,8 +153,8 @@ class InjectorPageBrowserIT {
       // A mistake is explained in words, next to the field it is about.
       String second = "MRN-" + UUID.randomUUID().toString().substring(0, 6);
       phone.type("patient-ref", second);
-      phone.type("patient-initials", "12");
-      phone.click("patient-save");
+      // Enter in the form submits it: a click could land elsewhere while the status card grows.
+      phone.type("patient-initials", "12" + Keys.ENTER);
       assertThat(phone.text("patient-initials-error", "initials"))
           .isEqualTo("The patient initials must be 1 to 8 letters.");
       assertThat(phone.visible("patient-error").getText())
@@ -161,8 +163,7 @@ class InjectorPageBrowserIT {
       assertThat(phone.visible("patient-initials").getAttribute("aria-invalid")).isEqualTo("true");
       phone.screenshot("injector-patient-form-error");
       phone.driver().findElement(By.id("patient-initials")).clear();
-      phone.type("patient-initials", "ST");
-      phone.click("patient-save");
+      phone.type("patient-initials", "ST" + Keys.ENTER);
       phone.text("patient-summary", second, SOON);
       assertThat(phone.driver().findElements(By.id("patient-initials-error"))).isEmpty();
     }
@@ -197,10 +198,8 @@ class InjectorPageBrowserIT {
 
   @Test
   void theInjectorLaunchesWithTheKeyboardAlone(Api api) {
-    Api.Clinic clinic = api.newClinic();
+    Api.Clinic clinic = oneDirector(api, 600);
     String injector = clinic.enrol("INJECTOR");
-    String director = clinic.enrol("DIRECTOR");
-    clinic.definePolicy(List.of(List.of(clinic.userId(director))), 600, PLAN);
     String patient = "MRN-" + UUID.randomUUID().toString().substring(0, 6);
     try (Browser desk = Browser.open(api.baseUrl(), false)) {
       desk.signIn(injector, Api.Clinic.PASSWORD, "/injector.html");

@@ -310,8 +310,9 @@ public class Emergency {
       patientInitials = initials;
       added.add("initials");
     }
-    if (details.note() != null && !Objects.equals(stripped(details.note()), note)) {
-      note = stripped(details.note());
+    String newNote = stripped(details.note());
+    if (details.note() != null && !Objects.equals(newNote, note)) {
+      note = newNote;
       added.add(note == null ? "note removed" : "note");
     }
     if (!added.isEmpty()) {

@@ -77,6 +77,22 @@ class EmergencyIT {
     return new Team(api, clinic, injector, directors, ids);
   }
 
+  private static Reply addPhoto(Api api, String emergency, String token) {
+    return api.upload(
+        "/api/emergencies/" + emergency + "/photos",
+        token,
+        "image/png",
+        TestImages.pngWithMetadata(8, 8),
+        Map.of());
+  }
+
+  private static Reply declareException(Api api, String emergency, String token) {
+    return api.post(
+        "/api/emergencies/" + emergency + "/consent-exception",
+        token,
+        Json.createObjectBuilder().add("reason", "the patient cannot consent now").build());
+  }
+
   /** No value: left out of the answer, or null. */
   private static boolean absent(JsonObject object, String name) {
     return !object.containsKey(name) || object.isNull(name);
@@ -118,20 +134,10 @@ class EmergencyIT {
       assertThat(absent(get(api, id, director), "patientRef")).isTrue();
 
       // Consent and photos wait for the patient's reference.
-      Reply photo =
-          api.upload(
-              "/api/emergencies/" + id + "/photos",
-              injector,
-              "image/png",
-              TestImages.pngWithMetadata(8, 8),
-              Map.of());
+      Reply photo = addPhoto(api, id, injector);
       assertThat(photo.status()).as(photo.toString()).isEqualTo(409);
       assertThat(photo.json().getString("type")).endsWith("patient-reference-needed");
-      Reply exception =
-          api.post(
-              "/api/emergencies/" + id + "/consent-exception",
-              injector,
-              Json.createObjectBuilder().add("reason", "the patient cannot consent now").build());
+      Reply exception = declareException(api, id, injector);
       assertThat(exception.status()).as(exception.toString()).isEqualTo(409);
 
       // Only the launching injector adds details, through a strict body.
@@ -186,24 +192,8 @@ class EmergencyIT {
           .contains("DETAILS");
 
       // Now the exception is declared and photos are taken.
-      assertThat(
-              api.post(
-                      "/api/emergencies/" + id + "/consent-exception",
-                      injector,
-                      Json.createObjectBuilder()
-                          .add("reason", "the patient cannot consent now")
-                          .build())
-                  .status())
-          .isEqualTo(200);
-      assertThat(
-              api.upload(
-                      "/api/emergencies/" + id + "/photos",
-                      injector,
-                      "image/png",
-                      TestImages.pngWithMetadata(8, 8),
-                      Map.of())
-                  .status())
-          .isEqualTo(201);
+      assertThat(declareException(api, id, injector).status()).isEqualTo(200);
+      assertThat(addPhoto(api, id, injector).status()).isEqualTo(201);
 
       // The launch and the director's read, recorded before the patient was named, are the
       // patient's now: in the search and in the access report.
