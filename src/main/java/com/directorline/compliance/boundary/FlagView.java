@@ -3,11 +3,37 @@ package com.directorline.compliance.boundary;
 import com.directorline.compliance.entity.FlagKind;
 import com.directorline.compliance.entity.Review;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** The flags in a range, each with the review that covers it, if any. */
-public record FlagView(Instant from, Instant to, List<Item> items) {
+/**
+ * The flags in a range, grouped per kind, clinic, person, the clinic's calendar day and emergency,
+ * newest group first. Each group counts all its flags and how many a review covers, and shows the
+ * first {@link #SHOWN} of them; the audit search finds the rest.
+ */
+public record FlagView(Instant from, Instant to, int total, List<Group> groups) {
+
+  /** Flags shown per group; {@code more} says how many are not. */
+  public static final int SHOWN = 25;
+
+  /** Flags of one kind by one person on one day of one clinic, in one emergency (or none). */
+  public record Group(
+      FlagKind kind,
+      String detail,
+      UUID clinicId,
+      String clinicName,
+      String timeZone,
+      LocalDate day,
+      UUID userId,
+      String username,
+      UUID emergencyId,
+      int count,
+      int reviewed,
+      Instant first,
+      Instant last,
+      List<Item> items,
+      int more) {}
 
   /** One flagged event. */
   public record Item(FlagKind kind, String detail, AuditEventView event, ReviewView review) {}

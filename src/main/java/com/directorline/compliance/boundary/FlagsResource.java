@@ -7,6 +7,7 @@ import com.directorline.audit.entity.ObjectType;
 import com.directorline.compliance.control.AuditFlags;
 import com.directorline.compliance.control.AuditQuery;
 import com.directorline.compliance.control.AuditReviews;
+import com.directorline.compliance.control.AuditSearch;
 import com.directorline.compliance.entity.FlagKind;
 import com.directorline.compliance.entity.Review;
 import com.directorline.identity.entity.Role;
@@ -26,7 +27,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The events worth a second look, each with the review that covers it. */
@@ -38,6 +42,7 @@ public class FlagsResource {
   @Inject AuditFlags flags;
   @Inject AuditReviews reviews;
   @Inject AuditTrail trail;
+  @Inject AuditSearch search;
   @Inject Clock clock;
 
   @GET
@@ -47,9 +52,14 @@ public class FlagsResource {
   @Operation(
       summary = "Flagged events",
       description =
-          "Break-glass, non-participant, after-hours, denied and bulk reads in [from, to)"
-              + " (default: the last 7 days), oldest first, each with the review covering it."
-              + " kind=... narrows to one kind.")
+          "Break-glass, non-participant, after-hours (outside the clinic's hours in its time"
+              + " zone; not the emergency's own people while it is open or within"
+              + " directorline.audit.participant-grace-hours after, nor the officer's review of"
+              + " the trail), denied, bulk reads and consent exceptions in [from, to) (default:"
+              + " the last 7 days). Grouped per kind, clinic, person, the clinic's day and"
+              + " emergency, newest group first; each group counts its flags and those a review"
+              + " covers and shows the first 25 (more: how many not). kind=... narrows to one"
+              + " kind.")
   public FlagView flags(
       @QueryParam("from") String from,
       @QueryParam("to") String to,
@@ -65,37 +75,66 @@ public class FlagsResource {
             ? EnumSet.allOf(FlagKind.class)
             : EnumSet.of(AuditFilter.parse("kind", kind, FlagKind::valueOf, FlagKind.values()));
     AuditQuery range = new AuditQuery(start, end, null, null, null, null, null, null);
-    List<AuditFlags.Flag> found = flags.flags(range, kinds);
-    if (found == null) {
+    List<AuditFlags.Group> groups = flags.groups(range, kinds);
+    if (groups == null) {
       throw new UnprocessableContent(
           "range-too-large",
           "The range holds more than " + AuditFlags.MAX_EVENTS + " events; choose a shorter one.");
     }
     List<Review> covering = reviews.overlapping(start, end);
+    // Whole events (with their chain position) only for the flags shown: a week's groups can count
+    // thousands of flags, and the officer opens a handful.
+    Map<Long, AuditSearch.Found> shown =
+        search.byIds(
+            groups.stream()
+                .flatMap(g -> g.flags().stream().limit(FlagView.SHOWN))
+                .map(f -> f.event().id())
+                .collect(Collectors.toSet()));
+    int total = groups.stream().mapToInt(g -> g.flags().size()).sum();
     trail.record(
-        range
-            .recorded(AuditAction.READ)
-            .detail("flags " + range.summary() + " found=" + found.size()));
+        range.recorded(AuditAction.READ).detail("flags " + range.summary() + " found=" + total));
     return new FlagView(
         start,
         end,
-        found.stream()
+        total,
+        groups.stream()
             .map(
-                f ->
-                    new FlagView.Item(
-                        f.kind(),
-                        f.detail(),
-                        AuditEventView.of(f.found()),
-                        covering.stream()
-                            .filter(
-                                r ->
-                                    r.covers(
+                g ->
+                    new FlagView.Group(
+                        g.kind(),
+                        g.flags().get(0).detail(),
+                        g.clinicId(),
+                        g.clinicName(),
+                        g.zone().getId(),
+                        g.day(),
+                        g.userId(),
+                        g.username(),
+                        g.emergencyId(),
+                        g.flags().size(),
+                        (int) g.flags().stream().filter(f -> review(covering, f) != null).count(),
+                        g.first(),
+                        g.last(),
+                        g.flags().stream()
+                            .limit(FlagView.SHOWN)
+                            .filter(f -> shown.containsKey(f.event().id()))
+                            .map(
+                                f ->
+                                    new FlagView.Item(
                                         f.kind(),
-                                        f.found().event().id(),
-                                        f.found().event().occurredAt()))
-                            .findFirst()
-                            .map(FlagView.ReviewView::of)
-                            .orElse(null)))
+                                        f.detail(),
+                                        AuditEventView.of(shown.get(f.event().id())),
+                                        Optional.ofNullable(review(covering, f))
+                                            .map(FlagView.ReviewView::of)
+                                            .orElse(null)))
+                            .toList(),
+                        Math.max(0, g.flags().size() - FlagView.SHOWN)))
             .toList());
+  }
+
+  private static Review review(List<Review> covering, AuditFlags.Flag flag) {
+    return covering.stream()
+        .filter(r -> r.covers(flag.kind(), flag.event().id(), flag.event().at()))
+        .findFirst()
+        .orElse(null);
   }
 }

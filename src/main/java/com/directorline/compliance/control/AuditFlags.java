@@ -1,35 +1,44 @@
 package com.directorline.compliance.control;
 
 import com.directorline.audit.entity.AuditAction;
-import com.directorline.audit.entity.AuditEvent;
 import com.directorline.audit.entity.AuditOutcome;
 import com.directorline.audit.entity.ObjectType;
 import com.directorline.audit.entity.Purpose;
 import com.directorline.compliance.entity.FlagKind;
+import com.directorline.identity.control.Caller;
+import com.directorline.identity.control.Clinics;
+import com.directorline.identity.entity.Clinic;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Finds the events a compliance officer should look at twice. Computed when asked, from the events
- * themselves, so a flag can never disagree with the trail.
+ * themselves, so a flag can never disagree with the trail; grouped per kind, clinic, person, day
+ * and emergency, because forty reads by the director of one emergency are one thing to review.
+ *
+ * <p>A flag has to mean something: "after hours" is outside the clinic's own hours in its own time
+ * zone; the people working on an emergency are not after hours while it is open or within the grace
+ * after it closes (documenting the call the next morning is their job); and the officer's own work
+ * on the trail is not flagged as after hours or bulk reading (it is recorded all the same).
  */
 @ApplicationScoped
 public class AuditFlags {
@@ -38,20 +47,9 @@ public class AuditFlags {
   public static final int MAX_EVENTS = 100_000;
 
   @Inject AuditSearch search;
-
-  @Inject
-  @ConfigProperty(name = "directorline.audit.clinic-hours", defaultValue = "07:00-19:00")
-  String hours;
-
-  @Inject
-  @ConfigProperty(
-      name = "directorline.audit.clinic-days",
-      defaultValue = "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY")
-  String days;
-
-  @Inject
-  @ConfigProperty(name = "directorline.audit.clinic-zone", defaultValue = "UTC")
-  String zone;
+  @Inject Clinics clinics;
+  @Inject Caller caller;
+  @Inject EmergencyRecords emergencies;
 
   @Inject
   @ConfigProperty(name = "directorline.audit.bulk-read-patients", defaultValue = "20")
@@ -61,26 +59,60 @@ public class AuditFlags {
   @ConfigProperty(name = "directorline.audit.bulk-read-minutes", defaultValue = "10")
   int bulkMinutes;
 
-  /** One flagged event. */
-  public record Flag(FlagKind kind, AuditSearch.Found found, String detail) {}
+  @Inject
+  @ConfigProperty(name = "directorline.audit.participant-grace-hours", defaultValue = "24")
+  int participantGraceHours;
 
-  /** The flags in the range, oldest first; null when the range holds too many events. */
-  public List<Flag> flags(AuditQuery range, Set<FlagKind> kinds) {
-    List<AuditSearch.Found> events = search.flagCandidates(range, MAX_EVENTS);
+  /** One flagged event. */
+  public record Flag(FlagKind kind, AuditSearch.Candidate event, String detail) {}
+
+  /** Flags of one kind, in one clinic, by one person, on one of the clinic's days, in one case. */
+  public record Group(
+      FlagKind kind,
+      UUID clinicId,
+      String clinicName,
+      ZoneId zone,
+      LocalDate day,
+      UUID userId,
+      String username,
+      UUID emergencyId,
+      List<Flag> flags) {
+
+    public Instant first() {
+      return flags.get(0).event().at();
+    }
+
+    public Instant last() {
+      return flags.get(flags.size() - 1).event().at();
+    }
+  }
+
+  /** The flags in the range, grouped, newest group first; null when the range is too large. */
+  public List<Group> groups(AuditQuery range, Set<FlagKind> kinds) {
+    List<AuditSearch.Candidate> events = search.flagCandidates(range, MAX_EVENTS);
     if (events.size() > MAX_EVENTS) {
       return null;
     }
-    Hours open = Hours.parse(hours, days, zone);
+    Map<UUID, Clinic> byId =
+        clinics.byIds(caller.clinicIds()).stream()
+            .collect(Collectors.toMap(Clinic::id, Function.identity()));
+    return group(flags(events, byId, kinds), byId);
+  }
+
+  List<Flag> flags(
+      List<AuditSearch.Candidate> events, Map<UUID, Clinic> byId, Set<FlagKind> kinds) {
+    Participation working = participation(events);
     Bulk bulk = new Bulk(bulkPatients, Duration.ofMinutes(bulkMinutes));
     List<Flag> flags = new ArrayList<>();
-    for (AuditSearch.Found found : events) {
-      AuditEvent e = found.event();
+    for (AuditSearch.Candidate e : events) {
       boolean success = e.outcome() == AuditOutcome.SUCCESS;
+      boolean reviewingTheTrail =
+          e.objectType() == ObjectType.AUDIT_TRAIL || e.objectType() == ObjectType.AUDIT_REVIEW;
       if (e.purpose() == Purpose.BREAK_GLASS) {
-        flags.add(new Flag(FlagKind.BREAK_GLASS, found, "justification given: see the event"));
+        flags.add(new Flag(FlagKind.BREAK_GLASS, e, "justification given: see the event"));
       }
       if (e.outcome() == AuditOutcome.DENIED) {
-        flags.add(new Flag(FlagKind.DENIED, found, e.reason()));
+        flags.add(new Flag(FlagKind.DENIED, e, e.reason()));
       }
       if (success
           && e.objectType() == ObjectType.CONSENT_EXCEPTION
@@ -88,61 +120,119 @@ public class AuditFlags {
         flags.add(
             new Flag(
                 FlagKind.CONSENT_EXCEPTION,
-                found,
+                e,
                 "patient could not consent; the reason is on the emergency"));
       }
       if (success && Boolean.FALSE.equals(e.participant())) {
         flags.add(
             new Flag(
                 FlagKind.NON_PARTICIPANT,
-                found,
+                e,
                 "not the launching injector, an alerted or the accepting director"));
       }
-      if (success && e.patientRef() != null && !open.contains(e.occurredAt())) {
-        flags.add(new Flag(FlagKind.AFTER_HOURS, found, "outside " + open));
+      Clinic clinic = e.clinicId() == null ? null : byId.get(e.clinicId());
+      // An access is a person's: the system sending an alert at night is not after hours.
+      if (success
+          && e.patientRef() != null
+          && e.userId() != null
+          && clinic != null
+          && !reviewingTheTrail
+          && !clinic.isOpenAt(e.at())
+          && !working.covers(e)) {
+        flags.add(new Flag(FlagKind.AFTER_HOURS, e, "outside " + clinic.hoursSummary()));
       }
       if (success
           && e.patientRef() != null
           && e.userId() != null
+          && !reviewingTheTrail
           && (e.action() == AuditAction.READ || e.action() == AuditAction.EXPORT)
           && bulk.crossed(e)) {
         flags.add(
             new Flag(
                 FlagKind.BULK_READ,
-                found,
+                e,
                 "more than " + bulkPatients + " patients within " + bulkMinutes + " minutes"));
       }
     }
     return flags.stream().filter(f -> kinds.contains(f.kind())).toList();
   }
 
-  /** The clinic's opening hours, in its time zone. */
-  record Hours(LocalTime opens, LocalTime closes, Set<DayOfWeek> days, ZoneId zone) {
-
-    static Hours parse(String hours, String days, String zone) {
-      String[] span = hours.strip().split("-");
-      Set<DayOfWeek> open = EnumSet.noneOf(DayOfWeek.class);
-      Arrays.stream(days.split(","))
-          .map(String::strip)
-          .filter(d -> !d.isEmpty())
-          .map(DayOfWeek::valueOf)
-          .forEach(open::add);
-      return new Hours(
-          LocalTime.parse(span[0].strip()),
-          LocalTime.parse(span[1].strip()),
-          open,
-          ZoneId.of(zone));
+  /** Groups in order of their newest flag, newest first; flags within a group oldest first. */
+  static List<Group> group(List<Flag> flags, Map<UUID, Clinic> byId) {
+    record Key(FlagKind kind, UUID clinic, LocalDate day, UUID user, String name, UUID emergency) {}
+    Map<Key, List<Flag>> grouped = new LinkedHashMap<>();
+    for (Flag flag : flags) {
+      AuditSearch.Candidate e = flag.event();
+      Clinic clinic = e.clinicId() == null ? null : byId.get(e.clinicId());
+      ZoneId zone = clinic == null ? ZoneId.of("UTC") : clinic.zone();
+      Key key =
+          new Key(
+              flag.kind(),
+              e.clinicId(),
+              e.at().atZone(zone).toLocalDate(),
+              e.userId(),
+              e.userId() == null ? e.username() : null,
+              e.emergencyId());
+      grouped.computeIfAbsent(key, k -> new ArrayList<>()).add(flag);
     }
+    return grouped.entrySet().stream()
+        .map(
+            entry -> {
+              Key k = entry.getKey();
+              Clinic clinic = k.clinic() == null ? null : byId.get(k.clinic());
+              List<Flag> in = entry.getValue();
+              return new Group(
+                  k.kind(),
+                  k.clinic(),
+                  clinic == null ? null : clinic.name(),
+                  clinic == null ? ZoneId.of("UTC") : clinic.zone(),
+                  k.day(),
+                  k.user(),
+                  in.get(in.size() - 1).event().username(),
+                  k.emergency(),
+                  in);
+            })
+        .sorted(Comparator.comparing(Group::last).reversed())
+        .toList();
+  }
 
-    boolean contains(Instant at) {
-      ZonedDateTime local = at.atZone(zone);
-      LocalTime time = local.toLocalTime();
-      return days.contains(local.getDayOfWeek()) && !time.isBefore(opens) && time.isBefore(closes);
+  /**
+   * When each person was working on each patient's emergency: from the events they recorded as a
+   * participant, with the emergencies' own open times.
+   */
+  private Participation participation(List<AuditSearch.Candidate> events) {
+    Map<Working, Set<UUID>> cases = new HashMap<>();
+    for (AuditSearch.Candidate e : events) {
+      if (Boolean.TRUE.equals(e.participant())
+          && e.emergencyId() != null
+          && e.userId() != null
+          && e.patientRef() != null) {
+        cases
+            .computeIfAbsent(new Working(e.userId(), e.patientRef()), w -> new HashSet<>())
+            .add(e.emergencyId());
+      }
     }
+    Map<UUID, EmergencyRecords.Window> windows =
+        cases.isEmpty()
+            ? Map.of()
+            : emergencies.windows(
+                cases.values().stream().flatMap(Set::stream).collect(Collectors.toSet()));
+    return new Participation(cases, windows, Duration.ofHours(participantGraceHours));
+  }
 
-    @Override
-    public String toString() {
-      return "clinic hours " + opens + "-" + closes + " " + zone;
+  private record Working(UUID user, String patient) {}
+
+  private record Participation(
+      Map<Working, Set<UUID>> cases, Map<UUID, EmergencyRecords.Window> windows, Duration grace) {
+
+    boolean covers(AuditSearch.Candidate e) {
+      if (e.userId() == null) {
+        return false;
+      }
+      return cases.getOrDefault(new Working(e.userId(), e.patientRef()), Set.of()).stream()
+          .map(windows::get)
+          .filter(Objects::nonNull)
+          .anyMatch(window -> window.covers(e.at(), grace));
     }
   }
 
@@ -153,7 +243,7 @@ public class AuditFlags {
   static final class Bulk {
     private final int limit;
     private final Duration window;
-    private final Map<UUID, Deque<AuditEvent>> recent = new HashMap<>();
+    private final Map<UUID, Deque<AuditSearch.Candidate>> recent = new HashMap<>();
     private final Set<UUID> inBurst = new HashSet<>();
 
     Bulk(int limit, Duration window) {
@@ -161,14 +251,14 @@ public class AuditFlags {
       this.window = window;
     }
 
-    boolean crossed(AuditEvent e) {
-      Deque<AuditEvent> reads = recent.computeIfAbsent(e.userId(), u -> new ArrayDeque<>());
+    boolean crossed(AuditSearch.Candidate e) {
+      Deque<AuditSearch.Candidate> reads =
+          recent.computeIfAbsent(e.userId(), u -> new ArrayDeque<>());
       reads.addLast(e);
-      while (!reads.isEmpty()
-          && reads.peekFirst().occurredAt().isBefore(e.occurredAt().minus(window))) {
+      while (!reads.isEmpty() && reads.peekFirst().at().isBefore(e.at().minus(window))) {
         reads.removeFirst();
       }
-      long patients = reads.stream().map(AuditEvent::patientRef).distinct().count();
+      long patients = reads.stream().map(AuditSearch.Candidate::patientRef).distinct().count();
       if (patients > limit) {
         return inBurst.add(e.userId());
       }

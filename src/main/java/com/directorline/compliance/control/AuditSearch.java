@@ -1,6 +1,10 @@
 package com.directorline.compliance.control;
 
+import com.directorline.audit.entity.AuditAction;
 import com.directorline.audit.entity.AuditEvent;
+import com.directorline.audit.entity.AuditOutcome;
+import com.directorline.audit.entity.ObjectType;
+import com.directorline.audit.entity.Purpose;
 import com.directorline.chain.entity.ChainLink;
 import com.directorline.identity.control.Caller;
 import com.directorline.identity.control.Users;
@@ -10,7 +14,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,21 +68,82 @@ public class AuditSearch {
   }
 
   /**
-   * The events a flag can come from, oldest first: break-glass, refusals, and every success that
-   * touched a patient.
+   * What a flag is decided on: the columns of an event the rules read, without the free text, the
+   * origin or the chain position. Loading these alone, not whole events, is what keeps a week of a
+   * busy clinic's trail quick to flag (docs/performance.md).
    */
-  public List<Found> flagCandidates(AuditQuery range, int limit) {
+  public record Candidate(
+      long id,
+      Instant at,
+      UUID userId,
+      String username,
+      UUID clinicId,
+      AuditAction action,
+      AuditOutcome outcome,
+      Purpose purpose,
+      ObjectType objectType,
+      String patientRef,
+      UUID emergencyId,
+      Boolean participant,
+      String reason) {}
+
+  /**
+   * The events a flag can come from, oldest first: break-glass, refusals, and every success that
+   * touched a patient. One more than the limit means too many.
+   */
+  public List<Candidate> flagCandidates(AuditQuery range, int limit) {
     Scope scope = scope();
-    return scope.isEmpty()
-        ? List.of()
-        : select(
-            filter(range, scope),
-            " and (e.purpose = com.directorline.audit.entity.Purpose.BREAK_GLASS"
-                + " or e.outcome = com.directorline.audit.entity.AuditOutcome.DENIED"
-                + " or e.patientRef is not null)",
-            " order by e.occurredAt, e.id",
-            0,
-            limit + 1);
+    if (scope.isEmpty()) {
+      return List.of();
+    }
+    Filter filter = filter(range, scope);
+    TypedQuery<Object[]> select =
+        em.createQuery(
+            "select e.id, e.occurredAt, e.userId, e.username, e.clinicId, e.action, e.outcome,"
+                + " e.purpose, e.objectType, e.patientRef, e.emergencyId, e.participant,"
+                + " e.reason from AuditEvent e where "
+                + filter.where
+                + " and (e.purpose = :breakGlass or e.outcome = :denied"
+                + " or e.patientRef is not null) order by e.occurredAt, e.id",
+            Object[].class);
+    filter.bind(select);
+    return select
+        .setParameter("breakGlass", Purpose.BREAK_GLASS)
+        .setParameter("denied", AuditOutcome.DENIED)
+        .setMaxResults(limit + 1)
+        .getResultList()
+        .stream()
+        .map(
+            r ->
+                new Candidate(
+                    (Long) r[0],
+                    (Instant) r[1],
+                    (UUID) r[2],
+                    (String) r[3],
+                    (UUID) r[4],
+                    (AuditAction) r[5],
+                    (AuditOutcome) r[6],
+                    (Purpose) r[7],
+                    (ObjectType) r[8],
+                    (String) r[9],
+                    (UUID) r[10],
+                    (Boolean) r[11],
+                    (String) r[12]))
+        .toList();
+  }
+
+  /** These events with their chain positions, by id; only those in the caller's scope. */
+  public Map<Long, Found> byIds(Collection<Long> ids) {
+    Scope scope = scope();
+    Map<Long, Found> found = new HashMap<>();
+    List<Long> all = new ArrayList<>(ids);
+    for (int i = 0; i < all.size() && !scope.isEmpty(); i += 1_000) {
+      Filter filter = filter(new AuditQuery(null, null, null, null, null, null, null, null), scope);
+      filter.and("e.id in :ids", "ids", all.subList(i, Math.min(all.size(), i + 1_000)));
+      select(filter, "", NEWEST_FIRST, 0, Integer.MAX_VALUE)
+          .forEach(f -> found.put(f.event().id(), f));
+    }
+    return found;
   }
 
   private static final String NEWEST_FIRST = " order by e.occurredAt desc, e.id desc";

@@ -2,12 +2,21 @@ package com.directorline.identity.boundary;
 
 import com.directorline.identity.entity.Clinic;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A clinic as the API shows it. */
-public record ClinicView(UUID id, String name, Instant createdAt) {
+public record ClinicView(
+    UUID id, String name, Instant createdAt, String timeZone, List<ClinicSettings.Span> hours) {
 
   static ClinicView of(Clinic clinic) {
-    return new ClinicView(clinic.id(), clinic.name(), clinic.createdAt());
+    return new ClinicView(
+        clinic.id(),
+        clinic.name(),
+        clinic.createdAt(),
+        clinic.zone().getId(),
+        clinic.hours().stream()
+            .map(h -> new ClinicSettings.Span(h.day(), h.opens().toString(), h.closes().toString()))
+            .toList());
   }
 }

@@ -5,8 +5,11 @@ import com.directorline.identity.control.Caller;
 import com.directorline.identity.control.Clinics;
 import com.directorline.identity.control.Users;
 import com.directorline.identity.entity.Clinic;
+import com.directorline.identity.entity.OpeningHours;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.User;
+import com.directorline.platform.boundary.JsonBodyReader;
+import com.directorline.problems.entity.InvalidInput;
 import com.directorline.problems.entity.NotFound;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -15,6 +18,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +27,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -63,6 +70,38 @@ public class ClinicsResource {
   public ClinicView get(@PathParam("id") UUID id) {
     caller.requireMemberOf(id, "clinic");
     return clinics.byId(id).map(ClinicView::of).orElseThrow(() -> new NotFound("clinic"));
+  }
+
+  @PATCH
+  @Path("{id}")
+  @Consumes({MediaType.APPLICATION_JSON, JsonBodyReader.MERGE_PATCH})
+  @Operation(
+      summary = "Change the clinic's settings",
+      description =
+          "name, timeZone (IANA name) and hours (the whole week, in the clinic's time zone:"
+              + " the compliance flags call an access outside them after hours). Absent fields"
+              + " stay as they are. The change is in the audit trail.")
+  public ClinicView change(
+      @PathParam("id") UUID id,
+      @Valid @NotNull(message = "a JSON object is required") ClinicSettings body) {
+    ZoneId zone = body.timeZone() == null ? null : Clinic.zoneNamed(body.timeZone(), "timeZone");
+    List<OpeningHours> hours = body.hours() == null ? null : spans(body.hours());
+    return ClinicView.of(accounts.changeClinic(id, body.name(), zone, hours));
+  }
+
+  private static List<OpeningHours> spans(List<ClinicSettings.Span> body) {
+    List<OpeningHours> spans = new ArrayList<>();
+    for (int i = 0; i < body.size(); i++) {
+      ClinicSettings.Span span = body.get(i);
+      LocalTime opens = LocalTime.parse(span.opens());
+      LocalTime closes = LocalTime.parse(span.closes());
+      if (!opens.isBefore(closes)) {
+        throw InvalidInput.of(
+            "hours[" + i + "].closes", "must be after opens (a span ends before midnight)");
+      }
+      spans.add(new OpeningHours(span.day(), opens, closes));
+    }
+    return spans;
   }
 
   @GET

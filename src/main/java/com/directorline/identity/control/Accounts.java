@@ -1,6 +1,7 @@
 package com.directorline.identity.control;
 
 import com.directorline.identity.entity.Clinic;
+import com.directorline.identity.entity.OpeningHours;
 import com.directorline.identity.entity.RightsChanged;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.SecurityEventType;
@@ -13,9 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,6 +52,33 @@ public class Accounts {
     // The creator administers the clinic they open (the endpoint is for admins).
     creator.changeMemberships(Set.of(), Set.of(clinic.id()), Set.of(Role.ADMIN));
     event(SecurityEventType.CLINIC_CREATED, null, clinic.id(), null);
+    return clinic;
+  }
+
+  /** The clinic's settings, changed where not null; every change is in the trail. */
+  @Transactional
+  public Clinic changeClinic(UUID clinicId, String name, ZoneId zone, List<OpeningHours> hours) {
+    caller.requireMemberOf(clinicId, "clinic");
+    Clinic clinic = em.find(Clinic.class, clinicId, LockModeType.PESSIMISTIC_WRITE);
+    if (clinic == null) {
+      throw new NotFound("clinic");
+    }
+    List<String> changed = new ArrayList<>();
+    if (name != null && !name.strip().equals(clinic.name())) {
+      clinic.rename(name);
+      changed.add("name");
+    }
+    if (zone != null && !zone.equals(clinic.zone())) {
+      clinic.moveTo(zone);
+      changed.add("timeZone=" + zone.getId());
+    }
+    if (hours != null && !Set.copyOf(hours).equals(Set.copyOf(clinic.hours()))) {
+      clinic.replaceHours(hours);
+      changed.add("hours=" + clinic.hoursSummary());
+    }
+    if (!changed.isEmpty()) {
+      event(SecurityEventType.CLINIC_UPDATED, null, clinic.id(), String.join("; ", changed));
+    }
     return clinic;
   }
 

@@ -78,6 +78,8 @@ public class SecurityEvents {
   }
 
   private static ObjectType object(SecurityEventType type) {
-    return type == SecurityEventType.CLINIC_CREATED ? ObjectType.CLINIC : ObjectType.USER;
+    return type == SecurityEventType.CLINIC_CREATED || type == SecurityEventType.CLINIC_UPDATED
+        ? ObjectType.CLINIC
+        : ObjectType.USER;
   }
 }

@@ -1,18 +1,39 @@
 package com.directorline.identity.entity;
 
+import com.directorline.problems.entity.InvalidInput;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
-/** A medical spa: the unit of tenancy. */
+/**
+ * A medical spa: the unit of tenancy. It keeps its own time zone and opening hours, because what
+ * "after hours" means is the clinic's wall clock, not the server's.
+ */
 @Entity
 @Table(name = "clinic")
 public class Clinic {
+
+  /** Spans a week may hold: two per day is a lunch break; more is a mistake in the form. */
+  public static final int MAX_SPANS = 28;
 
   @Id private UUID id;
 
@@ -22,20 +43,80 @@ public class Clinic {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "time_zone", nullable = false, length = 64)
+  private String timeZone;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "clinic_hours", joinColumns = @JoinColumn(name = "clinic_id"))
+  private Set<OpeningHours> hours = new HashSet<>();
+
   protected Clinic() {}
 
   private Clinic(UUID id, String name, Instant createdAt) {
     this.id = id;
     this.name = name;
     this.createdAt = createdAt;
+    this.timeZone = "UTC";
   }
 
+  /**
+   * A new clinic, open Monday to Saturday 07:00-19:00 in UTC until its administrator says otherwise
+   * (the defaults the flags used before clinics had their own hours).
+   */
   public static Clinic open(String name, Clock clock) {
-    return new Clinic(UUID.randomUUID(), requireName(name), clock.instant());
+    Clinic clinic = new Clinic(UUID.randomUUID(), requireName(name), clock.instant());
+    for (DayOfWeek day : DayOfWeek.values()) {
+      if (day != DayOfWeek.SUNDAY) {
+        clinic.hours.add(new OpeningHours(day, LocalTime.of(7, 0), LocalTime.of(19, 0)));
+      }
+    }
+    return clinic;
   }
 
   public void rename(String newName) {
     this.name = requireName(newName);
+  }
+
+  /** Moves the clinic's wall clock to the zone named (an IANA name such as Europe/Berlin). */
+  public void moveTo(ZoneId zone) {
+    this.timeZone = Objects.requireNonNull(zone, "zone").getId();
+  }
+
+  /** Replaces the week's hours; none at all means the clinic is never open (every access flags). */
+  public void replaceHours(Collection<OpeningHours> spans) {
+    if (spans.size() > MAX_SPANS) {
+      throw InvalidInput.of("hours", "must hold at most " + MAX_SPANS + " spans");
+    }
+    List<OpeningHours> checked = new ArrayList<>();
+    for (OpeningHours span : spans) {
+      for (OpeningHours earlier : checked) {
+        if (span.overlaps(earlier)) {
+          throw InvalidInput.of("hours", earlier + " and " + span + " overlap");
+        }
+      }
+      checked.add(span);
+    }
+    hours.clear();
+    hours.addAll(checked);
+  }
+
+  /** The IANA zone of that name, or a 400 naming the field. */
+  public static ZoneId zoneNamed(String name, String field) {
+    if (name == null || !ZoneId.getAvailableZoneIds().contains(name)) {
+      throw InvalidInput.of(field, "must be a time zone name such as America/Los_Angeles");
+    }
+    return ZoneId.of(name);
+  }
+
+  /** Whether the clinic is open at that instant, by its own clock. */
+  public boolean isOpenAt(Instant at) {
+    var local = at.atZone(zone()).toLocalDateTime();
+    return hours.stream().anyMatch(span -> span.contains(local));
+  }
+
+  /** The clinic's calendar day at that instant. */
+  public LocalDate dayAt(Instant at) {
+    return at.atZone(zone()).toLocalDate();
   }
 
   private static String requireName(String name) {
@@ -56,5 +137,20 @@ public class Clinic {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  public ZoneId zone() {
+    return ZoneId.of(timeZone);
+  }
+
+  /** The hours in week order. */
+  public List<OpeningHours> hours() {
+    return hours.stream().sorted(OpeningHours.IN_WEEK_ORDER).toList();
+  }
+
+  /** "Mon 07:00-19:00, Tue 07:00-19:00 (Europe/Berlin)": for a flag's explanation. */
+  public String hoursSummary() {
+    String week = hours().stream().map(OpeningHours::toString).collect(Collectors.joining(", "));
+    return (week.isEmpty() ? "no opening hours" : week) + " (" + timeZone + ")";
   }
 }

@@ -59,16 +59,21 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
             clientName(resource, method, node.as(Path.ParameterNode.class).getParameterIndex());
         continue;
       }
-      if (node.getName() == null) {
+      // A node inside a list is marked on itself, but the index belongs to the list before it:
+      // hours[0].opens, not hours.opens[0]; a list's own element (List<@NotNull X>) is the index.
+      if (node.isInIterable() && field.length() > 0) {
+        Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+        if (at != null) {
+          field.append('[').append(at).append(']');
+        }
+      }
+      if (node.getKind() == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
         continue;
       }
       if (field.length() > 0) {
         field.append('.');
       }
       field.append(node.getName());
-      if (node.getIndex() != null) {
-        field.append('[').append(node.getIndex()).append(']');
-      }
     }
     if (field.length() > 0) {
       return field.toString();

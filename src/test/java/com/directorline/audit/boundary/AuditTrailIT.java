@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.directorline.testing.Api;
 import com.directorline.testing.ApiServer;
 import com.directorline.testing.FhirR4Validator;
+import com.directorline.testing.Flags;
 import com.directorline.testing.Reply;
 import com.directorline.testing.TestDatabase;
 import jakarta.json.Json;
@@ -842,12 +843,12 @@ class AuditTrailIT {
 
     Reply flags = api.get("/api/audit/flags?from=" + since, officer);
     assertThat(flags.status()).as(flags.toString()).isEqualTo(200);
-    var flagItems = flags.json().getJsonArray("items");
-    assertThat(flagItems.stream().map(f -> f.asJsonObject().getString("kind")))
+    List<JsonObject> flagItems = Flags.items(flags);
+    assertThat(flagItems.stream().map(f -> f.getString("kind")))
         .contains("NON_PARTICIPANT", "DENIED", "BULK_READ");
+    assertThat(flags.json().getInt("total")).isEqualTo(flagItems.size());
     JsonObject nonParticipant =
         flagItems.stream()
-            .map(v -> v.asJsonObject())
             .filter(f -> f.getString("kind").equals("NON_PARTICIPANT"))
             .findFirst()
             .orElseThrow();
@@ -874,14 +875,10 @@ class AuditTrailIT {
                     .containsEntry("action", "CREATE")
                     .containsEntry("object_type", "AUDIT_REVIEW"));
     Reply reviewed = api.get("/api/audit/flags?kind=NON_PARTICIPANT&from=" + since, officer);
-    assertThat(
-            reviewed
-                .json()
-                .getJsonArray("items")
-                .getJsonObject(0)
-                .getJsonObject("review")
-                .getString("note"))
+    assertThat(Flags.items(reviewed).get(0).getJsonObject("review").getString("note"))
         .startsWith("Dr. second step");
+    assertThat(reviewed.json().getJsonArray("groups").getJsonObject(0).getInt("reviewed"))
+        .isEqualTo(reviewed.json().getJsonArray("groups").getJsonObject(0).getInt("count"));
 
     Reply outside =
         api.get("/api/audit/events?patientRef=" + patient, other.token(other.officer()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.directorline.testing.Api;
 import com.directorline.testing.ApiServer;
+import com.directorline.testing.Flags;
 import com.directorline.testing.Reply;
 import com.directorline.testing.TestDatabase;
 import jakarta.json.Json;
@@ -320,8 +321,7 @@ class ConsentIT {
 
     Reply flags = api.get("/api/audit/flags?kind=CONSENT_EXCEPTION", c.token(c.officer()));
     assertThat(
-            flags.json().getJsonArray("items").stream()
-                .map(f -> f.asJsonObject().getJsonObject("event").getString("emergencyId")))
+            Flags.items(flags).stream().map(f -> f.getJsonObject("event").getString("emergencyId")))
         .contains(id);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.directorline.photos.control.TestImages;
 import com.directorline.testing.Api;
 import com.directorline.testing.ApiServer;
+import com.directorline.testing.Flags;
 import com.directorline.testing.Reply;
 import com.directorline.testing.TestDatabase;
 import com.drew.imaging.ImageMetadataReader;
@@ -351,9 +352,7 @@ class PhotosIT {
       assertThat(rs.next()).isFalse();
     }
     Reply flags = api.get("/api/audit/flags?kind=BREAK_GLASS", officer);
-    assertThat(
-            flags.json().getJsonArray("items").stream()
-                .map(f -> f.asJsonObject().getJsonObject("event").getString("objectId")))
+    assertThat(Flags.items(flags).stream().map(f -> f.getJsonObject("event").getString("objectId")))
         .contains(id);
     Reply report = api.get("/api/audit/patients/" + team.patient() + "/access-report", officer);
     assertThat(

@@ -1,0 +1,57 @@
+package com.directorline.identity.boundary;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.DayOfWeek;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The body of {@code PATCH /api/clinics/{id}} (JSON merge patch): absent fields stay as they are;
+ * {@code hours} replaces the whole week.
+ */
+@Schema(
+    description =
+        "Clinic settings. Absent fields stay as they are. timeZone is an IANA name"
+            + " (America/Los_Angeles); hours replaces the whole week, each span within one day"
+            + " in the clinic's time zone, spans of a day not overlapping; an empty list means"
+            + " never open.")
+public record ClinicSettings(
+    @Size(max = 200, message = "must be at most 200 characters")
+        @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+        String name,
+    @Size(max = 64, message = "must be at most 64 characters") String timeZone,
+    @Valid @Size(max = 28, message = "must hold at most 28 spans") List<Span> hours) {
+
+  static final String NOT_BLANK = "(?s).*\\S.*";
+  static final String TIME = "([01][0-9]|2[0-3]):[0-5][0-9]";
+
+  // Payara's OpenAPI scanner fails on constrained constructor parameters (payara/Payara#7649).
+  public ClinicSettings(String name, String timeZone, List<Span> hours) {
+    this.name = name;
+    this.timeZone = timeZone;
+    this.hours = hours;
+  }
+
+  /** One span of opening hours: 09:00 to 18:00 on a Monday. */
+  @Schema(description = "Open from opens (included) to closes (excluded), HH:mm, same day.")
+  public record Span(
+      @NotNull(message = "is required") DayOfWeek day,
+      @NotNull(message = "is required") @Pattern(regexp = TIME, message = "must be HH:mm")
+          String opens,
+      @NotNull(message = "is required") @Pattern(regexp = TIME, message = "must be HH:mm")
+          String closes) {
+
+    public Span(DayOfWeek day, String opens, String closes) {
+      this.day = day;
+      this.opens = opens;
+      this.closes = closes;
+    }
+  }
+
+  public boolean isEmpty() {
+    return name == null && timeZone == null && hours == null;
+  }
+}
