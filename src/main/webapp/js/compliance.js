@@ -1,7 +1,7 @@
 // The compliance officer's console: the trail's verification, the audit search with exports,
 // the per-patient access report, flags and review attestations. Every read here is audited too.
 import { api, download, explain } from './api.js';
-import { $, el, startPage, dateTime, humanize, showProblem } from './shell.js';
+import { $, el, startPage, dateTime, day, humanize, showProblem, COMPLICATIONS, STATUSES } from './shell.js';
 
 await startPage('COMPLIANCE_OFFICER');
 const PAGE_SIZE = 50;
@@ -67,6 +67,89 @@ async function verify() {
 }
 $('verify').addEventListener('click', verify);
 
+// --- the lists the officer picks from ------------------------------------------------------
+
+let people = new Map();
+
+async function loadPeople() {
+  try {
+    const list = await api('GET', '/api/audit/people');
+    people = new Map(list.map((p) => [p.id, p]));
+    $('f-user').replaceChildren(el('option', { value: '', text: 'Anyone' }),
+      ...list.map((p) => el('option', { value: p.id, text: `${p.displayName} (${p.username})${p.active ? '' : ', disabled'}` })));
+  } catch (e) {
+    showProblem('search-error', e);
+  }
+}
+
+/** "3 Dec 2026, 14:02 · Vascular occlusion · Jane Doe → Dr Ana Patel · Ended · #1A2B3C4D" */
+function emergencyLabel(e) {
+  return [dateTime(e.launchedAt), `${COMPLICATIONS[e.complication] || humanize(e.complication)}${e.drill ? ' (drill)' : ''}`,
+    `${e.injector || 'someone'} → ${e.director || 'not accepted'}`, STATUSES[e.status] || humanize(e.status),
+    `#${e.reference}`].join(' · ');
+}
+
+const emergencies = new Map();
+
+/** The emergencies launched in the search's period (the last 30 days when it has no dates). */
+async function loadEmergencies() {
+  const chosen = $('f-emergency').value;
+  try {
+    const list = await api('GET', `/api/audit/emergencies?${query({ from: instant('f-from'), to: instant('f-to') })}`);
+    list.forEach((e) => emergencies.set(e.id, e));
+    $('f-emergency').replaceChildren(el('option', { value: '', text: 'Any emergency' }),
+      ...list.map((e) => el('option', { value: e.id, text: emergencyLabel(e) })));
+    if (list.some((e) => e.id === chosen)) $('f-emergency').value = chosen;
+  } catch (e) {
+    showProblem('search-error', e);
+  }
+}
+$('f-from').addEventListener('change', loadEmergencies);
+$('f-to').addEventListener('change', loadEmergencies);
+
+/** An emergency's short reference, as the lists show it. */
+function reference(id) {
+  return id ? `#${id.slice(0, 8).toUpperCase()}` : '';
+}
+
+// --- one event in full ---------------------------------------------------------------------
+
+function showEvent(e) {
+  const who = e.username ? `${e.username}${people.get(e.userId) ? ` (${people.get(e.userId).displayName})` : ''}` : 'system';
+  const rows = [
+    ['Chain position', e.seq == null ? 'being sealed' : `#${e.seq}`],
+    ['When', dateTime(e.at)],
+    ['Who', who],
+    ['Role', humanize(e.role)],
+    ['Action', e.action],
+    ['Object', `${humanize(e.objectType)}${e.objectId ? ` ${e.objectId}` : ''}`],
+    ['Patient', e.patientRef],
+    ['Emergency', e.emergencyId ? (emergencies.has(e.emergencyId) ? emergencyLabel(emergencies.get(e.emergencyId)) : reference(e.emergencyId)) : null],
+    ['Took part', e.participant == null ? null : (e.participant ? 'yes' : 'no')],
+    ['Outcome', `${e.outcome}${e.reason ? `: ${e.reason}` : ''}`],
+    ['Purpose', `${humanize(e.purpose)}${e.justification ? `: ${e.justification}` : ''}`],
+    ['Detail', e.detail],
+    ['From', [e.ip, e.userAgent].filter(Boolean).join(' — ')],
+    ['Correlation id', e.correlationId],
+    ['Hash', e.hash],
+  ].filter(([, v]) => v !== null && v !== undefined && v !== '');
+  $('event-detail-title').textContent = `Audit event ${e.seq == null ? '' : `#${e.seq}`}`.trim();
+  $('event-fields').replaceChildren(...rows.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: String(v) })]));
+  $('event-detail').showModal();
+}
+
+function detailButton(e) {
+  return el('button', { type: 'button', class: 'link', 'data-event': e.id, text: e.seq == null ? '…' : String(e.seq),
+    'aria-label': `Open audit event ${e.seq ?? ''}`.trim(), onclick: (event) => { event.stopPropagation(); showEvent(e); } });
+}
+
+/** A row that opens its event on a click anywhere in it (the button keeps it keyboard-reachable). */
+function opens(e, row) {
+  row.classList.add('opens');
+  row.addEventListener('click', () => showEvent(e));
+  return row;
+}
+
 // --- search --------------------------------------------------------------------------------
 
 function filters() {
@@ -74,8 +157,8 @@ function filters() {
     from: instant('f-from'),
     to: instant('f-to'),
     patientRef: $('f-patient').value.trim(),
-    userId: $('f-user').value.trim(),
-    emergencyId: $('f-emergency').value.trim(),
+    userId: $('f-user').value,
+    emergencyId: $('f-emergency').value,
     action: $('f-action').value,
     outcome: $('f-outcome').value,
     purpose: $('f-purpose').value,
@@ -87,17 +170,17 @@ async function search() {
   try {
     // POST: a patient reference never travels in a URL, where proxies and access logs keep it.
     const result = await api('POST', '/api/audit/events/search', present({ ...filters(), page, size: PAGE_SIZE }));
-    $('events').querySelector('tbody').replaceChildren(...result.items.map((e) => el('tr', { class: e.outcome !== 'SUCCESS' ? 'refused' : null },
-      el('td', { text: e.seq ?? '…' }),
+    $('events').querySelector('tbody').replaceChildren(...result.items.map((e) => opens(e, el('tr', { class: e.outcome !== 'SUCCESS' ? 'refused' : null },
+      el('td', {}, detailButton(e)),
       el('td', { text: dateTime(e.at) }),
       el('td', { text: e.username || 'system' }),
       el('td', { text: humanize(e.role) }),
       el('td', { text: e.action }),
       el('td', { text: `${humanize(e.objectType)}${e.detail ? ` (${e.detail})` : ''}` }),
-      el('td', { text: e.patientRef || '' }),
+      el('td', { class: 'ref', text: e.patientRef || '' }),
       el('td', { text: `${e.outcome}${e.reason ? `: ${e.reason}` : ''}` }),
       el('td', { text: `${humanize(e.purpose)}${e.justification ? `: ${e.justification}` : ''}` }),
-      el('td', { text: e.ip || '' }))));
+      el('td', { text: e.ip || '' })))));
     const shown = result.items.length;
     $('search-summary').textContent = result.total === 0 ? 'No events match.'
       : `Events ${page * PAGE_SIZE + 1}–${page * PAGE_SIZE + shown} of ${result.total}${result.totalExact ? '' : '+'}, newest first.`;
@@ -170,16 +253,14 @@ async function loadFlags() {
   try {
     const result = await api('GET', `/api/audit/flags?${query({ from: instant('g-from'), to: instant('g-to') })}`);
     flagPeriod = { from: result.from, to: result.to };
-    $('flag-period').textContent = `Period: ${dateTime(result.from)} – ${dateTime(result.to)} (empty dates: the last 7 days).`;
-    $('flag-table').querySelector('tbody').replaceChildren(...result.items.map((f) => el('tr', {},
-      el('td', {}, el('span', { class: `flag flag-${f.kind.toLowerCase()}`, text: humanize(f.kind) })),
-      el('td', { text: dateTime(f.event.at) }),
-      el('td', { text: f.event.username || 'system' }),
-      el('td', { text: `${f.event.action} ${humanize(f.event.objectType)} — ${f.detail}` }),
-      el('td', { text: f.event.patientRef || '' }),
-      el('td', { text: f.review ? `Reviewed ${dateTime(f.review.reviewedAt)}: ${f.review.note}` : 'Not reviewed' }))));
-    if (result.items.length === 0) {
-      $('flag-table').querySelector('tbody').append(el('tr', {}, el('td', { colspan: 6, text: 'No flags in this period.' })));
+    const zones = [...new Set(result.groups.map((g) => g.timeZone))];
+    $('flag-period').textContent = `Period: ${dateTime(result.from)} – ${dateTime(result.to)} (empty dates: the last 7 days). `
+      + `${result.total} ${result.total === 1 ? 'flag' : 'flags'} in ${result.groups.length} ${result.groups.length === 1 ? 'group' : 'groups'}`
+      + `${zones.length ? `; days and times in the clinic's time zone (${zones.join(', ')})` : ''}.`;
+    const body = $('flag-table').querySelector('tbody');
+    body.replaceChildren(...result.groups.map(groupRow));
+    if (result.groups.length === 0) {
+      body.append(el('tr', {}, el('td', { colspan: 7, text: 'No flags in this period.' })));
     }
     const reviews = await api('GET', `/api/audit/reviews?${query(flagPeriod)}`);
     $('reviews').replaceChildren(...(reviews.length ? reviews.map((r) => el('li', {},
@@ -188,6 +269,53 @@ async function loadFlags() {
   } catch (e) {
     showProblem('flags-error', e);
   }
+}
+
+const FLAGS = {
+  BREAK_GLASS: 'Break-glass',
+  NON_PARTICIPANT: 'Not on the case',
+  AFTER_HOURS: 'After hours',
+  DENIED: 'Refused',
+  BULK_READ: 'Many patients',
+  CONSENT_EXCEPTION: 'Consent exception',
+};
+
+/** One group: a summary row, and its events on demand right below it. */
+function groupRow(g, index) {
+  const id = `flag-group-${index}`;
+  const toggle = el('button', { type: 'button', class: 'secondary compact', id: `${id}-toggle`, 'aria-expanded': 'false',
+    text: `Show ${g.count === 1 ? 'the event' : `the ${g.count} events`}` });
+  const row = el('tr', { id, 'data-kind': g.kind },
+    el('td', {}, el('span', { class: `flag flag-${g.kind.toLowerCase()}`, text: FLAGS[g.kind] || humanize(g.kind) })),
+    el('td', { text: `${day(g.day)}${g.clinicName ? ` · ${g.clinicName}` : ''}` }),
+    el('td', { text: g.userId && people.get(g.userId) ? people.get(g.userId).displayName : (g.username || 'unknown') }),
+    el('td', { class: 'ref', text: g.emergencyId ? (emergencies.has(g.emergencyId) ? `${COMPLICATIONS[emergencies.get(g.emergencyId).complication] || ''} ${reference(g.emergencyId)}`.trim() : reference(g.emergencyId)) : '—' }),
+    el('td', { class: 'count', text: `${g.count}${g.reviewed ? `, ${g.reviewed} reviewed` : ''}` }),
+    el('td', { text: g.detail || '' }),
+    el('td', {}, toggle));
+  let items = [];
+  toggle.addEventListener('click', () => {
+    const open = toggle.getAttribute('aria-expanded') === 'true';
+    if (open) {
+      items.forEach((r) => r.remove());
+      items = [];
+    } else {
+      items = g.items.map((f) => opens(f.event, el('tr', { class: 'group-items' },
+        el('td', {}, detailButton(f.event)),
+        el('td', { text: dateTime(f.event.at, g.timeZone) }),
+        el('td', { text: f.event.username || 'system' }),
+        el('td', { text: `${f.event.action} ${humanize(f.event.objectType)}` }),
+        el('td', { class: 'ref', text: f.event.patientRef || '' }),
+        el('td', { colspan: 2, text: f.review ? `Reviewed ${dateTime(f.review.reviewedAt)}: ${f.review.note}` : 'Not reviewed' }))));
+      if (g.more) {
+        items.push(el('tr', { class: 'group-items' }, el('td', { colspan: 7, text: `${g.more} more: search the trail for this person and day.` })));
+      }
+      row.after(...items);
+    }
+    toggle.setAttribute('aria-expanded', String(!open));
+    toggle.textContent = open ? `Show ${g.count === 1 ? 'the event' : `the ${g.count} events`}` : 'Hide';
+  });
+  return row;
 }
 
 $('flags-form').addEventListener('submit', (event) => {
@@ -210,4 +338,5 @@ $('review-form').addEventListener('submit', async (event) => {
 });
 
 verify();
+await Promise.all([loadPeople(), loadEmergencies()]);
 search();

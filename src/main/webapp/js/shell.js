@@ -124,8 +124,18 @@ export function time(iso, withSeconds = true) {
     : { hour: '2-digit', minute: '2-digit' });
 }
 
-export function dateTime(iso) {
-  return iso ? new Date(iso).toLocaleString() : '';
+/** A moment in the reader's zone, or in the zone given (a clinic's, named with it). */
+export function dateTime(iso, timeZone) {
+  if (!iso) return '';
+  return timeZone
+    ? new Date(iso).toLocaleString([], { timeZone, dateStyle: 'medium', timeStyle: 'short' })
+    : new Date(iso).toLocaleString();
+}
+
+/** A calendar day ("2026-11-29") as "Sun, Nov 29, 2026": a date, not a moment, so no zone shift. */
+export function day(isoDate) {
+  return isoDate ? new Date(`${isoDate}T12:00:00Z`).toLocaleDateString([], {
+    timeZone: 'UTC', weekday: 'short', year: 'numeric', month: 'short', day: 'numeric' }) : '';
 }
 
 export const COMPLICATIONS = {
