@@ -251,11 +251,14 @@ let flagPeriod = null;
 async function loadFlags() {
   $('flags-error').hidden = true;
   try {
-    const result = await api('GET', `/api/audit/flags?${query({ from: instant('g-from'), to: instant('g-to') })}`);
+    const result = await api('GET', `/api/audit/flags?${query({ from: instant('g-from'), to: instant('g-to'), kind: $('g-kind').value })}`);
     flagPeriod = { from: result.from, to: result.to };
     const zones = [...new Set(result.groups.map((g) => g.timeZone))];
+    const perKind = Object.entries(result.kinds).map(([kind, n]) => `${n} ${(FLAGS[kind] || humanize(kind)).toLowerCase()}`);
     $('flag-period').textContent = `Period: ${dateTime(result.from)} – ${dateTime(result.to)} (empty dates: the last 7 days). `
-      + `${result.total} ${result.total === 1 ? 'flag' : 'flags'} in ${result.groups.length} ${result.groups.length === 1 ? 'group' : 'groups'}`
+      + `${result.total} ${result.total === 1 ? 'flag' : 'flags'}${perKind.length ? ` (${perKind.join(', ')})` : ''}`
+      + ` in ${result.groupCount} ${result.groupCount === 1 ? 'group' : 'groups'}`
+      + `${result.groupCount > result.groups.length ? `; the ${result.groups.length} newest are listed: choose a kind or a shorter period for the others` : ''}`
       + `${zones.length ? `; days and times in the clinic's time zone (${zones.join(', ')})` : ''}.`;
     const body = $('flag-table').querySelector('tbody');
     body.replaceChildren(...result.groups.map(groupRow));

@@ -16,12 +16,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +42,7 @@ class AuditScaleBenchmark {
   @Test
   void verificationAndSearchOverAMillionEvents() throws Exception {
     TestDatabase db = TestDatabase.createAnother();
-    try (TestServer server = TestServer.start("audit-bench", db, Map.of())) {
+    try (TestServer server = TestServer.startAsProduction("audit-bench", db, Map.of())) {
       Api api = server.api();
       String officer = api.signIn("compliance", TestRun.DEMO_PASSWORD);
       String clinic = api.get("/api/me", officer).json().getJsonArray("clinicIds").getString(0);
@@ -177,6 +179,76 @@ class AuditScaleBenchmark {
             sorted.get(sorted.size() - 1),
             SEARCHES);
       }
+
+      flags(api, officer, random);
+    }
+  }
+
+  /**
+   * The flags of a random week of the trail (about 19,500 events, every one touching a patient),
+   * one officer at a time and four at once; latency from the request to the last byte of the
+   * answer. The generated trail is the hardest case for grouping: nearly every event names an
+   * emergency of its own, so a week holds thousands of groups of one flag.
+   */
+  private static void flags(Api api, String officer, Random random) throws Exception {
+    Supplier<String> week =
+        () -> {
+          Instant from =
+              Instant.parse("2025-11-20T00:00:00Z").plusSeconds(random.nextInt(350) * 86400L);
+          return "/api/audit/flags?from=" + from + "&to=" + from.plusSeconds(7 * 86400);
+        };
+    Reply sample = api.get(week.get(), officer);
+    assertThat(sample.status()).as(sample.toString()).isEqualTo(200);
+    System.out.printf(
+        "BENCHMARK audit-flags one week: total=%d groups=%d listed=%d kinds=%s answer=%d bytes%n",
+        sample.json().getInt("total"),
+        sample.json().getInt("groupCount"),
+        sample.json().getJsonArray("groups").size(),
+        sample.json().getJsonObject("kinds"),
+        sample.body().length());
+    List<Double> warmup = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      long t = System.nanoTime();
+      api.get(week.get(), officer);
+      warmup.add((System.nanoTime() - t) / 1e6);
+    }
+    System.out.printf(
+        "BENCHMARK audit-flags warm-up (10 per line): %s%n",
+        IntStream.range(0, 6)
+            .mapToObj(b -> String.format("%.0f", median(warmup.subList(b * 10, b * 10 + 10))))
+            .toList());
+    for (int clients : new int[] {1, 4}) {
+      List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+      List<Thread> threads = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        Random own = new Random(c);
+        threads.add(
+            start(
+                () -> {
+                  for (int i = 0; i < 100; i++) {
+                    Instant from =
+                        Instant.parse("2025-11-20T00:00:00Z")
+                            .plusSeconds(own.nextInt(350) * 86400L);
+                    String query =
+                        "/api/audit/flags?from=" + from + "&to=" + from.plusSeconds(7 * 86400);
+                    long t = System.nanoTime();
+                    Reply reply = api.get(query, officer);
+                    millis.add((System.nanoTime() - t) / 1e6);
+                    assertThat(reply.status()).isEqualTo(200);
+                  }
+                }));
+      }
+      for (Thread t : threads) {
+        t.join();
+      }
+      List<Double> sorted = millis.stream().sorted().toList();
+      System.out.printf(
+          "BENCHMARK audit-flags clients=%d p50=%.0f ms p95=%.0f ms max=%.0f ms (%d requests)%n",
+          clients,
+          sorted.get(sorted.size() / 2),
+          sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1),
+          sorted.get(sorted.size() - 1),
+          sorted.size());
     }
   }
 
@@ -238,6 +310,12 @@ class AuditScaleBenchmark {
       assertThat(previous).hasSize(32);
     }
     return median(rates);
+  }
+
+  private static Thread start(Runnable work) {
+    Thread thread = new Thread(work);
+    thread.start();
+    return thread;
   }
 
   private static double median(List<Double> values) {

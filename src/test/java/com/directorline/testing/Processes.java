@@ -38,14 +38,29 @@ public final class Processes {
 
   /** As {@link #javaJar(Path, String...)}, with more JVM options (system properties). */
   public static List<String> javaJar(Path jar, List<String> jvmOptions, String... arguments) {
+    return javaJar(jar, false, jvmOptions, arguments);
+  }
+
+  /** The JVM options the README runs DirectorLine with: C2, the default GC, its heap. */
+  public static final List<String> PRODUCTION_JVM =
+      List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError");
+
+  /**
+   * As {@link #javaJar(Path, List, String...)}; {@code production} runs the JVM as the README does
+   * (for benchmarks), not with the tests' fast-boot options.
+   */
+  public static List<String> javaJar(
+      Path jar, boolean production, List<String> jvmOptions, String... arguments) {
     List<String> command = new ArrayList<>();
     command.add(java());
     command.addAll(
-        List.of(
-            "-Xmx384m",
-            "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1",
-            "-XX:+ExitOnOutOfMemoryError"));
+        production
+            ? PRODUCTION_JVM
+            : List.of(
+                "-Xmx384m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+ExitOnOutOfMemoryError"));
     command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toAbsolutePath().toString());

@@ -42,6 +42,17 @@ public final class TestServer implements AutoCloseable {
     return server;
   }
 
+  /** For benchmarks: a server on the JVM options production runs with (C2, default GC). */
+  public static TestServer startAsProduction(
+      String name, TestDatabase database, Map<String, String> extra) {
+    TestServer server = new TestServer(name, database, extra);
+    server.production = true;
+    server.start();
+    return server;
+  }
+
+  private boolean production;
+
   public void start() {
     starts++;
     Path log = work().resolve("server-" + starts + ".log");
@@ -49,6 +60,7 @@ public final class TestServer implements AutoCloseable {
         Processes.start(
             Processes.javaJar(
                 Path.of(System.getProperty("payara.microJar", "target/payara/payara-micro.jar")),
+                production,
                 List.of(
                     "-Ddirectorline.metrics.address=127.0.0.1",
                     "-Ddirectorline.metrics.port=" + metricsPort),

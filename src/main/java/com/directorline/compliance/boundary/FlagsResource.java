@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +59,9 @@ public class FlagsResource {
               + " the trail), denied, bulk reads and consent exceptions in [from, to) (default:"
               + " the last 7 days). Grouped per kind, clinic, person, the clinic's day and"
               + " emergency, newest group first; each group counts its flags and those a review"
-              + " covers and shows the first 25 (more: how many not). kind=... narrows to one"
-              + " kind.")
+              + " covers and shows the first 10 (more: how many not); at most 100 groups are"
+              + " listed (groupCount: all of them; kinds: the flags per kind). kind=... narrows to"
+              + " one kind.")
   public FlagView flags(
       @QueryParam("from") String from,
       @QueryParam("to") String to,
@@ -84,20 +86,25 @@ public class FlagsResource {
     List<Review> covering = reviews.overlapping(start, end);
     // Whole events (with their chain position) only for the flags shown: a week's groups can count
     // thousands of flags, and the officer opens a handful.
+    List<AuditFlags.Group> listed = groups.stream().limit(FlagView.MAX_GROUPS).toList();
     Map<Long, AuditSearch.Found> shown =
         search.byIds(
-            groups.stream()
+            listed.stream()
                 .flatMap(g -> g.flags().stream().limit(FlagView.SHOWN))
                 .map(f -> f.event().id())
                 .collect(Collectors.toSet()));
     int total = groups.stream().mapToInt(g -> g.flags().size()).sum();
     trail.record(
         range.recorded(AuditAction.READ).detail("flags " + range.summary() + " found=" + total));
+    Map<FlagKind, Integer> perKind = new EnumMap<>(FlagKind.class);
+    groups.forEach(g -> perKind.merge(g.kind(), g.flags().size(), Integer::sum));
     return new FlagView(
         start,
         end,
         total,
-        groups.stream()
+        perKind,
+        groups.size(),
+        listed.stream()
             .map(
                 g ->
                     new FlagView.Group(

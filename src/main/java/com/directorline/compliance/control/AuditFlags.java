@@ -101,7 +101,7 @@ public class AuditFlags {
 
   List<Flag> flags(
       List<AuditSearch.Candidate> events, Map<UUID, Clinic> byId, Set<FlagKind> kinds) {
-    Participation working = participation(events);
+    Set<Long> afterHours = afterHours(events, byId);
     Bulk bulk = new Bulk(bulkPatients, Duration.ofMinutes(bulkMinutes));
     List<Flag> flags = new ArrayList<>();
     for (AuditSearch.Candidate e : events) {
@@ -130,16 +130,9 @@ public class AuditFlags {
                 e,
                 "not the launching injector, an alerted or the accepting director"));
       }
-      Clinic clinic = e.clinicId() == null ? null : byId.get(e.clinicId());
-      // An access is a person's: the system sending an alert at night is not after hours.
-      if (success
-          && e.patientRef() != null
-          && e.userId() != null
-          && clinic != null
-          && !reviewingTheTrail
-          && !clinic.isOpenAt(e.at())
-          && !working.covers(e)) {
-        flags.add(new Flag(FlagKind.AFTER_HOURS, e, "outside " + clinic.hoursSummary()));
+      if (afterHours.contains(e.id())) {
+        flags.add(
+            new Flag(FlagKind.AFTER_HOURS, e, "outside " + byId.get(e.clinicId()).hoursSummary()));
       }
       if (success
           && e.patientRef() != null
@@ -197,11 +190,13 @@ public class AuditFlags {
   }
 
   /**
-   * When each person was working on each patient's emergency: from the events they recorded as a
-   * participant, with the emergencies' own open times.
+   * The accesses outside their clinic's hours that are not the emergency's own people at work: who
+   * worked on which patient's emergency comes from the events they recorded as participants, and
+   * the emergencies' open times are looked up only for the accesses that need them.
    */
-  private Participation participation(List<AuditSearch.Candidate> events) {
+  private Set<Long> afterHours(List<AuditSearch.Candidate> events, Map<UUID, Clinic> byId) {
     Map<Working, Set<UUID>> cases = new HashMap<>();
+    List<AuditSearch.Candidate> closed = new ArrayList<>();
     for (AuditSearch.Candidate e : events) {
       if (Boolean.TRUE.equals(e.participant())
           && e.emergencyId() != null
@@ -211,13 +206,34 @@ public class AuditFlags {
             .computeIfAbsent(new Working(e.userId(), e.patientRef()), w -> new HashSet<>())
             .add(e.emergencyId());
       }
+      Clinic clinic = e.clinicId() == null ? null : byId.get(e.clinicId());
+      // An access is a person's (the system sending an alert at night is not after hours), and
+      // the officer's review of the trail is their job at any hour.
+      if (e.outcome() == AuditOutcome.SUCCESS
+          && e.patientRef() != null
+          && e.userId() != null
+          && clinic != null
+          && e.objectType() != ObjectType.AUDIT_TRAIL
+          && e.objectType() != ObjectType.AUDIT_REVIEW
+          && !clinic.isOpenAt(e.at())) {
+        closed.add(e);
+      }
+    }
+    Set<UUID> needed = new HashSet<>();
+    for (AuditSearch.Candidate e : closed) {
+      needed.addAll(cases.getOrDefault(new Working(e.userId(), e.patientRef()), Set.of()));
     }
     Map<UUID, EmergencyRecords.Window> windows =
-        cases.isEmpty()
-            ? Map.of()
-            : emergencies.windows(
-                cases.values().stream().flatMap(Set::stream).collect(Collectors.toSet()));
-    return new Participation(cases, windows, Duration.ofHours(participantGraceHours));
+        needed.isEmpty() ? Map.of() : emergencies.windows(needed);
+    Participation working =
+        new Participation(cases, windows, Duration.ofHours(participantGraceHours));
+    Set<Long> flagged = new HashSet<>();
+    for (AuditSearch.Candidate e : closed) {
+      if (!working.covers(e)) {
+        flagged.add(e.id());
+      }
+    }
+    return flagged;
   }
 
   private record Working(UUID user, String patient) {}
