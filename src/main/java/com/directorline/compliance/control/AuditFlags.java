@@ -102,6 +102,7 @@ public class AuditFlags {
   List<Flag> flags(
       List<AuditSearch.Candidate> events, Map<UUID, Clinic> byId, Set<FlagKind> kinds) {
     Set<Long> afterHours = afterHours(events, byId);
+    Map<UUID, String> outside = new HashMap<>();
     Bulk bulk = new Bulk(bulkPatients, Duration.ofMinutes(bulkMinutes));
     List<Flag> flags = new ArrayList<>();
     for (AuditSearch.Candidate e : events) {
@@ -132,7 +133,11 @@ public class AuditFlags {
       }
       if (afterHours.contains(e.id())) {
         flags.add(
-            new Flag(FlagKind.AFTER_HOURS, e, "outside " + byId.get(e.clinicId()).hoursSummary()));
+            new Flag(
+                FlagKind.AFTER_HOURS,
+                e,
+                outside.computeIfAbsent(
+                    e.clinicId(), c -> "outside " + byId.get(c).hoursSummary())));
       }
       if (success
           && e.patientRef() != null
