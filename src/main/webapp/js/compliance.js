@@ -293,7 +293,7 @@ function groupRow(g, index) {
     el('td', { text: `${day(g.day)}${g.clinicName ? ` · ${g.clinicName}` : ''}` }),
     el('td', { text: g.userId && people.get(g.userId) ? people.get(g.userId).displayName : (g.username || 'unknown') }),
     el('td', { class: 'ref', text: g.emergencyId ? (emergencies.has(g.emergencyId) ? `${COMPLICATIONS[emergencies.get(g.emergencyId).complication] || ''} ${reference(g.emergencyId)}`.trim() : reference(g.emergencyId)) : '—' }),
-    el('td', { class: 'count', text: `${g.count}${g.reviewed ? `, ${g.reviewed} reviewed` : ''}` }),
+    el('td', { class: 'count', text: `${g.count}${g.reviewed ? (g.reviewed === g.count ? ' (all reviewed)' : ` (${g.reviewed} reviewed)`) : ''}` }),
     el('td', { text: g.detail || '' }),
     el('td', {}, toggle));
   let items = [];

@@ -217,9 +217,10 @@ class AuditScaleBenchmark {
         IntStream.range(0, 6)
             .mapToObj(b -> String.format("%.0f", median(warmup.subList(b * 10, b * 10 + 10))))
             .toList());
-    for (int clients : new int[] {1, 4}) {
+    for (int clients : new int[] {1, 2, 4}) {
       List<Double> millis = Collections.synchronizedList(new ArrayList<>());
       List<Thread> threads = new ArrayList<>();
+      long began = System.nanoTime();
       for (int c = 0; c < clients; c++) {
         Random own = new Random(c);
         threads.add(
@@ -241,10 +242,13 @@ class AuditScaleBenchmark {
       for (Thread t : threads) {
         t.join();
       }
+      double seconds = (System.nanoTime() - began) / 1e9;
       List<Double> sorted = millis.stream().sorted().toList();
       System.out.printf(
-          "BENCHMARK audit-flags clients=%d p50=%.0f ms p95=%.0f ms max=%.0f ms (%d requests)%n",
+          "BENCHMARK audit-flags clients=%d %.1f requests/s p50=%.0f ms p95=%.0f ms max=%.0f ms"
+              + " (%d requests)%n",
           clients,
+          sorted.size() / seconds,
           sorted.get(sorted.size() / 2),
           sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1),
           sorted.get(sorted.size() - 1),
