@@ -96,12 +96,15 @@ public class AuditFlags {
     Map<UUID, Clinic> byId =
         clinics.byIds(caller.clinicIds()).stream()
             .collect(Collectors.toMap(Clinic::id, Function.identity()));
-    return group(flags(events, byId, kinds), byId);
+    return group(flags(events, byId, kinds, range), byId);
   }
 
   List<Flag> flags(
-      List<AuditSearch.Candidate> events, Map<UUID, Clinic> byId, Set<FlagKind> kinds) {
-    Set<Long> afterHours = afterHours(events, byId);
+      List<AuditSearch.Candidate> events,
+      Map<UUID, Clinic> byId,
+      Set<FlagKind> kinds,
+      AuditQuery range) {
+    Set<Long> afterHours = afterHours(events, byId, range);
     Map<UUID, String> outside = new HashMap<>();
     Bulk bulk = new Bulk(bulkPatients, Duration.ofMinutes(bulkMinutes));
     List<Flag> flags = new ArrayList<>();
@@ -199,7 +202,8 @@ public class AuditFlags {
    * worked on which patient's emergency comes from the events they recorded as participants, and
    * the emergencies' open times are looked up only for the accesses that need them.
    */
-  private Set<Long> afterHours(List<AuditSearch.Candidate> events, Map<UUID, Clinic> byId) {
+  private Set<Long> afterHours(
+      List<AuditSearch.Candidate> events, Map<UUID, Clinic> byId, AuditQuery range) {
     Map<Working, Set<UUID>> cases = new HashMap<>();
     List<AuditSearch.Candidate> closed = new ArrayList<>();
     for (AuditSearch.Candidate e : events) {
@@ -224,14 +228,15 @@ public class AuditFlags {
         closed.add(e);
       }
     }
-    Set<UUID> needed = new HashSet<>();
-    for (AuditSearch.Candidate e : closed) {
-      needed.addAll(cases.getOrDefault(new Working(e.userId(), e.patientRef()), Set.of()));
-    }
+    Duration grace = Duration.ofHours(participantGraceHours);
     Map<UUID, EmergencyRecords.Window> windows =
-        needed.isEmpty() ? Map.of() : emergencies.windows(needed);
-    Participation working =
-        new Participation(cases, windows, Duration.ofHours(participantGraceHours));
+        closed.isEmpty()
+            ? Map.of()
+            : emergencies.openBetween(
+                byId.keySet(),
+                (range.from() == null ? closed.get(0).at() : range.from()).minus(grace),
+                range.to() == null ? closed.get(closed.size() - 1).at().plusNanos(1) : range.to());
+    Participation working = new Participation(cases, windows, grace);
     Set<Long> flagged = new HashSet<>();
     for (AuditSearch.Candidate e : closed) {
       if (!working.covers(e)) {

@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,24 +15,23 @@ import java.util.UUID;
 @ApplicationScoped
 public class EmergencyRecordsLookup implements EmergencyRecords {
 
-  /** Ids per query: an IN list stays well under every driver's parameter limit. */
-  private static final int CHUNK = 1_000;
-
   @PersistenceContext EntityManager em;
 
   @Override
-  public Map<UUID, Window> windows(Collection<UUID> emergencyIds) {
+  public Map<UUID, Window> openBetween(Set<UUID> clinicIds, Instant from, Instant to) {
     Map<UUID, Window> windows = new HashMap<>();
-    List<UUID> ids = new ArrayList<>(emergencyIds);
-    for (int i = 0; i < ids.size(); i += CHUNK) {
-      em.createQuery(
-              "select e.id, e.launchedAt, e.endedAt from Emergency e where e.id in :ids",
-              Object[].class)
-          .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + CHUNK)))
-          .getResultList()
-          .forEach(
-              row -> windows.put((UUID) row[0], new Window((Instant) row[1], (Instant) row[2])));
+    if (clinicIds.isEmpty()) {
+      return windows;
     }
+    em.createQuery(
+            "select e.id, e.launchedAt, e.endedAt from Emergency e where e.clinicId in :clinics"
+                + " and e.launchedAt < :to and (e.endedAt is null or e.endedAt >= :from)",
+            Object[].class)
+        .setParameter("clinics", clinicIds)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .getResultList()
+        .forEach(row -> windows.put((UUID) row[0], new Window((Instant) row[1], (Instant) row[2])));
     return windows;
   }
 

@@ -9,6 +9,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -49,6 +50,9 @@ public class Clinic {
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "clinic_hours", joinColumns = @JoinColumn(name = "clinic_id"))
   private Set<OpeningHours> hours = new HashSet<>();
+
+  /** The parsed {@link #timeZone}: flags ask for it once per event of a week. */
+  @Transient private ZoneId zone;
 
   protected Clinic() {}
 
@@ -140,7 +144,12 @@ public class Clinic {
   }
 
   public ZoneId zone() {
-    return ZoneId.of(timeZone);
+    ZoneId known = zone;
+    if (known == null || !known.getId().equals(timeZone)) {
+      known = ZoneId.of(timeZone);
+      zone = known;
+    }
+    return known;
   }
 
   /** The hours in week order. */

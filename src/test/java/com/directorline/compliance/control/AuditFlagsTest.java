@@ -58,9 +58,16 @@ class AuditFlagsTest {
     flags.emergencies =
         new EmergencyRecords() {
           @Override
-          public Map<UUID, Window> windows(java.util.Collection<UUID> ids) {
-            Map<UUID, Window> found = new HashMap<>(windows);
-            found.keySet().retainAll(ids);
+          public Map<UUID, Window> openBetween(Set<UUID> clinics, Instant from, Instant to) {
+            assertThat(clinics).containsExactly(clinic.id());
+            Map<UUID, Window> found = new HashMap<>();
+            windows.forEach(
+                (id, w) -> {
+                  if (w.launchedAt().isBefore(to)
+                      && (w.closedAt() == null || !w.closedAt().isBefore(from))) {
+                    found.put(id, w);
+                  }
+                });
             return found;
           }
 
@@ -107,7 +114,12 @@ class AuditFlagsTest {
   }
 
   private List<AuditFlags.Flag> found() {
-    return flags().flags(events, Map.of(clinic.id(), clinic), EnumSet.allOf(FlagKind.class));
+    return flags()
+        .flags(
+            events,
+            Map.of(clinic.id(), clinic),
+            EnumSet.allOf(FlagKind.class),
+            new AuditQuery(null, null, null, null, null, null, null, null));
   }
 
   private List<FlagKind> kinds() {
