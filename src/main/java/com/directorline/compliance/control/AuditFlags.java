@@ -8,6 +8,7 @@ import com.directorline.compliance.entity.FlagKind;
 import com.directorline.identity.control.Caller;
 import com.directorline.identity.control.Clinics;
 import com.directorline.identity.entity.Clinic;
+import com.directorline.problems.entity.ServiceUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -26,6 +27,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -87,8 +90,40 @@ public class AuditFlags {
     }
   }
 
+  /**
+   * Flag computations at once, one per core: each holds up to {@link #MAX_EVENTS} candidates in
+   * memory and keeps a core busy, so more at once would only share the cores and the heap worse
+   * (docs/performance.md: four at once on two cores served fewer per second than two). The others
+   * wait their turn, up to {@link #WAIT_SECONDS}, then get 503 with Retry-After.
+   */
+  private final Semaphore computing =
+      new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+
+  static final int WAIT_SECONDS = 30;
+
   /** The flags in the range, grouped, newest group first; null when the range is too large. */
   public List<Group> groups(AuditQuery range, Set<FlagKind> kinds) {
+    boolean admitted;
+    try {
+      admitted = computing.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      admitted = false;
+    }
+    if (!admitted) {
+      throw new ServiceUnavailable(
+          "flags-busy",
+          "Other reviews are computing flags right now; ask again in a few seconds.",
+          5);
+    }
+    try {
+      return computeGroups(range, kinds);
+    } finally {
+      computing.release();
+    }
+  }
+
+  private List<Group> computeGroups(AuditQuery range, Set<FlagKind> kinds) {
     List<AuditSearch.Candidate> events = search.flagCandidates(range, MAX_EVENTS);
     if (events.size() > MAX_EVENTS) {
       return null;
