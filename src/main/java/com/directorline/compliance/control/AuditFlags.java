@@ -94,18 +94,19 @@ public class AuditFlags {
    * Flag computations at once, one per core: each holds up to {@link #MAX_EVENTS} candidates in
    * memory and keeps a core busy, so more at once would only share the cores and the heap worse
    * (docs/performance.md: four at once on two cores served fewer per second than two). The others
-   * wait their turn, up to {@link #WAIT_SECONDS}, then get 503 with Retry-After.
+   * wait their turn, up to {@link #waitSeconds}, then get 503 with Retry-After.
    */
   private final Semaphore computing =
       new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
 
-  static final int WAIT_SECONDS = 30;
+  /** How long a computation waits for its turn before 503. */
+  int waitSeconds = 30;
 
   /** The flags in the range, grouped, newest group first; null when the range is too large. */
   public List<Group> groups(AuditQuery range, Set<FlagKind> kinds) {
     boolean admitted;
     try {
-      admitted = computing.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS);
+      admitted = computing.tryAcquire(waitSeconds, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       admitted = false;

@@ -1,14 +1,18 @@
 package com.directorline.compliance.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.directorline.audit.entity.AuditAction;
 import com.directorline.audit.entity.AuditOutcome;
 import com.directorline.audit.entity.ObjectType;
 import com.directorline.audit.entity.Purpose;
 import com.directorline.compliance.entity.FlagKind;
+import com.directorline.identity.control.Caller;
+import com.directorline.identity.control.Clinics;
 import com.directorline.identity.entity.Clinic;
 import com.directorline.identity.entity.OpeningHours;
+import com.directorline.problems.entity.ServiceUnavailable;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -17,12 +21,20 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Which events become which flags, and how they are grouped, from the events alone. */
@@ -354,5 +366,64 @@ class AuditFlagsTest {
     assertThat(groups.get(0).clinicName()).isEqualTo("Glow");
     assertThat(groups.get(0).first()).isEqualTo(sunday);
     assertThat(groups.get(0).last()).isEqualTo("2026-11-30T07:00:00Z");
+  }
+
+  @Test
+  void atMostOneComputationPerCoreRunsAndTheRestWaitThenHear503() throws Exception {
+    int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
+    AuditFlags flags = flags();
+    flags.waitSeconds = 1;
+    flags.caller = new Caller();
+    flags.clinics =
+        new Clinics() {
+          @Override
+          public List<Clinic> byIds(Collection<UUID> ids) {
+            return List.of();
+          }
+        };
+    flags.search =
+        new AuditSearch() {
+          @Override
+          public List<Candidate> flagCandidates(AuditQuery range, int limit) {
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+              release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            running.decrementAndGet();
+            return List.of();
+          }
+        };
+    AuditQuery week =
+        new AuditQuery(OPEN, OPEN.plusSeconds(7 * 86400), null, null, null, null, null, null);
+    ExecutorService pool = Executors.newFixedThreadPool(cores + 1);
+    try {
+      List<Future<List<AuditFlags.Group>>> admitted = new ArrayList<>();
+      for (int i = 0; i < cores; i++) {
+        admitted.add(pool.submit(() -> flags.groups(week, EnumSet.allOf(FlagKind.class))));
+      }
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> running.get() == cores);
+      Future<List<AuditFlags.Group>> oneTooMany =
+          pool.submit(() -> flags.groups(week, EnumSet.allOf(FlagKind.class)));
+      assertThatThrownBy(oneTooMany::get)
+          .hasCauseInstanceOf(ServiceUnavailable.class)
+          .cause()
+          .satisfies(
+              e ->
+                  assertThat(((ServiceUnavailable) e).headers()).containsEntry("Retry-After", "5"));
+      release.countDown();
+      for (Future<List<AuditFlags.Group>> f : admitted) {
+        assertThat(f.get(10, TimeUnit.SECONDS)).isEmpty();
+      }
+      assertThat(most.get()).isEqualTo(cores);
+      // The turns were given back: the next one runs at once.
+      assertThat(flags.groups(week, EnumSet.allOf(FlagKind.class))).isEmpty();
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
