@@ -13,6 +13,8 @@ public enum ObjectType {
   USER,
   CLINIC,
   ESCALATION_POLICY,
+  /** The on-call roster: its rotation and overrides. */
+  ON_CALL,
   AUDIT_TRAIL,
   AUDIT_REVIEW,
   /** An endpoint refused before it knew its object, e.g. for a missing role. */

@@ -77,7 +77,7 @@ public class FlagsResource {
             ? EnumSet.allOf(FlagKind.class)
             : EnumSet.of(AuditFilter.parse("kind", kind, FlagKind::valueOf, FlagKind.values()));
     AuditQuery range = new AuditQuery(start, end, null, null, null, null, null, null);
-    List<AuditFlags.Group> groups = flags.groups(range, kinds);
+    List<AuditFlags.Grouped> groups = flags.groups(range, kinds);
     if (groups == null) {
       throw new UnprocessableContent(
           "range-too-large",
@@ -86,7 +86,7 @@ public class FlagsResource {
     List<Review> covering = reviews.overlapping(start, end);
     // Whole events (with their chain position) only for the flags shown: a week's groups can count
     // thousands of flags, and the officer opens a handful.
-    List<AuditFlags.Group> listed = groups.stream().limit(FlagView.MAX_GROUPS).toList();
+    List<AuditFlags.Grouped> listed = groups.stream().limit(FlagView.MAX_GROUPS).toList();
     Map<Long, AuditSearch.Found> shown =
         search.byIds(
             listed.stream()

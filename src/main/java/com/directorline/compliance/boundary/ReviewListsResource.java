@@ -59,14 +59,14 @@ public class ReviewListsResource {
   @Inject Clock clock;
 
   /** A person of the officer's clinics. */
-  public record PersonView(
+  public record StaffMemberView(
       UUID id, String displayName, String username, boolean active, List<UUID> clinicIds) {}
 
   /**
    * An emergency for the picker, with no patient data: its short reference (the first eight
    * characters of its id, as the pages show it), clinic, complication, who launched and accepted.
    */
-  public record EmergencyView(
+  public record EmergencyListing(
       UUID id,
       String reference,
       UUID clinicId,
@@ -86,7 +86,7 @@ public class ReviewListsResource {
   @Operation(
       summary = "The people of your clinics",
       description = "For the audit search's person filter: id, name, username, active, clinics.")
-  public List<PersonView> people() {
+  public List<StaffMemberView> people() {
     Set<UUID> mine = caller.clinicIds();
     Map<UUID, User> people = new LinkedHashMap<>();
     for (UUID clinic : mine) {
@@ -98,7 +98,7 @@ public class ReviewListsResource {
                 .thenComparing(User::username))
         .map(
             u ->
-                new PersonView(
+                new StaffMemberView(
                     u.id(),
                     u.displayName(),
                     u.username(),
@@ -117,7 +117,7 @@ public class ReviewListsResource {
       description =
           "Launched in [from, to) (default: the last 30 days), newest first, at most 500; no"
               + " patient data. For the audit search's emergency filter.")
-  public List<EmergencyView> emergencies(
+  public List<EmergencyListing> emergencies(
       @QueryParam("from") String from, @QueryParam("to") String to) {
     Instant end = to == null ? clock.instant() : AuditFilter.instant("to", to);
     Instant start =
@@ -147,7 +147,7 @@ public class ReviewListsResource {
     return listed.stream()
         .map(
             e ->
-                new EmergencyView(
+                new EmergencyListing(
                     e.id(),
                     e.id().toString().substring(0, 8).toUpperCase(Locale.ROOT),
                     e.clinicId(),

@@ -70,7 +70,7 @@ public class AuditFlags {
   public record Flag(FlagKind kind, AuditSearch.Candidate event, String detail) {}
 
   /** Flags of one kind, in one clinic, by one person, on one of the clinic's days, in one case. */
-  public record Group(
+  public record Grouped(
       FlagKind kind,
       UUID clinicId,
       String clinicName,
@@ -103,7 +103,7 @@ public class AuditFlags {
   int waitSeconds = 30;
 
   /** The flags in the range, grouped, newest group first; null when the range is too large. */
-  public List<Group> groups(AuditQuery range, Set<FlagKind> kinds) {
+  public List<Grouped> groups(AuditQuery range, Set<FlagKind> kinds) {
     boolean admitted;
     try {
       admitted = computing.tryAcquire(waitSeconds, TimeUnit.SECONDS);
@@ -124,7 +124,7 @@ public class AuditFlags {
     }
   }
 
-  private List<Group> computeGroups(AuditQuery range, Set<FlagKind> kinds) {
+  private List<Grouped> computeGroups(AuditQuery range, Set<FlagKind> kinds) {
     List<AuditSearch.Candidate> events = search.flagCandidates(range, MAX_EVENTS);
     if (events.size() > MAX_EVENTS) {
       return null;
@@ -195,7 +195,7 @@ public class AuditFlags {
   }
 
   /** Groups in order of their newest flag, newest first; flags within a group oldest first. */
-  static List<Group> group(List<Flag> flags, Map<UUID, Clinic> byId) {
+  static List<Grouped> group(List<Flag> flags, Map<UUID, Clinic> byId) {
     record Key(FlagKind kind, UUID clinic, LocalDate day, UUID user, String name, UUID emergency) {}
     Map<Key, List<Flag>> grouped = new LinkedHashMap<>();
     for (Flag flag : flags) {
@@ -218,7 +218,7 @@ public class AuditFlags {
               Key k = entry.getKey();
               Clinic clinic = k.clinic() == null ? null : byId.get(k.clinic());
               List<Flag> in = entry.getValue();
-              return new Group(
+              return new Grouped(
                   k.kind(),
                   k.clinic(),
                   clinic == null ? null : clinic.name(),
@@ -229,7 +229,7 @@ public class AuditFlags {
                   k.emergency(),
                   in);
             })
-        .sorted(Comparator.comparing(Group::last).reversed())
+        .sorted(Comparator.comparing(Grouped::last).reversed())
         .toList();
   }
 

@@ -88,7 +88,13 @@ public class Emergencies {
                         "This clinic has no escalation policy; its admin must define one."));
     Instant now = clock.instant();
     Emergency emergency =
-        Emergency.launch(clinic, caller.userId(), report, policy.plan(), idempotencyKey, now);
+        Emergency.launch(
+            clinic,
+            caller.userId(),
+            report,
+            policies.resolve(clinic, policy.plan(), now),
+            idempotencyKey,
+            now);
     em.persist(emergency);
     em.flush();
     persistTimeline(emergency);

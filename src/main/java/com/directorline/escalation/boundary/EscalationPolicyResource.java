@@ -7,7 +7,9 @@ import com.directorline.identity.control.Caller;
 import com.directorline.identity.control.Users;
 import com.directorline.identity.entity.Person;
 import com.directorline.identity.entity.Role;
+import com.directorline.problems.entity.InvalidInput;
 import com.directorline.problems.entity.NotFound;
+import com.directorline.problems.entity.Violation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,6 +22,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,13 +64,35 @@ public class EscalationPolicyResource {
     EscalationPolicy policy =
         policies.define(
             clinicId,
-            body.steps().stream()
-                .map(s -> new EscalationPlan.Step(s.directorIds(), s.timeoutSeconds()))
-                .toList(),
+            steps(body.steps()),
             body.repeat() == null ? 0 : body.repeat(),
             body.transferPlan(),
             caller.userId());
     return view(policy);
+  }
+
+  /** Each step names directors or a roster line: exactly one of them. */
+  private static List<EscalationPlan.Step> steps(List<PolicyDefinition.StepDefinition> steps) {
+    List<Violation> violations = new ArrayList<>();
+    List<EscalationPlan.Step> plan = new ArrayList<>();
+    for (int i = 0; i < steps.size(); i++) {
+      PolicyDefinition.StepDefinition s = steps.get(i);
+      boolean people = s.directorIds() != null && !s.directorIds().isEmpty();
+      if (people == (s.onCall() != null)) {
+        violations.add(
+            new Violation(
+                "steps[" + i + "]",
+                people
+                    ? "names directorIds and onCall; keep one of them"
+                    : "must name directorIds or onCall"));
+        continue;
+      }
+      plan.add(new EscalationPlan.Step(s.directorIds(), s.onCall(), s.timeoutSeconds()));
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidInput(violations);
+    }
+    return plan;
   }
 
   private PolicyView view(EscalationPolicy policy) {
@@ -90,6 +116,7 @@ public class EscalationPolicyResource {
                                             .orElse(null)))
                             .toList(),
                         step.directorIds(),
+                        step.onCall(),
                         step.timeoutSeconds()))
             .toList(),
         plan.repeat(),

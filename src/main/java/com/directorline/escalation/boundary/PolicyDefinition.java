@@ -1,10 +1,10 @@
 package com.directorline.escalation.boundary;
 
+import com.directorline.escalation.entity.OnCall;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -31,18 +31,24 @@ public record PolicyDefinition(
     this.transferPlan = transferPlan;
   }
 
-  /** One step: the directors alerted together, and how long they have to accept. */
+  /**
+   * One step: the directors alerted together, or a roster line whose people are resolved at launch,
+   * and how long they have to accept.
+   */
   @Schema(
       description =
-          "One step: the directors alerted together, and how many seconds they have to accept.")
+          "One step: directorIds (alerted together), or onCall (PRIMARY or BACKUP: whoever is on"
+              + " that roster line when the emergency launches; ALL_DIRECTORS: every active"
+              + " director of the clinic then), and how many seconds they have to accept.")
   public record StepDefinition(
-      @NotEmpty(message = "must name at least one director") @Size(max = 10)
-          List<@NotNull UUID> directorIds,
+      @Size(max = 10, message = "must name at most 10 directors") List<@NotNull UUID> directorIds,
+      OnCall onCall,
       @NotNull @Min(1) @Max(3600) Integer timeoutSeconds) {
 
     /** See {@link PolicyDefinition#PolicyDefinition}. */
-    public StepDefinition(List<UUID> directorIds, Integer timeoutSeconds) {
+    public StepDefinition(List<UUID> directorIds, OnCall onCall, Integer timeoutSeconds) {
       this.directorIds = directorIds;
+      this.onCall = onCall;
       this.timeoutSeconds = timeoutSeconds;
     }
   }

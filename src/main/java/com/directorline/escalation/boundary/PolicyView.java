@@ -1,5 +1,6 @@
 package com.directorline.escalation.boundary;
 
+import com.directorline.escalation.entity.OnCall;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,8 +15,9 @@ public record PolicyView(
     Instant updatedAt,
     UUID updatedBy) {
 
+  /** A step: its directors, or the roster line resolved at launch ({@code onCall}). */
   public record StepView(
-      List<DirectorView> directors, List<UUID> directorIds, int timeoutSeconds) {}
+      List<DirectorView> directors, List<UUID> directorIds, OnCall onCall, int timeoutSeconds) {}
 
   public record DirectorView(UUID id, String displayName) {}
 }

@@ -5,6 +5,9 @@ import com.directorline.escalation.entity.EscalationPolicy;
 import com.directorline.identity.control.Users;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.User;
+import com.directorline.oncall.control.Rosters;
+import com.directorline.oncall.entity.Line;
+import com.directorline.problems.entity.Conflict;
 import com.directorline.problems.entity.InvalidInput;
 import com.directorline.problems.entity.Violation;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +29,7 @@ public class EscalationPolicies {
 
   @PersistenceContext EntityManager em;
   @Inject Users users;
+  @Inject Rosters rosters;
   @Inject Clock clock;
 
   public Optional<EscalationPolicy> inForce(UUID clinicId) {
@@ -61,6 +66,64 @@ public class EscalationPolicies {
             clock.instant());
     em.persist(policy);
     return policy;
+  }
+
+  /**
+   * The plan with its roster steps resolved to the people on call at that instant, as it is frozen
+   * into an emergency launching then. A line with nobody on it is left out (the next step is
+   * alerted at once rather than nobody for a whole timeout); when no step is left, every active
+   * director of the clinic is alerted together, because an emergency must reach someone.
+   */
+  public EscalationPlan resolve(UUID clinicId, EscalationPlan plan, Instant at) {
+    if (plan.steps().stream().noneMatch(EscalationPlan.Step::namesRoster)) {
+      return plan;
+    }
+    List<EscalationPlan.Step> resolved = new ArrayList<>();
+    for (EscalationPlan.Step step : plan.steps()) {
+      List<UUID> people;
+      if (step.onCall() == null) {
+        people = step.directorIds();
+      } else {
+        people =
+            switch (step.onCall()) {
+              case PRIMARY ->
+                  rosters.onCall(clinicId, Line.PRIMARY, at).map(List::of).orElse(List.of());
+              case BACKUP ->
+                  rosters.onCall(clinicId, Line.BACKUP, at).map(List::of).orElse(List.of());
+              case ALL_DIRECTORS -> activeDirectors(clinicId);
+            };
+      }
+      List<UUID> able =
+          people.stream()
+              .filter(
+                  id ->
+                      users
+                          .byId(id)
+                          .filter(u -> u.isActive() && u.hasRole(Role.DIRECTOR, clinicId))
+                          .isPresent())
+              .toList();
+      if (!able.isEmpty()) {
+        resolved.add(new EscalationPlan.Step(able, step.timeoutSeconds()));
+      }
+    }
+    if (resolved.isEmpty()) {
+      List<UUID> everyone = activeDirectors(clinicId);
+      if (everyone.isEmpty()) {
+        throw new Conflict(
+            "nobody-to-alert",
+            "This clinic has no active director to alert; its admin must add one.");
+      }
+      resolved.add(new EscalationPlan.Step(everyone, plan.step(0).timeoutSeconds()));
+    }
+    return plan.withSteps(resolved);
+  }
+
+  private List<UUID> activeDirectors(UUID clinicId) {
+    return users.inClinic(clinicId).stream()
+        .filter(u -> u.isActive() && u.hasRole(Role.DIRECTOR, clinicId))
+        .map(User::id)
+        .limit(50)
+        .toList();
   }
 
   /**

@@ -20,20 +20,33 @@ public record EscalationPlan(int version, List<Step> steps, int repeat, String t
   public static final int MAX_STEPS = 10;
   public static final int MAX_REPEAT = 5;
 
-  /** One step: these directors are alerted together and get {@code timeoutSeconds} to accept. */
-  public record Step(List<UUID> directorIds, int timeoutSeconds) {
+  /**
+   * One step: these directors are alerted together and get {@code timeoutSeconds} to accept. A
+   * policy's step may name a roster line ({@code onCall}) instead of people; a plan frozen into an
+   * emergency names people only.
+   */
+  public record Step(List<UUID> directorIds, OnCall onCall, int timeoutSeconds) {
     public Step {
-      directorIds = List.copyOf(directorIds);
-      if (directorIds.isEmpty()) {
-        throw new IllegalArgumentException("a step names at least one director");
+      directorIds = directorIds == null ? List.of() : List.copyOf(directorIds);
+      if (directorIds.isEmpty() == (onCall == null)) {
+        throw new IllegalArgumentException("a step names directors or a roster line, not both");
       }
       if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
         throw new IllegalArgumentException("a step waits 1 to 3600 seconds");
       }
     }
 
+    public Step(List<UUID> directorIds, int timeoutSeconds) {
+      this(directorIds, null, timeoutSeconds);
+    }
+
     public Duration timeout() {
       return Duration.ofSeconds(timeoutSeconds);
+    }
+
+    /** Whether the roster decides whom this step alerts, at launch. */
+    public boolean namesRoster() {
+      return onCall != null;
     }
   }
 
@@ -50,6 +63,11 @@ public record EscalationPlan(int version, List<Step> steps, int repeat, String t
     }
   }
 
+  /** The same plan with these steps (the roster's steps resolved to people at launch). */
+  public EscalationPlan withSteps(List<Step> resolved) {
+    return new EscalationPlan(version, resolved, repeat, transferPlan);
+  }
+
   public Step step(int index) {
     return steps.get(index);
   }
@@ -59,10 +77,14 @@ public record EscalationPlan(int version, List<Step> steps, int repeat, String t
     for (Step step : steps) {
       JsonArrayBuilder ids = Json.createArrayBuilder();
       step.directorIds().forEach(id -> ids.add(id.toString()));
-      array.add(
+      var json =
           Json.createObjectBuilder()
               .add("directorIds", ids)
-              .add("timeoutSeconds", step.timeoutSeconds()));
+              .add("timeoutSeconds", step.timeoutSeconds());
+      if (step.onCall() != null) {
+        json.add("onCall", step.onCall().name());
+      }
+      array.add(json);
     }
     return array.build().toString();
   }
@@ -77,6 +99,7 @@ public record EscalationPlan(int version, List<Step> steps, int repeat, String t
                       o.getJsonArray("directorIds").getValuesAs(JsonString.class).stream()
                           .map(s -> UUID.fromString(s.getString()))
                           .toList(),
+                      o.containsKey("onCall") ? OnCall.valueOf(o.getString("onCall")) : null,
                       o.getInt("timeoutSeconds")))
           .toList();
     }

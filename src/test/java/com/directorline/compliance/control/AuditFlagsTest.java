@@ -346,7 +346,7 @@ class AuditFlagsTest {
         Instant.parse("2026-11-30T07:00:00Z"));
     event(SAM, AuditAction.READ, ObjectType.EMERGENCY, "MRN-1", first, null, sunday.plusSeconds(5));
 
-    List<AuditFlags.Group> groups = AuditFlags.group(found(), Map.of(clinic.id(), clinic));
+    List<AuditFlags.Grouped> groups = AuditFlags.group(found(), Map.of(clinic.id(), clinic));
     assertThat(groups)
         .extracting(
             g ->
@@ -402,12 +402,12 @@ class AuditFlagsTest {
         new AuditQuery(OPEN, OPEN.plusSeconds(7 * 86400), null, null, null, null, null, null);
     ExecutorService pool = Executors.newFixedThreadPool(cores + 1);
     try {
-      List<Future<List<AuditFlags.Group>>> admitted = new ArrayList<>();
+      List<Future<List<AuditFlags.Grouped>>> admitted = new ArrayList<>();
       for (int i = 0; i < cores; i++) {
         admitted.add(pool.submit(() -> flags.groups(week, EnumSet.allOf(FlagKind.class))));
       }
       Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> running.get() == cores);
-      Future<List<AuditFlags.Group>> oneTooMany =
+      Future<List<AuditFlags.Grouped>> oneTooMany =
           pool.submit(() -> flags.groups(week, EnumSet.allOf(FlagKind.class)));
       assertThatThrownBy(oneTooMany::get)
           .hasCauseInstanceOf(ServiceUnavailable.class)
@@ -416,7 +416,7 @@ class AuditFlagsTest {
               e ->
                   assertThat(((ServiceUnavailable) e).headers()).containsEntry("Retry-After", "5"));
       release.countDown();
-      for (Future<List<AuditFlags.Group>> f : admitted) {
+      for (Future<List<AuditFlags.Grouped>> f : admitted) {
         assertThat(f.get(10, TimeUnit.SECONDS)).isEmpty();
       }
       assertThat(most.get()).isEqualTo(cores);

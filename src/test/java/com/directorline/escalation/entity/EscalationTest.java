@@ -68,9 +68,21 @@ class EscalationTest {
   }
 
   @Test
-  void aStepNamesADirectorAndWaitsOneSecondToAnHour() {
+  void aStepNamesDirectorsOrARosterLineAndWaitsOneSecondToAnHour() {
     assertThatThrownBy(() -> new EscalationPlan.Step(List.of(), 60))
-        .hasMessageContaining("at least one director");
+        .hasMessageContaining("names directors or a roster line");
+    assertThatThrownBy(() -> new EscalationPlan.Step(List.of(dana), OnCall.PRIMARY, 60))
+        .hasMessageContaining("not both");
+    assertThat(new EscalationPlan.Step(null, OnCall.BACKUP, 60).namesRoster()).isTrue();
+    EscalationPlan policy =
+        new EscalationPlan(
+            3,
+            List.of(
+                new EscalationPlan.Step(null, OnCall.PRIMARY, 30),
+                new EscalationPlan.Step(List.of(dana), 60)),
+            1,
+            "Call 911");
+    assertThat(EscalationPlan.fromJson(policy.toJson())).isEqualTo(policy);
     assertThatThrownBy(() -> new EscalationPlan.Step(List.of(dana), 0))
         .hasMessageContaining("1 to 3600 seconds");
     assertThatThrownBy(() -> new EscalationPlan.Step(List.of(dana), 3601))

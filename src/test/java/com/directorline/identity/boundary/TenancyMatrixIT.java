@@ -81,7 +81,10 @@ class TenancyMatrixIT {
             .map(v -> v.asJsonObject().getString("id"))
             .collect(Collectors.toSet());
     Set<String> identifiers = b.identifiers(alsoInA);
-    String adminOfB = b.handle().signIn(b.handle().enrol("ADMIN"));
+    // B's handle signed in before A was set up: on a busy machine its session may have idled
+    // out (the test server's idle timeout is 10 s), so B's admin is enrolled with a fresh one.
+    Api.Clinic bNow = new Api.Clinic(api, b.clinic(), api.signInAsDemoAdmin());
+    String adminOfB = bNow.signIn(bNow.enrol("ADMIN"));
     for (String role : List.of("INJECTOR", "DIRECTOR", "COMPLIANCE_OFFICER", "ADMIN")) {
       String inB = role.equals("INJECTOR") ? "COMPLIANCE_OFFICER" : "INJECTOR";
       callers.add(

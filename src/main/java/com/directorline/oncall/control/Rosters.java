@@ -1,0 +1,264 @@
+package com.directorline.oncall.control;
+
+import com.directorline.audit.control.AuditTrail;
+import com.directorline.audit.entity.AuditAction;
+import com.directorline.audit.entity.AuditEvent;
+import com.directorline.audit.entity.ObjectType;
+import com.directorline.audit.entity.Purpose;
+import com.directorline.identity.control.Caller;
+import com.directorline.identity.control.Users;
+import com.directorline.identity.entity.Role;
+import com.directorline.identity.entity.User;
+import com.directorline.oncall.entity.HandedOver;
+import com.directorline.oncall.entity.Line;
+import com.directorline.oncall.entity.Roster;
+import com.directorline.oncall.entity.RosterOverride;
+import com.directorline.oncall.entity.Rotation;
+import com.directorline.problems.entity.Conflict;
+import com.directorline.problems.entity.Forbidden;
+import com.directorline.problems.entity.InvalidInput;
+import com.directorline.problems.entity.NotFound;
+import com.directorline.problems.entity.Violation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Keeps each clinic's rotation and overrides, and answers who is on call. Every change is in the
+ * audit trail under the clinic.
+ */
+@ApplicationScoped
+public class Rosters {
+
+  /** A calendar shows at most this long a period at once. */
+  public static final Duration LONGEST_CALENDAR = Duration.ofDays(62);
+
+  @PersistenceContext EntityManager em;
+  @Inject Caller caller;
+  @Inject Users users;
+  @Inject AuditTrail trail;
+  @Inject Clock clock;
+  @Inject Event<HandedOver> handedOver;
+
+  /** What a rotation is made of, as the admin defines it. */
+  public record Definition(
+      ZoneId zone,
+      LocalTime handoff,
+      int lengthDays,
+      LocalDate startsOn,
+      List<UUID> primary,
+      List<UUID> backup) {}
+
+  public Optional<Rotation> rotation(UUID clinicId) {
+    caller.requireMemberOf(clinicId, "clinic");
+    return Optional.ofNullable(em.find(Rotation.class, clinicId));
+  }
+
+  /** Defines the clinic's rotation whole; everyone named must be an active director there. */
+  @Transactional
+  public Rotation define(UUID clinicId, Definition d) {
+    caller.requireMemberOf(clinicId, "clinic");
+    List<Violation> violations = new ArrayList<>();
+    notDirectors(clinicId, "primary", d.primary(), violations);
+    notDirectors(clinicId, "backup", d.backup(), violations);
+    if (!violations.isEmpty()) {
+      throw new InvalidInput(violations);
+    }
+    Rotation rotation = em.find(Rotation.class, clinicId, LockModeType.PESSIMISTIC_WRITE);
+    boolean isNew = rotation == null;
+    if (isNew) {
+      rotation = new Rotation(clinicId);
+    }
+    rotation.define(
+        d.zone(),
+        d.handoff(),
+        d.lengthDays(),
+        d.startsOn(),
+        d.primary(),
+        d.backup(),
+        clock.instant());
+    if (isNew) {
+      em.persist(rotation);
+    }
+    record(
+        isNew ? AuditAction.CREATE : AuditAction.UPDATE,
+        clinicId,
+        clinicId,
+        "rotation: every "
+            + d.lengthDays()
+            + " days at "
+            + d.handoff()
+            + " "
+            + d.zone().getId()
+            + " from "
+            + d.startsOn()
+            + ", primary "
+            + d.primary()
+            + ", backup "
+            + d.backup());
+    return rotation;
+  }
+
+  private void notDirectors(
+      UUID clinicId, String field, List<UUID> people, List<Violation> violations) {
+    for (int i = 0; i < people.size(); i++) {
+      Optional<User> person = users.byId(people.get(i));
+      if (person.isEmpty()
+          || !person.get().isActive()
+          || !person.get().hasRole(Role.DIRECTOR, clinicId)) {
+        violations.add(
+            new Violation(field + "[" + i + "]", "is not an active director of this clinic"));
+      }
+    }
+  }
+
+  /** The clinic's roster with the overrides that touch [from, to). */
+  public Roster roster(UUID clinicId, Instant from, Instant to) {
+    return new Roster(
+        em.find(Rotation.class, clinicId),
+        em.createQuery(
+                "select o from RosterOverride o where o.clinicId = :clinic"
+                    + " and o.endsAt > :from and o.startsAt < :to",
+                RosterOverride.class)
+            .setParameter("clinic", clinicId)
+            .setParameter("from", from)
+            .setParameter("to", to)
+            .getResultList());
+  }
+
+  /**
+   * Who is on the line at that instant, for the system (an emergency launching): no caller check.
+   */
+  public Optional<UUID> onCall(UUID clinicId, Line line, Instant at) {
+    return roster(clinicId, at, at.plusNanos(1)).onCall(line, at);
+  }
+
+  /** The shifts of [from, to) for the calendar, for a member of the clinic. */
+  public List<Roster.Shift> calendar(UUID clinicId, Instant from, Instant to) {
+    caller.requireMemberOf(clinicId, "clinic");
+    if (!from.isBefore(to)) {
+      throw InvalidInput.of("from", "must be before to");
+    }
+    if (Duration.between(from, to).compareTo(LONGEST_CALENDAR) > 0) {
+      throw InvalidInput.of("to", "must be within 62 days of from");
+    }
+    return roster(clinicId, from, to).shifts(from, to);
+  }
+
+  /**
+   * Adds an override. An admin may put any active director of the clinic on a line; a director may
+   * only give away a stretch that is theirs (they are on that line when it starts).
+   */
+  @Transactional
+  public RosterOverride cover(
+      UUID clinicId, Line line, UUID userId, Instant from, Instant to, String reason) {
+    caller.requireMemberOf(clinicId, "clinic");
+    List<Violation> violations = new ArrayList<>();
+    notDirectors(clinicId, "userId", List.of(userId), violations);
+    if (!violations.isEmpty()) {
+      throw InvalidInput.of("userId", "is not an active director of this clinic");
+    }
+    if (!caller.hasRole(Role.ADMIN, clinicId)) {
+      UUID onCallThen = onCall(clinicId, line, from).orElse(null);
+      if (!caller.userId().equals(onCallThen)) {
+        throw new Forbidden(
+            "not-your-shift",
+            "A director can hand over only a stretch of their own shift; ask an admin for others.");
+      }
+    }
+    RosterOverride override =
+        new RosterOverride(
+            clinicId, line, userId, from, to, reason, caller.userId(), clock.instant());
+    em.persist(override);
+    record(
+        AuditAction.CREATE,
+        clinicId,
+        override.id(),
+        "override: " + line + " " + userId + " from " + from + " to " + to);
+    return override;
+  }
+
+  /** Removes an override: an admin, or the director who made it. */
+  @Transactional
+  public void remove(UUID clinicId, UUID overrideId) {
+    caller.requireMemberOf(clinicId, "clinic");
+    RosterOverride override = em.find(RosterOverride.class, overrideId);
+    if (override == null || !override.clinicId().equals(clinicId)) {
+      throw new NotFound("override");
+    }
+    if (!caller.hasRole(Role.ADMIN, clinicId) && !caller.userId().equals(override.createdBy())) {
+      throw new Forbidden(
+          "not-your-override", "Only an admin or the director who made it can remove it.");
+    }
+    em.remove(override);
+    record(
+        AuditAction.DELETE,
+        clinicId,
+        overrideId,
+        "override removed: " + override.line() + " " + override.userId());
+  }
+
+  /**
+   * "I can't take calls for the next N minutes": the director on a line now gives it to whoever is
+   * on the other line now, who is told.
+   */
+  @Transactional
+  public RosterOverride handOver(UUID clinicId, Duration span) {
+    caller.requireMemberOf(clinicId, "clinic");
+    Instant now = clock.instant();
+    Roster roster = roster(clinicId, now, now.plusNanos(1));
+    UUID me = caller.userId();
+    Line mine =
+        me.equals(roster.onCall(Line.PRIMARY, now).orElse(null))
+            ? Line.PRIMARY
+            : me.equals(roster.onCall(Line.BACKUP, now).orElse(null)) ? Line.BACKUP : null;
+    if (mine == null) {
+      throw new Conflict(
+          "not-on-call", "You are not on call now, so there is nothing to hand over.");
+    }
+    Line other = mine == Line.PRIMARY ? Line.BACKUP : Line.PRIMARY;
+    UUID to =
+        roster
+            .onCall(other, now)
+            .filter(id -> !id.equals(me))
+            .orElseThrow(
+                () ->
+                    new Conflict(
+                        "nobody-to-hand-over-to",
+                        "Nobody is on the "
+                            + other.name().toLowerCase()
+                            + " line now; ask an admin to find cover."));
+    RosterOverride override =
+        new RosterOverride(clinicId, mine, to, now, now.plus(span), "handed over", me, now);
+    em.persist(override);
+    record(
+        AuditAction.CREATE,
+        clinicId,
+        override.id(),
+        "handed over: " + mine + " to " + to + " until " + override.endsAt());
+    handedOver.fire(new HandedOver(clinicId, mine, me, to, override.endsAt()));
+    return override;
+  }
+
+  private void record(AuditAction action, UUID clinicId, UUID object, String detail) {
+    trail.record(
+        AuditEvent.of(action, ObjectType.ON_CALL, object)
+            .clinic(clinicId)
+            .purpose(Purpose.OPERATIONS)
+            .detail(detail));
+  }
+}
