@@ -3,6 +3,7 @@ package com.directorline.oncall.boundary;
 import com.directorline.identity.control.Caller;
 import com.directorline.identity.entity.Role;
 import com.directorline.oncall.control.Rosters;
+import com.directorline.oncall.entity.Line;
 import com.directorline.problems.entity.InvalidInput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -77,6 +78,28 @@ public class OnCallResource {
     Instant end = to == null ? start.plus(Duration.ofDays(7)) : instant("to", to);
     return views.shifts(rosters.calendar(clinicId, start, end));
   }
+
+  @GET
+  @Path("gaps")
+  @RolesAllowed({Role.Names.ADMIN, Role.Names.DIRECTOR})
+  @Operation(
+      summary = "Where the roster does not cover",
+      description =
+          "The stretches of [from, to) (default: the next 7 days) with nobody on the primary"
+              + " line, or a disabled director on either line; empty when covered.")
+  public List<GapView> gaps(
+      @PathParam("id") UUID clinicId,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    Instant start = from == null ? clock.instant() : instant("from", from);
+    Instant end = to == null ? start.plus(Duration.ofDays(7)) : instant("to", to);
+    return rosters.gaps(clinicId, start, end).stream()
+        .map(g -> new GapView(g.line(), g.userId(), g.from(), g.to(), g.why()))
+        .toList();
+  }
+
+  /** A stretch the roster does not cover, and why. */
+  public record GapView(Line line, UUID userId, Instant from, Instant to, String why) {}
 
   @POST
   @Path("hand-over")

@@ -34,6 +34,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -157,6 +158,41 @@ public class Rosters {
       throw InvalidInput.of("to", "must be within 62 days of from");
     }
     return roster(clinicId, from, to).shifts(from, to);
+  }
+
+  /** A stretch in which the roster does not cover a line: nobody, or someone who cannot answer. */
+  public record Gap(Line line, UUID userId, Instant from, Instant to, String why) {}
+
+  /**
+   * The gaps in [from, to): no primary, or someone on either line whose account is disabled. (A
+   * locked sign-in ends by itself or by an admin's unlock; the coverage check of the clinic page
+   * will name it too.)
+   */
+  public List<Gap> gaps(UUID clinicId, Instant from, Instant to) {
+    List<Gap> gaps = new ArrayList<>();
+    for (Roster.Shift shift : calendar(clinicId, from, to)) {
+      String why = null;
+      if (shift.userId() == null) {
+        why = shift.line() == Line.PRIMARY ? "nobody is on call" : null;
+      } else if (users.byId(shift.userId()).filter(User::isActive).isEmpty()) {
+        why = "the director on call is disabled";
+      }
+      if (why == null) {
+        continue;
+      }
+      Gap last = gaps.isEmpty() ? null : gaps.get(gaps.size() - 1);
+      if (last != null
+          && last.line() == shift.line()
+          && last.to().equals(shift.from())
+          && last.why().equals(why)
+          && Objects.equals(last.userId(), shift.userId())) {
+        gaps.set(
+            gaps.size() - 1, new Gap(last.line(), last.userId(), last.from(), shift.to(), why));
+      } else {
+        gaps.add(new Gap(shift.line(), shift.userId(), shift.from(), shift.to(), why));
+      }
+    }
+    return gaps;
   }
 
   /**

@@ -324,4 +324,42 @@ class RosterIT {
         .map(a -> a.containsKey("id") ? a.getString("id") : a.getString("directorId"))
         .toList();
   }
+
+  @Test
+  void theCoverageCheckNamesEveryStretchWithNobodyOrADisabledDirectorOnCall(Api api) {
+    Team team = Team.open(api);
+    String gapsPath = "/api/clinics/" + team.clinic().id() + "/on-call/gaps";
+    List<JsonObject> none = api.get(gapsPath, team.admin()).array().getValuesAs(JsonObject.class);
+    assertThat(none)
+        .singleElement()
+        .satisfies(
+            g -> {
+              assertThat(g.getString("line")).isEqualTo("PRIMARY");
+              assertThat(g.getString("why")).isEqualTo("nobody is on call");
+              assertThat(
+                      Duration.between(
+                          Instant.parse(g.getString("from")), Instant.parse(g.getString("to"))))
+                  .isEqualTo(Duration.ofDays(7));
+            });
+
+    assertThat(team.rotation(team.admin(), team.anaFirst()).status()).isEqualTo(200);
+    assertThat(api.get(gapsPath, team.admin()).array()).as("covered").isEmpty();
+
+    Reply disabled =
+        api.patch(
+            "/api/users/" + team.benId(),
+            team.admin(),
+            Json.createObjectBuilder().add("active", false).build());
+    assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
+    assertThat(api.get(gapsPath, team.admin()).array().getValuesAs(JsonObject.class))
+        .singleElement()
+        .satisfies(
+            g -> {
+              assertThat(g.getString("line")).isEqualTo("BACKUP");
+              assertThat(g.getString("userId")).isEqualTo(team.benId());
+              assertThat(g.getString("why")).isEqualTo("the director on call is disabled");
+            });
+    String injector = team.clinic().signIn(team.clinic().enrol("INJECTOR"));
+    assertThat(api.get(gapsPath, injector).status()).isEqualTo(403);
+  }
 }
