@@ -37,3 +37,8 @@ CREATE TABLE on_call_override (
     CONSTRAINT on_call_override_range CHECK (starts_at < ends_at)
 );
 CREATE INDEX on_call_override_clinic ON on_call_override (clinic_id, ends_at);
+
+-- Where the clinic is, and the emergency department a patient is transferred to (issue 14).
+ALTER TABLE clinic ADD COLUMN address VARCHAR(300);
+ALTER TABLE clinic ADD COLUMN nearest_ed_name VARCHAR(200);
+ALTER TABLE clinic ADD COLUMN nearest_ed_phone VARCHAR(40);

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(
     description =
         "Clinic settings. Absent fields stay as they are. timeZone is an IANA name"
+            + " (the address and the nearest emergency department: empty strings remove them)"
             + " (America/Los_Angeles); hours replaces the whole week, each span within one day"
             + " in the clinic's time zone, spans of a day not overlapping; an empty list means"
             + " never open.")
@@ -23,17 +24,41 @@ public record ClinicSettings(
         @Pattern(regexp = NOT_BLANK, message = "must not be blank")
         String name,
     @Size(max = 64, message = "must be at most 64 characters") String timeZone,
-    @Valid @Size(max = 28, message = "must hold at most 28 spans") List<Span> hours) {
+    @Valid @Size(max = 28, message = "must hold at most 28 spans") List<Span> hours,
+    @Size(max = 300, message = "must be at most 300 characters") String address,
+    @Valid EmergencyDepartment nearestEd) {
 
   static final String NOT_BLANK = "(?s).*\\S.*";
   static final String TIME = "([01][0-9]|2[0-3]):[0-5][0-9]";
 
   // Payara's OpenAPI scanner fails on constrained constructor parameters (payara/Payara#7649).
-  public ClinicSettings(String name, String timeZone, List<Span> hours) {
+  public ClinicSettings(
+      String name,
+      String timeZone,
+      List<Span> hours,
+      String address,
+      EmergencyDepartment nearestEd) {
     this.name = name;
     this.timeZone = timeZone;
     this.hours = hours;
+    this.address = address;
+    this.nearestEd = nearestEd;
   }
+
+  /** Where patients are transferred: both empty removes it. */
+  @Schema(description = "The nearest emergency department: name and phone, both or neither.")
+  public record EmergencyDepartment(
+      @Size(max = 200, message = "must be at most 200 characters") String name,
+      @Pattern(regexp = PHONE, message = "must be a phone number such as +1 555 0100")
+          String phone) {
+
+    public EmergencyDepartment(String name, String phone) {
+      this.name = name;
+      this.phone = phone;
+    }
+  }
+
+  static final String PHONE = "\\+?[0-9][0-9 ().-]{1,38}";
 
   /** One span of opening hours: 09:00 to 18:00 on a Monday. */
   @Schema(description = "Open from opens (included) to closes (excluded), HH:mm, same day.")
@@ -49,9 +74,5 @@ public record ClinicSettings(
       this.opens = opens;
       this.closes = closes;
     }
-  }
-
-  public boolean isEmpty() {
-    return name == null && timeZone == null && hours == null;
   }
 }

@@ -7,7 +7,13 @@ import java.util.UUID;
 
 /** A clinic as the API shows it. */
 public record ClinicView(
-    UUID id, String name, Instant createdAt, String timeZone, List<ClinicSettings.Span> hours) {
+    UUID id,
+    String name,
+    Instant createdAt,
+    String timeZone,
+    List<ClinicSettings.Span> hours,
+    String address,
+    ClinicSettings.EmergencyDepartment nearestEd) {
 
   static ClinicView of(Clinic clinic) {
     return new ClinicView(
@@ -17,6 +23,11 @@ public record ClinicView(
         clinic.zone().getId(),
         clinic.hours().stream()
             .map(h -> new ClinicSettings.Span(h.day(), h.opens().toString(), h.closes().toString()))
-            .toList());
+            .toList(),
+        clinic.address(),
+        clinic.nearestEdName() == null
+            ? null
+            : new ClinicSettings.EmergencyDepartment(
+                clinic.nearestEdName(), clinic.nearestEdPhone()));
   }
 }

@@ -78,15 +78,27 @@ public class ClinicsResource {
   @Operation(
       summary = "Change the clinic's settings",
       description =
-          "name, timeZone (IANA name) and hours (the whole week, in the clinic's time zone:"
-              + " the compliance flags call an access outside them after hours). Absent fields"
-              + " stay as they are. The change is in the audit trail.")
+          "name, timeZone (IANA name), hours (the whole week, in the clinic's time zone:"
+              + " the compliance flags call an access outside them after hours), address and"
+              + " nearestEd {name, phone}. Absent fields stay as they are. The change is in the"
+              + " audit trail.")
   public ClinicView change(
       @PathParam("id") UUID id,
       @Valid @NotNull(message = "a JSON object is required") ClinicSettings body) {
     ZoneId zone = body.timeZone() == null ? null : Clinic.zoneNamed(body.timeZone(), "timeZone");
     List<OpeningHours> hours = body.hours() == null ? null : spans(body.hours());
-    return ClinicView.of(accounts.changeClinic(id, body.name(), zone, hours));
+    ClinicSettings.EmergencyDepartment ed = body.nearestEd();
+    return ClinicView.of(
+        accounts.changeClinic(
+            id,
+            new Accounts.ClinicChange(
+                body.name(),
+                zone,
+                hours,
+                body.address(),
+                ed == null ? null : ed.name(),
+                ed == null ? null : ed.phone(),
+                ed != null)));
   }
 
   private static List<OpeningHours> spans(List<ClinicSettings.Span> body) {

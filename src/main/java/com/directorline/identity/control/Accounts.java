@@ -55,26 +55,47 @@ public class Accounts {
     return clinic;
   }
 
-  /** The clinic's settings, changed where not null; every change is in the trail. */
+  /**
+   * What an admin changes of a clinic: null means unchanged. {@code nearestEd} holds name and phone
+   * (both empty: removed).
+   */
+  public record ClinicChange(
+      String name,
+      ZoneId zone,
+      List<OpeningHours> hours,
+      String address,
+      String nearestEdName,
+      String nearestEdPhone,
+      boolean nearestEdGiven) {}
+
+  /** The clinic's settings, changed where given; every change is in the trail. */
   @Transactional
-  public Clinic changeClinic(UUID clinicId, String name, ZoneId zone, List<OpeningHours> hours) {
+  public Clinic changeClinic(UUID clinicId, ClinicChange change) {
     caller.requireMemberOf(clinicId, "clinic");
     Clinic clinic = em.find(Clinic.class, clinicId, LockModeType.PESSIMISTIC_WRITE);
     if (clinic == null) {
       throw new NotFound("clinic");
     }
     List<String> changed = new ArrayList<>();
-    if (name != null && !name.strip().equals(clinic.name())) {
-      clinic.rename(name);
+    if (change.name() != null && !change.name().strip().equals(clinic.name())) {
+      clinic.rename(change.name());
       changed.add("name");
     }
-    if (zone != null && !zone.equals(clinic.zone())) {
-      clinic.moveTo(zone);
-      changed.add("timeZone=" + zone.getId());
+    if (change.zone() != null && !change.zone().equals(clinic.zone())) {
+      clinic.moveTo(change.zone());
+      changed.add("timeZone=" + change.zone().getId());
     }
-    if (hours != null && !Set.copyOf(hours).equals(Set.copyOf(clinic.hours()))) {
-      clinic.replaceHours(hours);
+    if (change.hours() != null && !Set.copyOf(change.hours()).equals(Set.copyOf(clinic.hours()))) {
+      clinic.replaceHours(change.hours());
       changed.add("hours=" + clinic.hoursSummary());
+    }
+    if (change.address() != null) {
+      clinic.locate(change.address());
+      changed.add("address");
+    }
+    if (change.nearestEdGiven()) {
+      clinic.sendTransfersTo(change.nearestEdName(), change.nearestEdPhone());
+      changed.add("nearestEd");
     }
     if (!changed.isEmpty()) {
       event(SecurityEventType.CLINIC_UPDATED, null, clinic.id(), String.join("; ", changed));

@@ -47,6 +47,15 @@ public class Clinic {
   @Column(name = "time_zone", nullable = false, length = 64)
   private String timeZone;
 
+  @Column(length = 300)
+  private String address;
+
+  @Column(name = "nearest_ed_name", length = 200)
+  private String nearestEdName;
+
+  @Column(name = "nearest_ed_phone", length = 40)
+  private String nearestEdPhone;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "clinic_hours", joinColumns = @JoinColumn(name = "clinic_id"))
   private Set<OpeningHours> hours = new HashSet<>();
@@ -79,6 +88,38 @@ public class Clinic {
 
   public void rename(String newName) {
     this.name = requireName(newName);
+  }
+
+  /** Where the clinic is, as a transfer or a courier needs it; blank removes it. */
+  public void locate(String newAddress) {
+    this.address = newAddress == null || newAddress.isBlank() ? null : newAddress.strip();
+  }
+
+  /**
+   * The emergency department a patient goes to: its name and a phone number the phone shows
+   * tap-to-call. A name without a phone is refused: in an emergency the number is the point.
+   */
+  public void sendTransfersTo(String name, String phone) {
+    boolean noName = name == null || name.isBlank();
+    boolean noPhone = phone == null || phone.isBlank();
+    if (noName != noPhone) {
+      throw InvalidInput.of(
+          noName ? "nearestEd.name" : "nearestEd.phone", "is required with the other");
+    }
+    this.nearestEdName = noName ? null : name.strip();
+    this.nearestEdPhone = noPhone ? null : phone.strip();
+  }
+
+  public String address() {
+    return address;
+  }
+
+  public String nearestEdName() {
+    return nearestEdName;
+  }
+
+  public String nearestEdPhone() {
+    return nearestEdPhone;
   }
 
   /** Moves the clinic's wall clock to the zone named (an IANA name such as Europe/Berlin). */

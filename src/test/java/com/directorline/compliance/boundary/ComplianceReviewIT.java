@@ -131,17 +131,46 @@ class ComplianceReviewIT {
     assertThat(renamed.json().getString("timeZone")).isEqualTo("America/Los_Angeles");
     assertThat(renamed.json().getJsonArray("hours")).hasSize(2);
 
+    // Where the clinic is and where patients go.
+    Reply located =
+        team.settings(
+            api,
+            Json.createObjectBuilder()
+                .add("address", "12 Rodeo Drive, Beverly Hills, CA")
+                .add(
+                    "nearestEd",
+                    Json.createObjectBuilder()
+                        .add("name", "Cedars-Sinai Emergency")
+                        .add("phone", "+1 310 423 8780"))
+                .build());
+    assertThat(located.status()).as(located.toString()).isEqualTo(200);
+    assertThat(located.json().getString("address")).isEqualTo("12 Rodeo Drive, Beverly Hills, CA");
+    assertThat(located.json().getJsonObject("nearestEd").getString("phone"))
+        .isEqualTo("+1 310 423 8780");
+    assertThat(located.json().getString("name")).isEqualTo("Glow Aesthetics");
+
     Map<JsonObject, String> refused =
         Map.of(
-            Json.createObjectBuilder().add("timeZone", "PST").build(), "timeZone",
-            Json.createObjectBuilder().add("timeZone", "+02:00").build(), "timeZone",
-            hours("MONDAY 18:00 09:00"), "hours[0].closes",
-            hours("MONDAY 09:00 12:00", "MONDAY 11:00 18:00"), "hours",
-            hours("MONDAY 9:00 12:00"), "hours[0].opens",
-            hours("MONDAY 09:00 24:00"), "hours[0].closes",
-            hours("FUNDAY 09:00 12:00"), "hours[0].day",
-            Json.createObjectBuilder().add("name", " ").build(), "name",
-            Json.createObjectBuilder().add("colour", "teal").build(), "colour");
+            Json.createObjectBuilder().add("timeZone", "PST").build(),
+            "timeZone",
+            hours("MONDAY 18:00 09:00"),
+            "hours[0].closes",
+            hours("MONDAY 09:00 12:00", "MONDAY 11:00 18:00"),
+            "hours",
+            hours("MONDAY 9:00 12:00"),
+            "hours[0].opens",
+            hours("MONDAY 09:00 24:00"),
+            "hours[0].closes",
+            hours("FUNDAY 09:00 12:00"),
+            "hours[0].day",
+            Json.createObjectBuilder().add("name", " ").build(),
+            "name",
+            Json.createObjectBuilder().add("colour", "teal").build(),
+            "colour",
+            Json.createObjectBuilder()
+                .add("nearestEd", Json.createObjectBuilder().add("name", "Cedars-Sinai"))
+                .build(),
+            "nearestEd.phone");
     for (var bad : refused.entrySet()) {
       Reply reply = team.settings(api, bad.getKey());
       assertThat(reply.status()).as(bad.getKey() + " " + reply).isEqualTo(400);
