@@ -42,3 +42,10 @@ CREATE INDEX on_call_override_clinic ON on_call_override (clinic_id, ends_at);
 ALTER TABLE clinic ADD COLUMN address VARCHAR(300);
 ALTER TABLE clinic ADD COLUMN nearest_ed_name VARCHAR(200);
 ALTER TABLE clinic ADD COLUMN nearest_ed_phone VARCHAR(40);
+
+-- The day a clinic's admins were last warned of gaps in its roster: at most one warning a day,
+-- whichever instance checks first claims the day.
+CREATE TABLE coverage_warning (
+    clinic_id  UUID PRIMARY KEY REFERENCES clinic (id),
+    warned_on  DATE NOT NULL
+);

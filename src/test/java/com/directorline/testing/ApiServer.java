@@ -59,6 +59,8 @@ public class ApiServer implements ParameterResolver {
                 Map.entry("DIRECTORLINE_MAIL_PORT", String.valueOf(TestMail.port())),
                 Map.entry("DIRECTORLINE_ALERTS_FIRST_RETRY_MILLIS", "200"),
                 Map.entry("DIRECTORLINE_ALERTS_HEARTBEAT_SECONDS", "1"),
+                // The roster's coverage check every 10 s instead of every 15 minutes.
+                Map.entry("DIRECTORLINE_ONCALL_COVERAGE_CHECK_SECONDS", "10"),
                 // As behind a reverse proxy: tests sign in "from" other addresses.
                 Map.entry("DIRECTORLINE_HTTP_CLIENT_IP_HEADER", "X-Forwarded-For"),
                 Map.entry("DIRECTORLINE_HTTP_TRUSTED_PROXIES", "127.0.0.1"),

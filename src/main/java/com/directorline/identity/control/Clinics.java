@@ -28,6 +28,11 @@ public class Clinics {
         .getResultList();
   }
 
+  /** Every clinic, for the system's own checks (no caller). */
+  public List<Clinic> all() {
+    return em.createQuery("select c from Clinic c order by c.id", Clinic.class).getResultList();
+  }
+
   public void add(Clinic clinic) {
     em.persist(clinic);
   }

@@ -9,6 +9,7 @@ import com.directorline.identity.control.Caller;
 import com.directorline.identity.control.Users;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.User;
+import com.directorline.oncall.entity.CoverageWarning;
 import com.directorline.oncall.entity.HandedOver;
 import com.directorline.oncall.entity.Line;
 import com.directorline.oncall.entity.Roster;
@@ -33,7 +34,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -169,8 +172,14 @@ public class Rosters {
    * will name it too.)
    */
   public List<Gap> gaps(UUID clinicId, Instant from, Instant to) {
+    calendar(clinicId, from, to); // the caller's checks, and the range's
+    return gapsOf(clinicId, from, to);
+  }
+
+  /** The gaps, for the system's coverage check: no caller. */
+  public List<Gap> gapsOf(UUID clinicId, Instant from, Instant to) {
     List<Gap> gaps = new ArrayList<>();
-    for (Roster.Shift shift : calendar(clinicId, from, to)) {
+    for (Roster.Shift shift : roster(clinicId, from, to).shifts(from, to)) {
       String why = null;
       if (shift.userId() == null) {
         why = shift.line() == Line.PRIMARY ? "nobody is on call" : null;
@@ -193,6 +202,31 @@ public class Rosters {
       }
     }
     return gaps;
+  }
+
+  /** The day each clinic was last warned of gaps, so a round skips those warned today. */
+  public Map<UUID, LocalDate> warnedDays() {
+    Map<UUID, LocalDate> days = new HashMap<>();
+    em.createQuery("select w.clinicId, w.warnedOn from CoverageWarning w", Object[].class)
+        .getResultList()
+        .forEach(row -> days.put((UUID) row[0], (LocalDate) row[1]));
+    return days;
+  }
+
+  /**
+   * Claims the clinic's day for a coverage warning, so that its admins hear of gaps at most once a
+   * day, however many instances check. False when the day is taken.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public boolean claimWarning(UUID clinicId, LocalDate day) {
+    CoverageWarning warning =
+        em.find(CoverageWarning.class, clinicId, LockModeType.PESSIMISTIC_WRITE);
+    if (warning == null) {
+      em.persist(new CoverageWarning(clinicId, day));
+      em.flush(); // a second instance inserting the same day fails here, and does not warn
+      return true;
+    }
+    return warning.claim(day);
   }
 
   /**

@@ -362,4 +362,49 @@ class RosterIT {
     String injector = team.clinic().signIn(team.clinic().enrol("INJECTOR"));
     assertThat(api.get(gapsPath, injector).status()).isEqualTo(403);
   }
+
+  @Test
+  void theAdminsOfAClinicWithGapsAreWarnedByEmailOnceADay(Api api) throws Exception {
+    // A new clinic has no roster; its only admin from the first moment is the one who opened it.
+    Api.Clinic clinic = api.newClinic();
+    String clinicName =
+        api.get("/api/clinics/" + clinic.id(), clinic.demoAdminToken()).json().getString("name");
+    MimeMessage warning =
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> warnings(clinicName), found -> !found.isEmpty())
+            .get(0);
+    assertThat(warning.getSubject())
+        .isEqualTo("DirectorLine: on-call gaps at " + clinicName + " in the next 7 days");
+    assertThat(warning.getAllRecipients()[0].toString())
+        .as("the demo admin, who opened it")
+        .startsWith("admin@");
+    assertThat(GreenMailUtil.getBody(warning))
+        .contains("primary line")
+        .contains("nobody is on call")
+        .contains("(UTC)");
+    // A later round of the check (every 10 s here) does not warn again that day: a clinic opened
+    // after the warning is warned in a later round, which passed this clinic too.
+    Api.Clinic later = api.newClinic();
+    String laterName =
+        api.get("/api/clinics/" + later.id(), later.demoAdminToken()).json().getString("name");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> warnings(laterName), found -> !found.isEmpty());
+    assertThat(warnings(clinicName)).hasSize(1);
+  }
+
+  private static List<MimeMessage> warnings(String clinicName) {
+    return Arrays.stream(TestMail.server().getReceivedMessages())
+        .filter(
+            m -> {
+              try {
+                return m.getSubject()
+                    .equals("DirectorLine: on-call gaps at " + clinicName + " in the next 7 days");
+              } catch (Exception e) {
+                return false;
+              }
+            })
+        .toList();
+  }
 }
