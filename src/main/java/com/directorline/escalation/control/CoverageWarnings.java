@@ -107,7 +107,7 @@ public class CoverageWarnings {
         "\nAn emergency launched then alerts the policy's other steps, or every director at once."
             + " Set the rotation or an override on the clinic's administration page.");
     for (User admin : users.inClinic(clinic.id())) {
-      if (admin.isActive() && admin.hasRole(Role.ADMIN, clinic.id()) && admin.email() != null) {
+      if (admin.actsAs(Role.ADMIN, clinic.id()) && admin.email() != null) {
         Dispatcher.Result sent =
             mail.send(
                 admin.email(),

@@ -96,11 +96,7 @@ public class EscalationPolicies {
       List<UUID> able =
           people.stream()
               .filter(
-                  id ->
-                      users
-                          .byId(id)
-                          .filter(u -> u.isActive() && u.hasRole(Role.DIRECTOR, clinicId))
-                          .isPresent())
+                  id -> users.byId(id).filter(u -> u.actsAs(Role.DIRECTOR, clinicId)).isPresent())
               .toList();
       if (!able.isEmpty()) {
         resolved.add(new EscalationPlan.Step(able, step.timeoutSeconds()));
@@ -120,7 +116,7 @@ public class EscalationPolicies {
 
   private List<UUID> activeDirectors(UUID clinicId) {
     return users.inClinic(clinicId).stream()
-        .filter(u -> u.isActive() && u.hasRole(Role.DIRECTOR, clinicId))
+        .filter(u -> u.actsAs(Role.DIRECTOR, clinicId))
         .map(User::id)
         .limit(50)
         .toList();
@@ -137,9 +133,7 @@ public class EscalationPolicies {
       List<UUID> directors = steps.get(i).directorIds();
       for (int j = 0; j < directors.size(); j++) {
         Optional<User> director = users.apply(directors.get(j));
-        if (director.isEmpty()
-            || !director.get().isActive()
-            || !director.get().hasRole(Role.DIRECTOR, clinicId)) {
+        if (director.filter(d -> d.actsAs(Role.DIRECTOR, clinicId)).isEmpty()) {
           violations.add(
               new Violation(
                   "steps[" + i + "].directorIds[" + j + "]",

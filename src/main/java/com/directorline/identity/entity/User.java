@@ -188,6 +188,11 @@ public class User {
     return memberships.contains(new ClinicRole(clinicId, role));
   }
 
+  /** Whether the person can act in that role in that clinic now: active, and holding it there. */
+  public boolean actsAs(Role role, UUID clinicId) {
+    return active && hasRole(role, clinicId);
+  }
+
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.strip();
   }

@@ -120,14 +120,15 @@ public class Rosters {
   private void notDirectors(
       UUID clinicId, String field, List<UUID> people, List<Violation> violations) {
     for (int i = 0; i < people.size(); i++) {
-      Optional<User> person = users.byId(people.get(i));
-      if (person.isEmpty()
-          || !person.get().isActive()
-          || !person.get().hasRole(Role.DIRECTOR, clinicId)) {
+      if (!isActiveDirector(clinicId, people.get(i))) {
         violations.add(
             new Violation(field + "[" + i + "]", "is not an active director of this clinic"));
       }
     }
+  }
+
+  private boolean isActiveDirector(UUID clinicId, UUID person) {
+    return users.byId(person).filter(u -> u.actsAs(Role.DIRECTOR, clinicId)).isPresent();
   }
 
   /** The clinic's roster with the overrides that touch [from, to). */
@@ -237,9 +238,7 @@ public class Rosters {
   public RosterOverride cover(
       UUID clinicId, Line line, UUID userId, Instant from, Instant to, String reason) {
     caller.requireMemberOf(clinicId, "clinic");
-    List<Violation> violations = new ArrayList<>();
-    notDirectors(clinicId, "userId", List.of(userId), violations);
-    if (!violations.isEmpty()) {
+    if (!isActiveDirector(clinicId, userId)) {
       throw InvalidInput.of("userId", "is not an active director of this clinic");
     }
     if (!caller.hasRole(Role.ADMIN, clinicId)) {
