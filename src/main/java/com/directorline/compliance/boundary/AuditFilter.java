@@ -4,11 +4,14 @@ import com.directorline.audit.entity.AuditAction;
 import com.directorline.audit.entity.AuditOutcome;
 import com.directorline.audit.entity.Purpose;
 import com.directorline.compliance.control.AuditQuery;
+import com.directorline.platform.boundary.InstantParameter;
 import com.directorline.problems.entity.InvalidInput;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -49,14 +52,19 @@ public record AuditFilter(
   }
 
   static Instant instant(String name, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
+    return InstantParameter.parse(name, value);
+  }
+
+  /** A period [from, to) the officer asks for: to defaults to now, from to {@code back} before. */
+  record Period(Instant from, Instant to) {}
+
+  static Period period(String from, String to, Duration back, Clock clock) {
+    Instant end = Optional.ofNullable(instant("to", to)).orElseGet(clock::instant);
+    Instant start = Optional.ofNullable(instant("from", from)).orElseGet(() -> end.minus(back));
+    if (!start.isBefore(end)) {
+      throw InvalidInput.of("from", "must be before to");
     }
-    try {
-      return Instant.parse(value.strip());
-    } catch (DateTimeParseException e) {
-      throw InvalidInput.of(name, "must be an ISO-8601 UTC time such as 2026-11-23T08:00:00Z");
-    }
+    return new Period(start, end);
   }
 
   static UUID uuid(String name, String value) {

@@ -11,7 +11,6 @@ import com.directorline.compliance.control.AuditSearch;
 import com.directorline.compliance.entity.FlagKind;
 import com.directorline.compliance.entity.Review;
 import com.directorline.identity.entity.Role;
-import com.directorline.problems.entity.InvalidInput;
 import com.directorline.problems.entity.UnprocessableContent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -66,12 +65,9 @@ public class FlagsResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("kind") String kind) {
-    Instant end = to == null ? clock.instant() : AuditFilter.instant("to", to);
-    Instant start =
-        from == null ? end.minus(Duration.ofDays(7)) : AuditFilter.instant("from", from);
-    if (!start.isBefore(end)) {
-      throw InvalidInput.of("from", "must be before to");
-    }
+    AuditFilter.Period period = AuditFilter.period(from, to, Duration.ofDays(7), clock);
+    Instant start = period.from();
+    Instant end = period.to();
     Set<FlagKind> kinds =
         kind == null
             ? EnumSet.allOf(FlagKind.class)

@@ -14,7 +14,6 @@ import com.directorline.identity.entity.Clinic;
 import com.directorline.identity.entity.Person;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.User;
-import com.directorline.problems.entity.InvalidInput;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -119,12 +118,9 @@ public class ReviewListsResource {
               + " patient data. For the audit search's emergency filter.")
   public List<EmergencyListing> emergencies(
       @QueryParam("from") String from, @QueryParam("to") String to) {
-    Instant end = to == null ? clock.instant() : AuditFilter.instant("to", to);
-    Instant start =
-        from == null ? end.minus(Duration.ofDays(30)) : AuditFilter.instant("from", from);
-    if (!start.isBefore(end)) {
-      throw InvalidInput.of("from", "must be before to");
-    }
+    AuditFilter.Period period = AuditFilter.period(from, to, Duration.ofDays(30), clock);
+    Instant start = period.from();
+    Instant end = period.to();
     Set<UUID> mine = caller.clinicIds();
     List<EmergencyRecords.Listed> listed = emergencies.launched(mine, start, end, MAX_EMERGENCIES);
     Set<UUID> names = new HashSet<>();

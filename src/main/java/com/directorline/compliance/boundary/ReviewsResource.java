@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The compliance officer's review attestations: written once, listed by period. */
@@ -63,8 +64,8 @@ public class ReviewsResource {
   @Operation(summary = "Review attestations", description = "Those overlapping [from, to).")
   public List<FlagView.ReviewView> reviews(
       @QueryParam("from") String from, @QueryParam("to") String to) {
-    Instant end = to == null ? clock.instant() : AuditFilter.instant("to", to);
-    Instant start = from == null ? Instant.EPOCH : AuditFilter.instant("from", from);
+    Instant end = Optional.ofNullable(AuditFilter.instant("to", to)).orElseGet(clock::instant);
+    Instant start = Optional.ofNullable(AuditFilter.instant("from", from)).orElse(Instant.EPOCH);
     List<Review> found = reviews.overlapping(start, end);
     trail.record(
         AuditEvent.of(AuditAction.READ, ObjectType.AUDIT_REVIEW, null)

@@ -4,7 +4,7 @@ import com.directorline.identity.control.Caller;
 import com.directorline.identity.entity.Role;
 import com.directorline.oncall.control.Rosters;
 import com.directorline.oncall.entity.Line;
-import com.directorline.problems.entity.InvalidInput;
+import com.directorline.platform.boundary.InstantParameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -22,8 +22,8 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -53,7 +53,7 @@ public class OnCallResource {
   public RosterViews.OnCallView onCall(
       @PathParam("id") UUID clinicId, @QueryParam("at") String at) {
     caller.requireMemberOf(clinicId, "clinic");
-    Instant when = at == null ? clock.instant() : instant("at", at);
+    Instant when = Optional.ofNullable(InstantParameter.parse("at", at)).orElseGet(clock::instant);
     return views.onCall(when, rosters.roster(clinicId, when, when.plusNanos(1)));
   }
 
@@ -74,8 +74,11 @@ public class OnCallResource {
       @PathParam("id") UUID clinicId,
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
-    Instant start = from == null ? clock.instant() : instant("from", from);
-    Instant end = to == null ? start.plus(Duration.ofDays(7)) : instant("to", to);
+    Instant start =
+        Optional.ofNullable(InstantParameter.parse("from", from)).orElseGet(clock::instant);
+    Instant end =
+        Optional.ofNullable(InstantParameter.parse("to", to))
+            .orElseGet(() -> start.plus(Duration.ofDays(7)));
     return views.shifts(rosters.calendar(clinicId, start, end));
   }
 
@@ -91,8 +94,11 @@ public class OnCallResource {
       @PathParam("id") UUID clinicId,
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
-    Instant start = from == null ? clock.instant() : instant("from", from);
-    Instant end = to == null ? start.plus(Duration.ofDays(7)) : instant("to", to);
+    Instant start =
+        Optional.ofNullable(InstantParameter.parse("from", from)).orElseGet(clock::instant);
+    Instant end =
+        Optional.ofNullable(InstantParameter.parse("to", to))
+            .orElseGet(() -> start.plus(Duration.ofDays(7)));
     return rosters.gaps(clinicId, start, end).stream()
         .map(g -> new GapView(g.line(), g.userId(), g.from(), g.to(), g.why()))
         .toList();
@@ -117,13 +123,5 @@ public class OnCallResource {
     return Response.status(201)
         .entity(views.override(rosters.handOver(clinicId, Duration.ofMinutes(body.minutes()))))
         .build();
-  }
-
-  private static Instant instant(String name, String value) {
-    try {
-      return Instant.parse(value);
-    } catch (DateTimeParseException e) {
-      throw InvalidInput.of(name, "must be an ISO-8601 UTC time such as 2026-01-31T09:30:00Z");
-    }
   }
 }

@@ -7,6 +7,7 @@ import com.directorline.identity.entity.Role;
 import com.directorline.photos.control.Photos;
 import com.directorline.photos.control.UploadAdmission;
 import com.directorline.photos.entity.Photo;
+import com.directorline.platform.boundary.InstantParameter;
 import com.directorline.platform.entity.PlainText;
 import com.directorline.problems.entity.BadRequest;
 import com.directorline.problems.entity.ContentTooLarge;
@@ -32,7 +33,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -78,17 +78,9 @@ public class EmergencyPhotosResource {
       throw InvalidInput.of("X-Caption", "must be at most 500 characters");
     }
     PlainText.require("X-Caption", caption);
-    Instant captured = null;
-    if (capturedAt != null && !capturedAt.isBlank()) {
-      try {
-        captured = Instant.parse(capturedAt.strip());
-      } catch (DateTimeParseException e) {
-        throw InvalidInput.of(
-            "X-Captured-At", "must be an ISO-8601 UTC time such as 2026-11-23T08:00:00Z");
-      }
-      if (captured.isAfter(clock.instant().plus(CLOCK_SKEW))) {
-        throw InvalidInput.of("X-Captured-At", "must not be in the future");
-      }
+    Instant captured = InstantParameter.parse("X-Captured-At", capturedAt);
+    if (captured != null && captured.isAfter(clock.instant().plus(CLOCK_SKEW))) {
+      throw InvalidInput.of("X-Captured-At", "must not be in the future");
     }
     long declared =
         contentLength != null && contentLength.matches("\\d{1,18}")
