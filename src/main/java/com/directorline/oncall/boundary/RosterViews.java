@@ -9,14 +9,13 @@ import com.directorline.oncall.entity.Rotation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** The roster as the API shows it: people with their names. */
 @ApplicationScoped
@@ -57,7 +56,8 @@ public class RosterViews {
       Line line, RosterPersonView person, Instant from, Instant to, UUID overrideId) {}
 
   RotationView rotation(Rotation r) {
-    Map<UUID, Person> people = people(new HashSet<>(r.line(Line.PRIMARY)), r.line(Line.BACKUP));
+    Map<UUID, Person> people =
+        people(Stream.concat(r.line(Line.PRIMARY).stream(), r.line(Line.BACKUP).stream()));
     return new RotationView(
         r.clinicId(),
         r.zone().getId(),
@@ -73,7 +73,7 @@ public class RosterViews {
     return new OverrideView(
         o.id(),
         o.line(),
-        person(people(Set.of(o.userId()), List.of()), o.userId()),
+        person(people(Stream.of(o.userId())), o.userId()),
         o.startsAt(),
         o.endsAt(),
         o.reason(),
@@ -84,22 +84,12 @@ public class RosterViews {
   OnCallView onCall(Instant at, Roster roster) {
     UUID primary = roster.onCall(Line.PRIMARY, at).orElse(null);
     UUID backup = roster.onCall(Line.BACKUP, at).orElse(null);
-    Set<UUID> ids = new HashSet<>();
-    ids.add(primary);
-    ids.add(backup);
-    ids.remove(null);
-    Map<UUID, Person> people = people(ids, List.of());
+    Map<UUID, Person> people = people(Stream.of(primary, backup));
     return new OnCallView(at, person(people, primary), person(people, backup));
   }
 
   List<ShiftView> shifts(List<Roster.Shift> shifts) {
-    Map<UUID, Person> people =
-        people(
-            shifts.stream()
-                .map(Roster.Shift::userId)
-                .filter(Objects::nonNull)
-                .collect(Collectors.toSet()),
-            List.of());
+    Map<UUID, Person> people = people(shifts.stream().map(Roster.Shift::userId));
     return shifts.stream()
         .map(
             s ->
@@ -108,9 +98,9 @@ public class RosterViews {
         .toList();
   }
 
-  private Map<UUID, Person> people(Set<UUID> some, Collection<UUID> more) {
-    Set<UUID> all = new HashSet<>(some);
-    all.addAll(more);
+  /** The names of these people (nulls, a line with nobody, left out), in one query. */
+  private Map<UUID, Person> people(Stream<UUID> ids) {
+    Set<UUID> all = ids.filter(Objects::nonNull).collect(Collectors.toSet());
     return all.isEmpty() ? Map.of() : users.people(all);
   }
 
