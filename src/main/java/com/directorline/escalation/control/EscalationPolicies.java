@@ -2,6 +2,7 @@ package com.directorline.escalation.control;
 
 import com.directorline.escalation.entity.EscalationPlan;
 import com.directorline.escalation.entity.EscalationPolicy;
+import com.directorline.identity.control.Clinics;
 import com.directorline.identity.control.Users;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.User;
@@ -29,6 +30,7 @@ public class EscalationPolicies {
 
   @PersistenceContext EntityManager em;
   @Inject Users users;
+  @Inject Clinics clinics;
   @Inject Rosters rosters;
   @Inject Clock clock;
 
@@ -69,12 +71,18 @@ public class EscalationPolicies {
   }
 
   /**
-   * The plan with its roster steps resolved to the people on call at that instant, as it is frozen
-   * into an emergency launching then. A line with nobody on it is left out (the next step is
-   * alerted at once rather than nobody for a whole timeout); when no step is left, every active
-   * director of the clinic is alerted together, because an emergency must reach someone.
+   * The plan as it is frozen into an emergency launching at that instant: the clinic's transfer
+   * plan as the phone shows it, and the roster steps resolved to the people on call then. A line
+   * with nobody on it is left out (the next step is alerted at once rather than nobody for a whole
+   * timeout); when no step is left, every active director of the clinic is alerted together,
+   * because an emergency must reach someone.
    */
-  public EscalationPlan resolve(UUID clinicId, EscalationPlan plan, Instant at) {
+  public EscalationPlan resolve(UUID clinicId, EscalationPlan policy, Instant at) {
+    EscalationPlan plan =
+        clinics
+            .byId(clinicId)
+            .map(c -> policy.withTransferPlan(c.transferPlanText(policy.transferPlan())))
+            .orElse(policy);
     if (plan.steps().stream().noneMatch(EscalationPlan.Step::namesRoster)) {
       return plan;
     }

@@ -68,6 +68,11 @@ public record EscalationPlan(int version, List<Step> steps, int repeat, String t
     return new EscalationPlan(version, resolved, repeat, transferPlan);
   }
 
+  /** The same plan with the transfer plan the phone will show (the clinic's own lines). */
+  public EscalationPlan withTransferPlan(String text) {
+    return new EscalationPlan(version, steps, repeat, text);
+  }
+
   public Step step(int index) {
     return steps.get(index);
   }

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
             + " (the address and the nearest emergency department: empty strings remove them)"
             + " (America/Los_Angeles); hours replaces the whole week, each span within one day"
             + " in the clinic's time zone, spans of a day not overlapping; an empty list means"
-            + " never open.")
+            + " never open. transferPlan replaces the whole plan (an empty list removes it).")
 public record ClinicSettings(
     @Size(max = 200, message = "must be at most 200 characters")
         @Pattern(regexp = NOT_BLANK, message = "must not be blank")
@@ -26,7 +26,9 @@ public record ClinicSettings(
     @Size(max = 64, message = "must be at most 64 characters") String timeZone,
     @Valid @Size(max = 28, message = "must hold at most 28 spans") List<Span> hours,
     @Size(max = 300, message = "must be at most 300 characters") String address,
-    @Valid EmergencyDepartment nearestEd) {
+    @Valid EmergencyDepartment nearestEd,
+    @Valid @Size(max = 10, message = "must hold at most 10 lines")
+        List<TransferPlanLine> transferPlan) {
 
   static final String NOT_BLANK = "(?s).*\\S.*";
   static final String TIME = "([01][0-9]|2[0-3]):[0-5][0-9]";
@@ -37,12 +39,33 @@ public record ClinicSettings(
       String timeZone,
       List<Span> hours,
       String address,
-      EmergencyDepartment nearestEd) {
+      EmergencyDepartment nearestEd,
+      List<TransferPlanLine> transferPlan) {
     this.name = name;
     this.timeZone = timeZone;
     this.hours = hours;
     this.address = address;
     this.nearestEd = nearestEd;
+    this.transferPlan = transferPlan;
+  }
+
+  /** One line of the transfer plan: what to do, and a number to call for it if there is one. */
+  @Schema(
+      description =
+          "A line of the transfer plan the phone shows when the patient must go to hospital or no"
+              + " director answers; the phone, if any, is offered tap-to-call.")
+  public record TransferPlanLine(
+      @NotNull(message = "is required")
+          @Size(max = 300, message = "must be at most 300 characters")
+          @Pattern(regexp = NOT_BLANK, message = "must not be blank")
+          String text,
+      @Pattern(regexp = PHONE, message = "must be a phone number such as +1 555 0100")
+          String phone) {
+
+    public TransferPlanLine(String text, String phone) {
+      this.text = text;
+      this.phone = phone;
+    }
   }
 
   /** Where patients are transferred: both empty removes it. */

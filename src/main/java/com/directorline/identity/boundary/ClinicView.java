@@ -13,7 +13,8 @@ public record ClinicView(
     String timeZone,
     List<ClinicSettings.Span> hours,
     String address,
-    ClinicSettings.EmergencyDepartment nearestEd) {
+    ClinicSettings.EmergencyDepartment nearestEd,
+    List<ClinicSettings.TransferPlanLine> transferPlan) {
 
   static ClinicView of(Clinic clinic) {
     return new ClinicView(
@@ -28,6 +29,9 @@ public record ClinicView(
         clinic.nearestEdName() == null
             ? null
             : new ClinicSettings.EmergencyDepartment(
-                clinic.nearestEdName(), clinic.nearestEdPhone()));
+                clinic.nearestEdName(), clinic.nearestEdPhone()),
+        clinic.transferPlan().stream()
+            .map(line -> new ClinicSettings.TransferPlanLine(line.text(), line.phone()))
+            .toList());
   }
 }

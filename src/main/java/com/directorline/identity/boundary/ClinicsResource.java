@@ -7,7 +7,7 @@ import com.directorline.identity.control.Users;
 import com.directorline.identity.entity.Clinic;
 import com.directorline.identity.entity.OpeningHours;
 import com.directorline.identity.entity.Role;
-import com.directorline.identity.entity.User;
+import com.directorline.identity.entity.TransferLine;
 import com.directorline.platform.boundary.JsonBodyReader;
 import com.directorline.problems.entity.InvalidInput;
 import com.directorline.problems.entity.NotFound;
@@ -80,8 +80,10 @@ public class ClinicsResource {
       description =
           "name, timeZone (IANA name), hours (the whole week, in the clinic's time zone:"
               + " the compliance flags call an access outside them after hours), address and"
-              + " nearestEd {name, phone}. Absent fields stay as they are. The change is in the"
-              + " audit trail.")
+              + " nearestEd {name, phone}, transferPlan [{text, phone}] (what the phone shows when"
+              + " the patient must go to hospital, each phone tap-to-call; frozen into each"
+              + " emergency at launch in place of the escalation policy's text). Absent fields"
+              + " stay as they are. The change is in the audit trail.")
   public ClinicView change(
       @PathParam("id") UUID id,
       @Valid @NotNull(message = "a JSON object is required") ClinicSettings body) {
@@ -98,7 +100,12 @@ public class ClinicsResource {
                 body.address(),
                 ed == null ? null : ed.name(),
                 ed == null ? null : ed.phone(),
-                ed != null)));
+                ed != null,
+                body.transferPlan() == null
+                    ? null
+                    : body.transferPlan().stream()
+                        .map(line -> new TransferLine(0, line.text(), line.phone()))
+                        .toList())));
   }
 
   private static List<OpeningHours> spans(List<ClinicSettings.Span> body) {
@@ -127,11 +134,16 @@ public class ClinicsResource {
   @POST
   @Path("{id}/users")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Add a staff member", description = "409 when the username is taken.")
+  @Operation(
+      summary = "Add a staff member, or invite them",
+      description =
+          "Without a password the person is invited: the answer's setup.link is a one-time link"
+              + " (valid for directorline.identity.setup-link-hours) with which they choose their"
+              + " own password; it is shown in this answer only. 409 when the username is taken.")
   public Response enrol(
       @PathParam("id") UUID id,
       @Valid @NotNull(message = "a JSON object is required") NewUser body) {
-    User user =
+    Accounts.Enrolled enrolled =
         accounts.enrol(
             id,
             new Accounts.Enrolment(
@@ -142,8 +154,8 @@ public class ClinicsResource {
                 body.password(),
                 body.roles()));
     return Response.created(
-            uri.getBaseUriBuilder().path("users").path(user.id().toString()).build())
-        .entity(UserView.of(user, caller.clinicIds()))
+            uri.getBaseUriBuilder().path("users").path(enrolled.user().id().toString()).build())
+        .entity(UserView.of(enrolled.user(), caller.clinicIds()).withSetup(enrolled.setupLink()))
         .build();
   }
 }

@@ -4,14 +4,17 @@ import com.directorline.identity.entity.Role;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of {@code POST /api/clinics/{id}/users}. */
-@Schema(description = "A new staff member of the clinic, with their roles and first password.")
+@Schema(
+    description =
+        "A new staff member of the clinic with their roles. Without a password it is an"
+            + " invitation: the answer carries a one-time link (setup) with which the person"
+            + " chooses their own password.")
 public record NewUser(
     @NotBlank
         @Pattern(
@@ -22,7 +25,7 @@ public record NewUser(
     @Email @Size(max = 254) String email,
     @Size(max = 40) @Pattern(regexp = "[+0-9 ()-]*", message = "must be a phone number")
         String phone,
-    @NotNull @Size(min = 12, max = 128, message = "must be 12 to 128 characters") String password,
+    @Size(min = 12, max = 128, message = "must be 12 to 128 characters") String password,
     @NotEmpty(message = "must name at least one role") Set<Role> roles) {
   /**
    * Declared so the constraints stay on the fields only: Payara 6.2025.10's OpenAPI scanner fails

@@ -1,5 +1,6 @@
 package com.directorline.identity.boundary;
 
+import com.directorline.identity.control.PasswordSetups;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.User;
 import java.time.Instant;
@@ -23,7 +24,29 @@ public record UserView(
     List<UUID> clinicIds,
     List<Membership> memberships,
     boolean active,
-    Instant createdAt) {
+    Instant createdAt,
+    boolean passwordPending,
+    SetupLinkView setup) {
+
+  /**
+   * A one-time link to choose a password, in the answer that issued it only: it is not stored and
+   * cannot be shown again.
+   */
+  @Schema(
+      name = "SetupLink",
+      description =
+          "A one-time link (a path on this server) with which the person chooses their password;"
+              + " shown once, valid until expiresAt.")
+  public record SetupLinkView(String link, Instant expiresAt) {
+    public static SetupLinkView of(PasswordSetups.SetupLink link) {
+      return new SetupLinkView(link.path(), link.expiresAt());
+    }
+
+    @Override
+    public String toString() {
+      return "SetupLinkView[expiresAt=" + expiresAt + "]";
+    }
+  }
 
   /** The person's roles in one clinic. */
   @Schema(name = "Membership", description = "The roles a person holds in one clinic.")
@@ -48,7 +71,26 @@ public record UserView(
             .map(clinic -> new Membership(clinic, byClinic.get(clinic).stream().sorted().toList()))
             .toList(),
         user.isActive(),
-        user.createdAt());
+        user.createdAt(),
+        user.passwordPending(),
+        null);
+  }
+
+  /** The view with the link just issued, for the one answer that may show it. */
+  UserView withSetup(PasswordSetups.SetupLink link) {
+    return new UserView(
+        id,
+        username,
+        displayName,
+        email,
+        phone,
+        roles,
+        clinicIds,
+        memberships,
+        active,
+        createdAt,
+        passwordPending,
+        link == null ? null : SetupLinkView.of(link));
   }
 
   public static UserView ofSelf(User user) {

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -34,6 +35,18 @@ public class UsersResource {
   @Operation(summary = "A staff member of one of your clinics")
   public UserView get(@PathParam("id") UUID id) {
     return UserView.of(accounts.visible(id), caller.clinicIds());
+  }
+
+  @POST
+  @Path("{id}/setup-link")
+  @Operation(
+      summary = "Reset a staff member's password: a new one-time link",
+      description =
+          "The person's password stops working and their sessions end; the answer's link (shown"
+              + " once) lets them choose a new one. Only an admin of every clinic of the person"
+              + " (403 person-of-other-clinics); 409 user-inactive for a disabled account.")
+  public UserView.SetupLinkView resetPassword(@PathParam("id") UUID id) {
+    return UserView.SetupLinkView.of(accounts.resetPassword(id));
   }
 
   @PATCH

@@ -5,6 +5,7 @@ import com.directorline.identity.entity.OpeningHours;
 import com.directorline.identity.entity.RightsChanged;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.SecurityEventType;
+import com.directorline.identity.entity.TransferLine;
 import com.directorline.identity.entity.User;
 import com.directorline.problems.entity.Conflict;
 import com.directorline.problems.entity.Forbidden;
@@ -22,6 +23,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -38,6 +40,7 @@ public class Accounts {
   @Inject Users users;
   @Inject Clinics clinics;
   @Inject Passwords passwords;
+  @Inject PasswordSetups setups;
   @Inject Event<RightsChanged> rightsChanged;
   @Inject SecurityEvents events;
   @Inject Caller caller;
@@ -66,7 +69,8 @@ public class Accounts {
       String address,
       String nearestEdName,
       String nearestEdPhone,
-      boolean nearestEdGiven) {}
+      boolean nearestEdGiven,
+      List<TransferLine> transferPlan) {}
 
   /** The clinic's settings, changed where given; every change is in the trail. */
   @Transactional
@@ -97,41 +101,104 @@ public class Accounts {
       clinic.sendTransfersTo(change.nearestEdName(), change.nearestEdPhone());
       changed.add("nearestEd");
     }
+    if (change.transferPlan() != null && !sameLines(change.transferPlan(), clinic.transferPlan())) {
+      clinic.replaceTransferPlan(change.transferPlan());
+      changed.add("transferPlan=" + clinic.transferPlan().size() + " lines");
+    }
     if (!changed.isEmpty()) {
       event(SecurityEventType.CLINIC_UPDATED, null, clinic.id(), String.join("; ", changed));
     }
     return clinic;
   }
 
-  /** Data for a new account in a clinic. */
+  private static boolean sameLines(List<TransferLine> wanted, List<TransferLine> current) {
+    if (wanted.size() != current.size()) {
+      return false;
+    }
+    for (int i = 0; i < wanted.size(); i++) {
+      TransferLine a = wanted.get(i);
+      TransferLine b = current.get(i);
+      if (!a.text().equals(b.text()) || !Objects.equals(a.phone(), b.phone())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Data for a new account in a clinic; without a password it is an invitation. */
   public record Enrolment(
       String username,
       String displayName,
       String email,
       String phone,
       String password,
-      Set<Role> roles) {}
+      Set<Role> roles) {
+    @Override
+    public String toString() {
+      return "Enrolment[username=" + username + "]";
+    }
+  }
 
+  /** The new account, and the one-time link to hand over when it was an invitation. */
+  public record Enrolled(User user, PasswordSetups.SetupLink setupLink) {}
+
+  /**
+   * A new account in the clinic. With a password (scripts, the first admin's tooling) the account
+   * is ready; without one the person is invited: the admin gets a one-time link with which the
+   * person chooses their own password, which nobody else ever knows.
+   */
   @Transactional
-  public User enrol(UUID clinicId, Enrolment enrolment) {
+  public Enrolled enrol(UUID clinicId, Enrolment enrolment) {
     caller.requireMemberOf(clinicId, "clinic");
     String username = User.normalizeUsername(enrolment.username());
     if (users.byUsername(username).isPresent()) {
       throw new Conflict("username-taken", "This username is already taken; choose another.");
     }
+    boolean invited = enrolment.password() == null;
     User user =
         User.enrol(
             username,
             enrolment.displayName(),
             enrolment.email(),
             enrolment.phone(),
-            passwords.hashNew(enrolment.password(), "password", username, enrolment.displayName()),
+            invited
+                ? passwords.unusable()
+                : passwords.hashNew(
+                    enrolment.password(), "password", username, enrolment.displayName()),
             enrolment.roles(),
             Set.of(clinicId),
             clock);
     users.add(user);
     event(SecurityEventType.USER_CREATED, user.id(), clinicId, "roles=" + sorted(user.roles()));
-    return user;
+    if (!invited) {
+      return new Enrolled(user, null);
+    }
+    PasswordSetups.SetupLink link = setups.issue(user);
+    event(SecurityEventType.SETUP_LINK_ISSUED, user.id(), clinicId, "invitation");
+    return new Enrolled(user, link);
+  }
+
+  /**
+   * A new one-time link for a person who forgot their password or never used their invitation: the
+   * password they had stops working and their sessions end. Only an admin of every clinic of the
+   * person may do it (what was an account takeover across clinics once, see {@link #change}).
+   */
+  @Transactional
+  public PasswordSetups.SetupLink resetPassword(UUID userId) {
+    User user = wholyAdministered(userId);
+    User locked = users.byIdForUpdate(user.id()).orElseThrow(() -> new NotFound("user"));
+    if (!locked.isActive()) {
+      throw new Conflict(
+          "user-inactive", "This account is disabled; enable it before resetting its password.");
+    }
+    PasswordSetups.SetupLink link = setups.issue(locked);
+    for (UUID clinic : locked.clinicIds()) {
+      event(SecurityEventType.SETUP_LINK_ISSUED, locked.id(), clinic, "password reset");
+    }
+    if (!locked.id().equals(caller.userId())) {
+      rightsChanged.fire(new RightsChanged(locked.id()));
+    }
+    return link;
   }
 
   /** What an admin may change on a user; null leaves a field as it is. */

@@ -3,6 +3,7 @@ package com.directorline.identity.control;
 import com.directorline.identity.entity.Clinic;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.SecurityEventType;
+import com.directorline.identity.entity.TransferLine;
 import com.directorline.identity.entity.User;
 import com.directorline.platform.entity.RequestOrigin;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -116,6 +117,24 @@ public class FirstStart {
   private Seeded seed(
       String clinicName, boolean demo, Optional<String> fixedPassword, List<Newcomer> people) {
     Clinic clinic = Clinic.open(clinicName, clock);
+    if (demo) {
+      // What the phone shows when the patient must go to hospital: lines with numbers to tap.
+      clinic.locate("1180 Main Street, Springfield");
+      clinic.sendTransfersTo(
+          "Demo General Hospital ED, 1200 Main Street (4 minutes)", "+1 555 0199");
+      clinic.replaceTransferPlan(
+          List.of(
+              new TransferLine(
+                  0,
+                  "Emergency services, at once if the patient has visual symptoms, chest pain,"
+                      + " trouble breathing or fainting, or if no director has answered",
+                  "911"),
+              new TransferLine(
+                  1,
+                  "Tell the paramedics the product, lot, volume, site and time of the injection,"
+                      + " and send this timeline with the patient",
+                  null)));
+    }
     clinics.add(clinic);
     // The system acts (no user): the trail starts with what first start created.
     events.record(

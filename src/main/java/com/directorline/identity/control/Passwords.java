@@ -6,7 +6,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -100,6 +102,18 @@ public class Passwords {
         .forEach(kept::appendCodePoint);
     return kept.toString();
   }
+
+  /**
+   * The hash of a random secret nobody keeps: the password of an account whose person has yet to
+   * choose one. Sign-in checks it like any other, so such an account costs the same time to try.
+   */
+  public String unusable() {
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    return hash.generate(Base64.getEncoder().encodeToString(secret).toCharArray());
+  }
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   public boolean matches(String password, String storedHash) {
     if (password == null || password.length() > MAX_LENGTH) {

@@ -18,6 +18,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -59,6 +60,10 @@ public class Clinic {
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "clinic_hours", joinColumns = @JoinColumn(name = "clinic_id"))
   private Set<OpeningHours> hours = new HashSet<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "clinic_transfer_line", joinColumns = @JoinColumn(name = "clinic_id"))
+  private Set<TransferLine> transferPlan = new HashSet<>();
 
   /** The parsed {@link #timeZone}: flags ask for it once per event of a week. */
   @Transient private ZoneId zone;
@@ -120,6 +125,49 @@ public class Clinic {
 
   public String nearestEdPhone() {
     return nearestEdPhone;
+  }
+
+  /** Lines a transfer plan may hold: it is read on a phone in an emergency. */
+  public static final int MAX_TRANSFER_LINES = 10;
+
+  /**
+   * Replaces the transfer plan with these lines, in this order (texts with an optional phone each);
+   * an empty list removes it.
+   */
+  public void replaceTransferPlan(List<TransferLine> lines) {
+    if (lines.size() > MAX_TRANSFER_LINES) {
+      throw InvalidInput.of("transferPlan", "must hold at most " + MAX_TRANSFER_LINES + " lines");
+    }
+    transferPlan.clear();
+    for (int i = 0; i < lines.size(); i++) {
+      TransferLine line = lines.get(i);
+      transferPlan.add(new TransferLine(i, line.text(), line.phone()));
+    }
+  }
+
+  /** The transfer plan's lines in order; empty when the clinic has none. */
+  public List<TransferLine> transferPlan() {
+    return transferPlan.stream().sorted(Comparator.comparingInt(TransferLine::position)).toList();
+  }
+
+  /**
+   * The plan as the phone shows it during an emergency, one line each: the clinic's lines, or
+   * {@code otherwise} (the escalation policy's text, where older clinics wrote their plan) when it
+   * has none, and the nearest emergency department last.
+   */
+  public String transferPlanText(String otherwise) {
+    List<String> lines = new ArrayList<>();
+    if (transferPlan.isEmpty()) {
+      if (otherwise != null && !otherwise.isBlank()) {
+        lines.add(otherwise.strip());
+      }
+    } else {
+      transferPlan().forEach(line -> lines.add(line.asText()));
+    }
+    if (nearestEdName != null) {
+      lines.add("Nearest emergency department, " + nearestEdName + ": " + nearestEdPhone);
+    }
+    return String.join("\n", lines);
   }
 
   /** Moves the clinic's wall clock to the zone named (an IANA name such as Europe/Berlin). */

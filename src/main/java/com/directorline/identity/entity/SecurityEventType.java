@@ -16,5 +16,9 @@ public enum SecurityEventType {
   ROLES_CHANGED,
   USER_DEACTIVATED,
   USER_REACTIVATED,
-  PASSWORD_CHANGED
+  PASSWORD_CHANGED,
+  /** An admin issued a one-time link to choose a password (an invitation or a reset). */
+  SETUP_LINK_ISSUED,
+  /** The person chose their password through their link. */
+  PASSWORD_SET
 }

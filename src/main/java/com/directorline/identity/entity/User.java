@@ -60,6 +60,13 @@ public class User {
   @Column(name = "password_changed_at", nullable = false)
   private Instant passwordChangedAt;
 
+  /** SHA-256 (hex) of the secret of the outstanding one-time password link; null when none. */
+  @Column(name = "setup_token_sha256", length = 64)
+  private String setupTokenSha256;
+
+  @Column(name = "setup_expires_at")
+  private Instant setupExpiresAt;
+
   @Version private long version;
 
   @ElementCollection(fetch = FetchType.EAGER)
@@ -157,9 +164,44 @@ public class User {
     }
   }
 
+  /** A password chosen by the person or set by an admin; an outstanding link stops working. */
   public void changePassword(String newHash, Clock clock) {
     this.passwordHash = Objects.requireNonNull(newHash, "passwordHash");
     this.passwordChangedAt = clock.instant();
+    this.setupTokenSha256 = null;
+    this.setupExpiresAt = null;
+  }
+
+  /**
+   * The person is to choose their own password through a one-time link (an invitation, or a reset
+   * by an admin): the password they had stops working at once ({@code unusableHash} is the hash of
+   * a random secret nobody keeps), and only the link's hash is kept, so a copy of the database does
+   * not hand out working links. A new link replaces an older one.
+   */
+  public void awaitPasswordSetup(
+      String unusableHash, String tokenSha256, Instant expiresAt, Clock clock) {
+    this.passwordHash = Objects.requireNonNull(unusableHash, "unusableHash");
+    this.passwordChangedAt = clock.instant();
+    this.setupTokenSha256 = Objects.requireNonNull(tokenSha256, "tokenSha256");
+    this.setupExpiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
+  }
+
+  /** True while the person has not yet chosen a password through their link. */
+  public boolean passwordPending() {
+    return setupTokenSha256 != null;
+  }
+
+  /** Whether the link with this secret hash may still set the password at that instant. */
+  public boolean acceptsSetup(String tokenSha256, Instant now) {
+    return active
+        && setupTokenSha256 != null
+        && setupTokenSha256.equals(tokenSha256)
+        && now.isBefore(setupExpiresAt);
+  }
+
+  /** When the outstanding link stops working; null when there is none. */
+  public Instant passwordLinkExpiresAt() {
+    return setupExpiresAt;
   }
 
   public void deactivate() {

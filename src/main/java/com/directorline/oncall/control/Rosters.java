@@ -168,9 +168,9 @@ public class Rosters {
   public record Gap(Line line, UUID userId, Instant from, Instant to, String why) {}
 
   /**
-   * The gaps in [from, to): no primary, or someone on either line whose account is disabled. (A
-   * locked sign-in ends by itself or by an admin's unlock; the coverage check of the clinic page
-   * will name it too.)
+   * The gaps in [from, to): no primary, or someone on either line who cannot sign in to answer: a
+   * disabled account, or one whose password is still to be chosen through a one-time link. (A
+   * sign-in lock is per address, set off by whoever guesses: it does not keep the director out.)
    */
   public List<Gap> gaps(UUID clinicId, Instant from, Instant to) {
     calendar(clinicId, from, to); // the caller's checks, and the range's
@@ -184,8 +184,15 @@ public class Rosters {
       String why = null;
       if (shift.userId() == null) {
         why = shift.line() == Line.PRIMARY ? "nobody is on call" : null;
-      } else if (users.byId(shift.userId()).filter(User::isActive).isEmpty()) {
-        why = "the director on call is disabled";
+      } else {
+        Optional<User> person = users.byId(shift.userId());
+        if (person.filter(User::isActive).isEmpty()) {
+          why = "the director on call is disabled";
+        } else if (person.get().passwordPending()) {
+          // Invited and not yet signed up, or reset and not yet back: they cannot sign in to
+          // answer.
+          why = "the director on call has not set a password yet";
+        }
       }
       if (why == null) {
         continue;

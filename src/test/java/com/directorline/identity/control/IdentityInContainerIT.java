@@ -157,15 +157,17 @@ class IdentityInContainerIT {
 
     tx.begin();
     User enrolled =
-        accounts.enrol(
-            clinic,
-            new Accounts.Enrolment(
-                username,
-                "Rolled Back",
-                null,
-                null,
-                "long enough password",
-                Set.of(Role.DIRECTOR)));
+        accounts
+            .enrol(
+                clinic,
+                new Accounts.Enrolment(
+                    username,
+                    "Rolled Back",
+                    null,
+                    null,
+                    "long enough password",
+                    Set.of(Role.DIRECTOR)))
+            .user();
     em.flush();
     assertEquals(
         1,
@@ -183,10 +185,17 @@ class IdentityInContainerIT {
     assertEquals(0, events(SecurityEventType.USER_CREATED, enrolled.id()));
 
     User kept =
-        accounts.enrol(
-            clinic,
-            new Accounts.Enrolment(
-                username, "Committed", null, null, "long enough password", Set.of(Role.DIRECTOR)));
+        accounts
+            .enrol(
+                clinic,
+                new Accounts.Enrolment(
+                    username,
+                    "Committed",
+                    null,
+                    null,
+                    "long enough password",
+                    Set.of(Role.DIRECTOR)))
+            .user();
     assertEquals(1, events(SecurityEventType.USER_CREATED, kept.id()));
   }
 

@@ -1,0 +1,30 @@
+package com.directorline.emergencies.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The clinic's drills: emergencies launched to practise, which alert and escalate like real ones.
+ */
+@ApplicationScoped
+public class Drills {
+
+  @PersistenceContext EntityManager em;
+
+  /** When the clinic last launched a drill; empty when it never did. */
+  public Optional<Instant> lastLaunched(UUID clinicId) {
+    // Newest first, one row (a max() comes back as a driver type on PostgreSQL, not an Instant).
+    return em.createQuery(
+            "select e.launchedAt from Emergency e where e.clinicId = :clinic and e.drill = true"
+                + " order by e.launchedAt desc",
+            Instant.class)
+        .setParameter("clinic", clinicId)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
+  }
+}

@@ -1,0 +1,198 @@
+package com.directorline.readiness.control;
+
+import com.directorline.consent.control.Consents;
+import com.directorline.consent.entity.ConsentKind;
+import com.directorline.consent.entity.ConsentText;
+import com.directorline.emergencies.control.Drills;
+import com.directorline.escalation.control.EscalationPolicies;
+import com.directorline.identity.control.Caller;
+import com.directorline.identity.control.Clinics;
+import com.directorline.identity.control.Users;
+import com.directorline.identity.entity.Clinic;
+import com.directorline.identity.entity.Role;
+import com.directorline.identity.entity.User;
+import com.directorline.oncall.control.Rosters;
+import com.directorline.problems.entity.NotFound;
+import com.directorline.readiness.entity.Checklist;
+import com.directorline.readiness.entity.Checklist.Item;
+import com.directorline.readiness.entity.Requirement;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Checks a clinic against what an emergency needs. Each item says, in the words of the admin page,
+ * what is there or what is missing and where to fix it; the times are on the clinic's clock.
+ */
+@ApplicationScoped
+public class Readiness {
+
+  /** How far ahead the roster must be covered: the coverage warnings look as far. */
+  static final Duration ROSTER_AHEAD = Duration.ofDays(7);
+
+  /** How recent a drill must be. */
+  static final Duration DRILL_WITHIN = Duration.ofDays(90);
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+  @Inject Caller caller;
+  @Inject Clinics clinics;
+  @Inject Users users;
+  @Inject Rosters rosters;
+  @Inject EscalationPolicies policies;
+  @Inject Consents consents;
+  @Inject Drills drills;
+  @Inject Clock clock;
+
+  public Checklist of(UUID clinicId) {
+    caller.requireMemberOf(clinicId, "clinic");
+    Clinic clinic = clinics.byId(clinicId).orElseThrow(() -> new NotFound("clinic"));
+    Instant now = clock.instant();
+    return new Checklist(
+        List.of(
+            director(clinicId),
+            roster(clinic, now),
+            policy(clinicId),
+            transferPlan(clinic),
+            consentTexts(clinicId),
+            drill(clinic, now)));
+  }
+
+  private Item director(UUID clinicId) {
+    List<User> directors =
+        users.inClinic(clinicId).stream().filter(u -> u.actsAs(Role.DIRECTOR, clinicId)).toList();
+    long ready = directors.stream().filter(u -> !u.passwordPending()).count();
+    if (ready > 0) {
+      return new Item(
+          Requirement.DIRECTOR,
+          true,
+          ready == 1 ? "One active director." : ready + " active directors.");
+    }
+    return new Item(
+        Requirement.DIRECTOR,
+        false,
+        directors.isEmpty()
+            ? "No active director: invite your medical director on the Staff tab."
+            : "Your directors have not set their passwords yet: they cannot answer an alert.");
+  }
+
+  private Item roster(Clinic clinic, Instant now) {
+    if (rosters.rotation(clinic.id()).isEmpty()) {
+      return new Item(
+          Requirement.ROSTER,
+          false,
+          "No on-call rotation: put your directors on the primary line on the On call tab.");
+    }
+    List<Rosters.Gap> gaps = rosters.gapsOf(clinic.id(), now, now.plus(ROSTER_AHEAD));
+    if (gaps.isEmpty()) {
+      return new Item(Requirement.ROSTER, true, "The roster covers the next 7 days.");
+    }
+    Rosters.Gap first = gaps.get(0);
+    ZoneId zone = clinic.zone();
+    return new Item(
+        Requirement.ROSTER,
+        false,
+        (gaps.size() == 1 ? "One gap" : gaps.size() + " gaps")
+            + " in the next 7 days, the first from "
+            + WHEN.format(first.from().atZone(zone))
+            + " to "
+            + WHEN.format(first.to().atZone(zone))
+            + ": "
+            + first.why()
+            + ".");
+  }
+
+  private Item policy(UUID clinicId) {
+    return policies
+        .inForce(clinicId)
+        .map(
+            p ->
+                new Item(
+                    Requirement.POLICY,
+                    true,
+                    "Escalation policy version "
+                        + p.version()
+                        + " with "
+                        + (p.plan().steps().size() == 1
+                            ? "one step."
+                            : p.plan().steps().size() + " steps.")))
+        .orElse(
+            new Item(
+                Requirement.POLICY,
+                false,
+                "No escalation policy: say whom to alert first on the Escalation tab."));
+  }
+
+  private Item transferPlan(Clinic clinic) {
+    boolean lineWithPhone = clinic.transferPlan().stream().anyMatch(l -> l.phone() != null);
+    if (lineWithPhone || clinic.nearestEdPhone() != null) {
+      return new Item(
+          Requirement.TRANSFER_PLAN,
+          true,
+          clinic.transferPlan().isEmpty()
+              ? "The nearest emergency department and its phone."
+              : "A transfer plan of "
+                  + clinic.transferPlan().size()
+                  + (clinic.transferPlan().size() == 1 ? " line" : " lines")
+                  + " with a number to call.");
+    }
+    return new Item(
+        Requirement.TRANSFER_PLAN,
+        false,
+        "No transfer plan with a phone number: add the nearest emergency department and the"
+            + " steps of a transfer on the Clinic tab.");
+  }
+
+  private Item consentTexts(UUID clinicId) {
+    Set<ConsentKind> missing = EnumSet.allOf(ConsentKind.class);
+    consents.texts(clinicId).stream().map(ConsentText::kind).forEach(missing::remove);
+    if (missing.isEmpty()) {
+      return new Item(
+          Requirement.CONSENT_TEXTS, true, "Consent texts for the video consult and for photos.");
+    }
+    List<String> names = new ArrayList<>();
+    missing.forEach(kind -> names.add(describe(kind)));
+    return new Item(
+        Requirement.CONSENT_TEXTS,
+        false,
+        "No consent text for " + String.join(" or ", names) + ": add it on the Consent texts tab.");
+  }
+
+  private static String describe(ConsentKind kind) {
+    return switch (kind) {
+      case TELEHEALTH_CONSULT -> "the video consult";
+      case PHOTO_CAPTURE_AND_SHARING -> "photos";
+    };
+  }
+
+  private Item drill(Clinic clinic, Instant now) {
+    return drills
+        .lastLaunched(clinic.id())
+        .filter(at -> at.isAfter(now.minus(DRILL_WITHIN)))
+        .map(
+            at ->
+                new Item(
+                    Requirement.DRILL,
+                    true,
+                    "Last drill on " + DAY.format(at.atZone(clinic.zone())) + "."))
+        .orElse(
+            new Item(
+                Requirement.DRILL,
+                false,
+                "No drill in the last 90 days: an injector launches one from the emergency page"
+                    + " (\"This is a drill\") and the director on call answers it."));
+  }
+}
