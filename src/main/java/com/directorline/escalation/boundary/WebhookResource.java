@@ -1,7 +1,11 @@
 package com.directorline.escalation.boundary;
 
 import com.directorline.escalation.control.Deliveries;
+import com.directorline.escalation.control.Dispatcher;
+import com.directorline.escalation.entity.Delivery;
 import com.directorline.identity.control.Caller;
+import com.directorline.identity.control.Clinics;
+import com.directorline.identity.entity.Clinic;
 import com.directorline.identity.entity.Role;
 import com.directorline.problems.entity.NotFound;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,6 +39,7 @@ public class WebhookResource {
 
   @Inject Deliveries deliveries;
   @Inject Caller caller;
+  @Inject Clinics clinics;
 
   /** The webhook as the API shows it: never the secret. */
   public record WebhookView(String url, Instant updatedAt) {}
@@ -61,6 +67,26 @@ public class WebhookResource {
     caller.requireMemberOf(clinicId, "clinic");
     var webhook = deliveries.configureWebhook(clinicId, body.url(), body.secret(), caller.userId());
     return new WebhookView(webhook.url(), webhook.updatedAt());
+  }
+
+  /** How a test alert went: the receiver's HTTP status, or why it did not arrive. */
+  public record WebhookTestResult(boolean delivered, Integer statusCode, String problem) {}
+
+  @POST
+  @Path("test")
+  @Operation(
+      summary = "Send a test alert to the clinic's webhook now",
+      description =
+          "Signed like every alert, with \"type\": \"test\" and no emergency or person in it;"
+              + " answers whether the receiver took it (2xx) and its HTTP status, or only \"no"
+              + " answer\" or \"target not allowed\". 404 when no webhook is set.")
+  public WebhookTestResult test(@PathParam("id") UUID clinicId) {
+    caller.requireMemberOf(clinicId, "clinic");
+    String name =
+        clinics.byId(clinicId).map(Clinic::name).orElseThrow(() -> new NotFound("clinic"));
+    Dispatcher.Result result = deliveries.sendTest(clinicId, name);
+    return new WebhookTestResult(
+        result.outcome() == Delivery.Outcome.SENT, result.statusCode(), result.error());
   }
 
   @DELETE

@@ -2,8 +2,10 @@ package com.directorline.escalation.control;
 
 import com.directorline.escalation.entity.Delivery;
 import com.directorline.escalation.entity.Webhook;
+import com.directorline.problems.entity.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -18,6 +20,7 @@ public class Deliveries {
 
   @PersistenceContext EntityManager em;
   @Inject WebhookTargets targets;
+  @Inject WebhookSender sender;
   @Inject Clock clock;
 
   /** Written on its own: a delivery runs after the alert's transaction has committed. */
@@ -52,6 +55,29 @@ public class Deliveries {
       webhook.change(url, secret, by, clock.instant());
     }
     return webhook;
+  }
+
+  /**
+   * Sends a signed test alert to the clinic's webhook now and says how it went, so an admin can
+   * check the pager gateway before an emergency does. It is marked {@code "type": "test"} and names
+   * no emergency and no person; it is not kept with the alert deliveries, which are per alert. No
+   * transaction is held while the receiver answers (up to 5 s).
+   */
+  public Dispatcher.Result sendTest(UUID clinicId, String clinicName) {
+    Webhook webhook = webhook(clinicId).orElseThrow(() -> new NotFound("webhook"));
+    String deliveryId = "test-" + UUID.randomUUID();
+    String body =
+        Json.createObjectBuilder()
+            .add("type", "test")
+            .add("deliveryId", deliveryId)
+            .add("createdAt", clock.instant().toString())
+            .add(
+                "clinic",
+                Json.createObjectBuilder().add("id", clinicId.toString()).add("name", clinicName))
+            .add("message", "Test alert from DirectorLine: there is no emergency.")
+            .build()
+            .toString();
+    return sender.post(webhook.url(), webhook.secret(), deliveryId, body, clock);
   }
 
   @Transactional

@@ -225,6 +225,65 @@ class AlertChannelsIT {
         .isEqualTo(mine);
   }
 
+  @Test
+  void aTestAlertReachesTheReceiverSignedAndTheAdminLearnsHowItWent(Api api) throws Exception {
+    List<Received> received = new CopyOnWriteArrayList<>();
+    AtomicInteger status = new AtomicInteger(204);
+    HttpServer receiver =
+        HttpServer.create(new InetSocketAddress("127.0.0.1", Processes.freePort()), 0);
+    receiver.createContext(
+        "/pager",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          received.add(
+              new Received(
+                  Map.copyOf(exchange.getRequestHeaders()),
+                  new String(body, StandardCharsets.UTF_8)));
+          exchange.sendResponseHeaders(status.get(), -1);
+          exchange.close();
+        });
+    receiver.start();
+    try {
+      Api.Clinic clinic = api.newClinic();
+      String test = "/api/clinics/" + clinic.id() + "/webhook/test";
+      Reply none = api.post(test, clinic.demoAdminToken(), null);
+      assertThat(none.status()).as("no webhook yet").isEqualTo(404);
+
+      String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/pager";
+      assertThat(setWebhook(api, clinic, clinic.demoAdminToken(), url).status()).isEqualTo(200);
+      Reply sent = api.post(test, clinic.demoAdminToken(), null);
+      assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
+      assertThat(sent.json().getBoolean("delivered")).isTrue();
+      assertThat(sent.json().getInt("statusCode")).isEqualTo(204);
+      assertThat(received).hasSize(1);
+      Received request = received.get(0);
+      String timestamp = request.header("X-DirectorLine-Timestamp");
+      assertThat(request.header("X-DirectorLine-Signature"))
+          .isEqualTo("v1=" + hmac(timestamp + "." + request.body()));
+      JsonObject payload = Json.createReader(new StringReader(request.body())).readObject();
+      assertThat(payload.getString("type")).isEqualTo("test");
+      assertThat(payload.getJsonObject("clinic").getString("id")).isEqualTo(clinic.id());
+      assertThat(payload.containsKey("emergency")).isFalse();
+
+      status.set(503);
+      Reply refused = api.post(test, clinic.demoAdminToken(), null);
+      assertThat(refused.json().getBoolean("delivered")).isFalse();
+      assertThat(refused.json().getInt("statusCode")).isEqualTo(503);
+      receiver.stop(0);
+      Reply gone = api.post(test, clinic.demoAdminToken(), null);
+      assertThat(gone.json().getBoolean("delivered")).isFalse();
+      assertThat(gone.json().getString("problem")).isEqualTo("no answer");
+
+      // Only the clinic's own admins.
+      String director = clinic.signIn(clinic.enrol("DIRECTOR"));
+      assertThat(api.post(test, director, null).status()).isEqualTo(403);
+      Api.Clinic other = api.newClinic();
+      assertThat(api.post(test, other.signIn(other.enrol("ADMIN")), null).status()).isEqualTo(404);
+    } finally {
+      receiver.stop(0);
+    }
+  }
+
   private static Reply setWebhook(Api api, Api.Clinic clinic, String token, String url) {
     return api.send(
         "PUT",
