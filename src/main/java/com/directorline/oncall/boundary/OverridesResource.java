@@ -3,6 +3,7 @@ package com.directorline.oncall.boundary;
 import com.directorline.identity.entity.Role;
 import com.directorline.oncall.control.Rosters;
 import com.directorline.oncall.entity.RosterOverride;
+import com.directorline.platform.boundary.InstantParameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -10,14 +11,21 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -29,7 +37,32 @@ public class OverridesResource {
 
   @Inject Rosters rosters;
   @Inject RosterViews views;
+  @Inject Clock clock;
   @Context UriInfo uri;
+
+  @GET
+  @RolesAllowed({
+    Role.Names.ADMIN,
+    Role.Names.DIRECTOR,
+    Role.Names.INJECTOR,
+    Role.Names.COMPLIANCE_OFFICER
+  })
+  @Operation(
+      summary = "The overrides of a period",
+      description =
+          "Every override touching [from, to) (default: from now for 62 days; at most 366 days),"
+              + " whole and with its reason, earliest first; at most 200.")
+  public List<RosterViews.OverrideView> list(
+      @PathParam("id") UUID clinicId,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    Instant start =
+        Optional.ofNullable(InstantParameter.parse("from", from)).orElseGet(clock::instant);
+    Instant end =
+        Optional.ofNullable(InstantParameter.parse("to", to))
+            .orElseGet(() -> start.plus(Duration.ofDays(62)));
+    return views.overrides(rosters.overrides(clinicId, start, end));
+  }
 
   @POST
   @RolesAllowed({Role.Names.ADMIN, Role.Names.DIRECTOR})

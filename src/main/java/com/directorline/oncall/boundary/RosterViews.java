@@ -70,15 +70,24 @@ public class RosterViews {
   }
 
   OverrideView override(RosterOverride o) {
-    return new OverrideView(
-        o.id(),
-        o.line(),
-        person(people(Stream.of(o.userId())), o.userId()),
-        o.startsAt(),
-        o.endsAt(),
-        o.reason(),
-        o.createdBy(),
-        o.createdAt());
+    return overrides(List.of(o)).get(0);
+  }
+
+  List<OverrideView> overrides(List<RosterOverride> overrides) {
+    Map<UUID, Person> people = people(overrides.stream().map(RosterOverride::userId));
+    return overrides.stream()
+        .map(
+            o ->
+                new OverrideView(
+                    o.id(),
+                    o.line(),
+                    person(people, o.userId()),
+                    o.startsAt(),
+                    o.endsAt(),
+                    o.reason(),
+                    o.createdBy(),
+                    o.createdAt()))
+        .toList();
   }
 
   OnCallView onCall(Instant at, Roster roster) {

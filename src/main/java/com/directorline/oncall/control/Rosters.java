@@ -152,6 +152,31 @@ public class Rosters {
     return roster(clinicId, at, at.plusNanos(1)).onCall(line, at);
   }
 
+  /**
+   * The overrides touching [from, to), earliest first, each whole (not cut like the calendar's
+   * shifts, and with its reason): the list the admin page manages. At most 200.
+   */
+  public List<RosterOverride> overrides(UUID clinicId, Instant from, Instant to) {
+    caller.requireMemberOf(clinicId, "clinic");
+    if (!from.isBefore(to)) {
+      throw InvalidInput.of("from", "must be before to");
+    }
+    if (Duration.between(from, to).compareTo(LONGEST_OVERRIDE_LIST) > 0) {
+      throw InvalidInput.of("to", "must be within 366 days of from");
+    }
+    return em.createQuery(
+            "select o from RosterOverride o where o.clinicId = :clinic"
+                + " and o.endsAt > :from and o.startsAt < :to order by o.startsAt, o.createdAt",
+            RosterOverride.class)
+        .setParameter("clinic", clinicId)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .setMaxResults(200)
+        .getResultList();
+  }
+
+  static final Duration LONGEST_OVERRIDE_LIST = Duration.ofDays(366);
+
   /** The shifts of [from, to) for the calendar, for a member of the clinic. */
   public List<Roster.Shift> calendar(UUID clinicId, Instant from, Instant to) {
     caller.requireMemberOf(clinicId, "clinic");

@@ -163,6 +163,22 @@ class RosterIT {
     assertThat(who(team.onCall(from.plusSeconds(60).toString()), "primary"))
         .isEqualTo(team.benId());
     assertThat(who(team.onCall(to.toString()), "primary")).isEqualTo(team.anaId());
+    // The list of overrides shows it whole, with its reason, to the clinic's staff.
+    List<JsonObject> listed =
+        api.get(
+                "/api/clinics/" + team.clinic().id() + "/overrides",
+                team.clinic().signIn(team.ana()))
+            .array()
+            .getValuesAs(JsonObject.class);
+    assertThat(listed).extracting(o -> o.getString("id")).containsExactly(overrideId);
+    assertThat(listed.get(0).getString("reason")).isEqualTo("Ana at a conference");
+    assertThat(listed.get(0).getString("to")).isEqualTo(to.toString());
+    assertThat(
+            api.get(
+                    "/api/clinics/" + team.clinic().id() + "/overrides?from=" + to + "&to=" + from,
+                    team.admin())
+                .status())
+        .isEqualTo(400);
 
     Reply calendar =
         api.get(
@@ -224,6 +240,8 @@ class RosterIT {
         .isEqualTo(204);
     assertThat(who(team.onCall(from.plusSeconds(60).toString()), "primary"))
         .isEqualTo(team.anaId());
+    assertThat(api.get("/api/clinics/" + team.clinic().id() + "/overrides", team.admin()).array())
+        .isEmpty();
   }
 
   @Test
@@ -298,6 +316,13 @@ class RosterIT {
     assertThat(alerted(api, second, injector))
         .as("the hand-over holds at launch: Ben first")
         .containsExactly(team.benId());
+    // Ben is on both lines now: the backup step is left out rather than alerting him twice, so
+    // his decline ends the round at once.
+    String benToken = team.clinic().signIn(team.ben());
+    assertThat(api.post("/api/emergencies/" + second + "/decline", benToken, null).status())
+        .isEqualTo(200);
+    assertThat(api.get("/api/emergencies/" + second, injector).json().getString("status"))
+        .isEqualTo("UNANSWERED");
 
     Reply again =
         api.post(
