@@ -19,8 +19,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -72,10 +74,10 @@ public class EscalationPolicies {
 
   /**
    * The plan as it is frozen into an emergency launching at that instant: the clinic's transfer
-   * plan as the phone shows it, and the roster steps resolved to the people on call then. A line
-   * with nobody on it is left out (the next step is alerted at once rather than nobody for a whole
-   * timeout); when no step is left, every active director of the clinic is alerted together,
-   * because an emergency must reach someone.
+   * plan as the phone shows it, and the roster steps resolved to the people on call then, without
+   * those an earlier step alerts already. A line with nobody on it is left out (the next step is
+   * alerted at once rather than nobody for a whole timeout); when no step is left, every active
+   * director of the clinic is alerted together, because an emergency must reach someone.
    */
   public EscalationPlan resolve(UUID clinicId, EscalationPlan policy, Instant at) {
     EscalationPlan plan =
@@ -87,6 +89,7 @@ public class EscalationPolicies {
       return plan;
     }
     List<EscalationPlan.Step> resolved = new ArrayList<>();
+    Set<UUID> alreadyAlerted = new HashSet<>();
     for (EscalationPlan.Step step : plan.steps()) {
       List<UUID> people;
       if (step.onCall() == null) {
@@ -101,13 +104,18 @@ public class EscalationPolicies {
               case ALL_DIRECTORS -> activeDirectors(clinicId);
             };
       }
+      // A roster step that would alert only people already alerted (the backup covering the
+      // primary line is on both) is left out: the next step is alerted a timeout sooner.
+      boolean roster = step.onCall() != null;
       List<UUID> able =
           people.stream()
+              .filter(id -> !roster || !alreadyAlerted.contains(id))
               .filter(
                   id -> users.byId(id).filter(u -> u.actsAs(Role.DIRECTOR, clinicId)).isPresent())
               .toList();
       if (!able.isEmpty()) {
         resolved.add(new EscalationPlan.Step(able, step.timeoutSeconds()));
+        alreadyAlerted.addAll(able);
       }
     }
     if (resolved.isEmpty()) {
