@@ -24,6 +24,7 @@ export const PAGES = {
   INJECTOR: '/injector.html',
   DIRECTOR: '/director.html',
   COMPLIANCE_OFFICER: '/compliance.html',
+  ADMIN: '/admin.html',
 };
 
 /**

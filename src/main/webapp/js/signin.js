@@ -15,6 +15,7 @@ function show(user) {
   $('pages').replaceChildren(...pages.map(([role, path]) => el('li', {},
     el('a', { href: path, class: 'button primary', text: {
       INJECTOR: 'Emergency page', DIRECTOR: 'On-call console', COMPLIANCE_OFFICER: 'Compliance console',
+      ADMIN: 'Clinic administration',
     }[role] }))));
   $('signin').hidden = true;
   $('home').hidden = false;
@@ -24,7 +25,6 @@ function show(user) {
   $('greeting').textContent = `Signed in as ${user.displayName}`;
   $('roles').textContent = `Roles: ${user.roles.join(', ').toLowerCase().replaceAll('_', ' ')}`;
   $('idle').textContent = duration(idleSeconds());
-  $('admin-hint').hidden = !user.roles.includes('ADMIN');
   watchIdle(() => signedOut(signedOutMessage()));
 }
 
@@ -74,6 +74,16 @@ $('signout').addEventListener('click', async () => {
 const notice = takeNotice();
 if (notice) {
   signedOut(notice);
+}
+// The password-setup page (setup.js) leaves the username just set up in sessionStorage, once,
+// rather than in a ?username= parameter: the address stays "/", and the name stays out of the
+// browser's history and the server's access log.
+const SETUP_USERNAME = 'directorline.signin.username';
+const setUpUsername = sessionStorage.getItem(SETUP_USERNAME);
+sessionStorage.removeItem(SETUP_USERNAME);
+if (setUpUsername) {
+  $('username').value = setUpUsername;
+  $('password').focus();
 }
 // Already signed in (the cookie is still valid)? Then skip the form.
 // The answer may come while the user (or a test) is already typing: move the focus only if it is

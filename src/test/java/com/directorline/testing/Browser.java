@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -251,6 +252,21 @@ public final class Browser implements AutoCloseable {
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The whole page, not only the window: the window grows to the page's height for the shot. */
+  public Path screenshotWhole(String name) {
+    Dimension before = driver.manage().window().getSize();
+    Number height = (Number) script("return document.documentElement.scrollHeight");
+    driver
+        .manage()
+        .window()
+        .setSize(new Dimension(before.getWidth(), Math.min(height.intValue() + 120, 8000)));
+    try {
+      return screenshot(name);
+    } finally {
+      driver.manage().window().setSize(before);
     }
   }
 
