@@ -33,7 +33,6 @@ public record UserView(
    * cannot be shown again.
    */
   @Schema(
-      name = "SetupLink",
       description =
           "A one-time link (a path on this server) with which the person chooses their password;"
               + " shown once, valid until expiresAt.")

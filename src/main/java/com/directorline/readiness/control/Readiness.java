@@ -14,7 +14,7 @@ import com.directorline.identity.entity.User;
 import com.directorline.oncall.control.Rosters;
 import com.directorline.problems.entity.NotFound;
 import com.directorline.readiness.entity.Checklist;
-import com.directorline.readiness.entity.Checklist.Item;
+import com.directorline.readiness.entity.Checklist.Entry;
 import com.directorline.readiness.entity.Requirement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -71,17 +71,17 @@ public class Readiness {
             drill(clinic, now)));
   }
 
-  private Item director(UUID clinicId) {
+  private Entry director(UUID clinicId) {
     List<User> directors =
         users.inClinic(clinicId).stream().filter(u -> u.actsAs(Role.DIRECTOR, clinicId)).toList();
     long ready = directors.stream().filter(u -> !u.passwordPending()).count();
     if (ready > 0) {
-      return new Item(
+      return new Entry(
           Requirement.DIRECTOR,
           true,
           ready == 1 ? "One active director." : ready + " active directors.");
     }
-    return new Item(
+    return new Entry(
         Requirement.DIRECTOR,
         false,
         directors.isEmpty()
@@ -89,20 +89,20 @@ public class Readiness {
             : "Your directors have not set their passwords yet: they cannot answer an alert.");
   }
 
-  private Item roster(Clinic clinic, Instant now) {
+  private Entry roster(Clinic clinic, Instant now) {
     if (rosters.rotation(clinic.id()).isEmpty()) {
-      return new Item(
+      return new Entry(
           Requirement.ROSTER,
           false,
           "No on-call rotation: put your directors on the primary line on the On call tab.");
     }
     List<Rosters.Gap> gaps = rosters.gapsOf(clinic.id(), now, now.plus(ROSTER_AHEAD));
     if (gaps.isEmpty()) {
-      return new Item(Requirement.ROSTER, true, "The roster covers the next 7 days.");
+      return new Entry(Requirement.ROSTER, true, "The roster covers the next 7 days.");
     }
     Rosters.Gap first = gaps.get(0);
     ZoneId zone = clinic.zone();
-    return new Item(
+    return new Entry(
         Requirement.ROSTER,
         false,
         (gaps.size() == 1 ? "One gap" : gaps.size() + " gaps")
@@ -115,12 +115,12 @@ public class Readiness {
             + ".");
   }
 
-  private Item policy(UUID clinicId) {
+  private Entry policy(UUID clinicId) {
     return policies
         .inForce(clinicId)
         .map(
             p ->
-                new Item(
+                new Entry(
                     Requirement.POLICY,
                     true,
                     "Escalation policy version "
@@ -130,16 +130,16 @@ public class Readiness {
                             ? "one step."
                             : p.plan().steps().size() + " steps.")))
         .orElse(
-            new Item(
+            new Entry(
                 Requirement.POLICY,
                 false,
                 "No escalation policy: say whom to alert first on the Escalation tab."));
   }
 
-  private Item transferPlan(Clinic clinic) {
+  private Entry transferPlan(Clinic clinic) {
     boolean lineWithPhone = clinic.transferPlan().stream().anyMatch(l -> l.phone() != null);
     if (lineWithPhone || clinic.nearestEdPhone() != null) {
-      return new Item(
+      return new Entry(
           Requirement.TRANSFER_PLAN,
           true,
           clinic.transferPlan().isEmpty()
@@ -149,23 +149,23 @@ public class Readiness {
                   + (clinic.transferPlan().size() == 1 ? " line" : " lines")
                   + " with a number to call.");
     }
-    return new Item(
+    return new Entry(
         Requirement.TRANSFER_PLAN,
         false,
         "No transfer plan with a phone number: add the nearest emergency department and the"
             + " steps of a transfer on the Clinic tab.");
   }
 
-  private Item consentTexts(UUID clinicId) {
+  private Entry consentTexts(UUID clinicId) {
     Set<ConsentKind> missing = EnumSet.allOf(ConsentKind.class);
     consents.texts(clinicId).stream().map(ConsentText::kind).forEach(missing::remove);
     if (missing.isEmpty()) {
-      return new Item(
+      return new Entry(
           Requirement.CONSENT_TEXTS, true, "Consent texts for the video consult and for photos.");
     }
     List<String> names = new ArrayList<>();
     missing.forEach(kind -> names.add(describe(kind)));
-    return new Item(
+    return new Entry(
         Requirement.CONSENT_TEXTS,
         false,
         "No consent text for " + String.join(" or ", names) + ": add it on the Consent texts tab.");
@@ -178,18 +178,18 @@ public class Readiness {
     };
   }
 
-  private Item drill(Clinic clinic, Instant now) {
+  private Entry drill(Clinic clinic, Instant now) {
     return drills
         .lastLaunched(clinic.id())
         .filter(at -> at.isAfter(now.minus(DRILL_WITHIN)))
         .map(
             at ->
-                new Item(
+                new Entry(
                     Requirement.DRILL,
                     true,
                     "Last drill on " + DAY.format(at.atZone(clinic.zone())) + "."))
         .orElse(
-            new Item(
+            new Entry(
                 Requirement.DRILL,
                 false,
                 "No drill in the last 90 days: an injector launches one from the emergency page"

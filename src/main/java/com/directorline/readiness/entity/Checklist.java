@@ -3,9 +3,9 @@ package com.directorline.readiness.entity;
 import java.util.List;
 
 /** A clinic's readiness: each requirement met or not, with what is there or what is missing. */
-public record Checklist(List<Item> items) {
+public record Checklist(List<Entry> items) {
 
-  public record Item(Requirement requirement, boolean ready, String detail) {}
+  public record Entry(Requirement requirement, boolean ready, String detail) {}
 
   public Checklist {
     items = List.copyOf(items);
@@ -13,7 +13,7 @@ public record Checklist(List<Item> items) {
 
   /** Ready when every item is. */
   public boolean ready() {
-    return items.stream().allMatch(Item::ready);
+    return items.stream().allMatch(Entry::ready);
   }
 
   public long missing() {
