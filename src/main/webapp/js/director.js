@@ -2,7 +2,7 @@
 // with Last-Event-ID by itself, so nothing is missed), a sound and a notification for each alert,
 // then the emergency's workspace: the call, photos, consent basis, timeline, notes and the end.
 import { api, objectUrl } from './api.js';
-import { $, el, startPage, time, COMPLICATIONS, OUTCOMES, STATUSES, humanize, toSignIn, signedOutMessage, showProblem } from './shell.js';
+import { $, el, startPage, time, dateTime, COMPLICATIONS, OUTCOMES, STATUSES, humanize, toSignIn, signedOutMessage, showProblem } from './shell.js';
 import { CallPanel } from './call.js';
 import { counted, endPanel, flash, newestNoteOfOthers, showTimeline } from './ending.js';
 
@@ -19,6 +19,75 @@ let audio = null;
 const call = new CallPanel('call', () => ({ name: current?.injector?.displayName, phone: current?.injector?.phone }));
 $('call-slot').replaceWith(call.element);
 $('end-slot').replaceWith(endPanel(() => current.id, () => poll()));
+
+// --- my turn on the roster ------------------------------------------------------------------
+
+// The clinics where this person directs: the roster may have them on call in any of them.
+const directing = (me.memberships || []).filter((m) => m.roles.includes('DIRECTOR')).map((m) => m.clinicId);
+const LINE_NAMES = { PRIMARY: 'the primary', BACKUP: 'the backup' };
+const HERE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+let myLine = null; // { clinicId, line } while the roster has this director on call
+
+/** Until when the director is on that line: their shifts from now, back to back. */
+function onCallUntil(shifts, line) {
+  let until = null;
+  const now = Date.now();
+  for (const s of shifts.filter((x) => x.line === line)) {
+    const mine = s.person?.id === me.id;
+    if (until === null) {
+      if (mine && Date.parse(s.from) <= now && Date.parse(s.to) > now) until = s.to;
+    } else if (mine && s.from === until) {
+      until = s.to;
+    } else if (Date.parse(s.from) >= Date.parse(until)) {
+      break;
+    }
+  }
+  return until;
+}
+
+/** Says whether the roster has this director on call now, and offers to hand over. */
+async function loadMyRoster() {
+  let found = null;
+  for (const clinicId of directing) {
+    try {
+      const now = await api('GET', `/api/clinics/${clinicId}/on-call`);
+      const line = now.primary?.id === me.id ? 'PRIMARY' : now.backup?.id === me.id ? 'BACKUP' : null;
+      if (!line) continue;
+      const shifts = await api('GET', `/api/clinics/${clinicId}/on-call/calendar`);
+      found = { clinicId, line, until: onCallUntil(shifts, line) };
+      break;
+    } catch {
+      // A clinic without a roster, or a moment offline: the next refresh tries again.
+    }
+  }
+  myLine = found;
+  $('my-roster').hidden = directing.length === 0;
+  $('hand-over-form').hidden = !found;
+  $('my-roster-state').textContent = found
+    ? `By the roster you are ${LINE_NAMES[found.line]} on call${found.until ? ` until ${dateTime(found.until, HERE)}` : ''}.`
+    : 'The roster does not have you on call now. Alerts naming you still ring here.';
+}
+
+$('hand-over-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  if (!myLine) return;
+  $('hand-over-error').hidden = true;
+  try {
+    const cover = await api('POST', `/api/clinics/${myLine.clinicId}/on-call/hand-over`,
+      { minutes: Number($('hand-over-minutes').value) });
+    await loadMyRoster();
+    $('my-roster-state').textContent = `${cover.person.displayName} covers ${LINE_NAMES[cover.line]} line`
+      + ` until ${dateTime(cover.to, HERE)} and has been told. ${$('my-roster-state').textContent}`;
+  } catch (e) {
+    showProblem($('hand-over-error'), e);
+  }
+});
+
+loadMyRoster();
+setInterval(loadMyRoster, 60000);
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible') loadMyRoster();
+});
 
 // --- alerts --------------------------------------------------------------------------------
 

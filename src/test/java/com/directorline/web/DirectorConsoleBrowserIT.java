@@ -125,4 +125,48 @@ class DirectorConsoleBrowserIT {
       desk.text("case-title", patient, SOON);
     }
   }
+
+  @Test
+  void theDirectorOnCallSeesTheirTurnAndHandsOverForTwoHours(Api api) {
+    Api.Clinic clinic = api.newClinic();
+    String ana = clinic.enrol("DIRECTOR");
+    String ben = clinic.enrol("DIRECTOR");
+    String anaId = clinic.userId(ana);
+    String benId = clinic.userId(ben);
+    Reply rotation =
+        api.send(
+            "PUT",
+            "/api/clinics/" + clinic.id() + "/rotation",
+            clinic.demoAdminToken(),
+            "application/json",
+            Json.createObjectBuilder()
+                .add("timeZone", "UTC")
+                .add("handoffTime", "00:00")
+                .add("lengthDays", 28)
+                .add("startsOn", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString())
+                .add("primary", Json.createArrayBuilder().add(anaId).add(benId))
+                .add("backup", Json.createArrayBuilder().add(benId).add(anaId))
+                .build()
+                .toString(),
+            Map.of());
+    assertThat(rotation.status()).as(rotation.toString()).isEqualTo(200);
+
+    try (Browser desk = Browser.open(api.baseUrl(), false)) {
+      desk.signIn(ana, Api.Clinic.PASSWORD, "/director.html");
+      desk.click("start-on-call");
+      desk.text("my-roster-state", "you are the primary on call until", SOON);
+      desk.screenshot("director-on-call-turn");
+      new org.openqa.selenium.support.ui.Select(desk.visible("hand-over-minutes"))
+          .selectByValue("120");
+      desk.click("hand-over");
+      desk.text("my-roster-state", "covers the primary line until", SOON);
+      desk.text("my-roster-state", "does not have you on call now", SOON);
+      assertThat(desk.driver().findElement(By.id("hand-over-form")).isDisplayed()).isFalse();
+      desk.screenshot("director-handed-over");
+    }
+    // A new session: the one opened with the clinic has idled out meanwhile (10 s in tests).
+    Reply onCall = api.get("/api/clinics/" + clinic.id() + "/on-call", api.signInAsDemoAdmin());
+    assertThat(onCall.status()).as(onCall.toString()).isEqualTo(200);
+    assertThat(onCall.json().getJsonObject("primary").getString("id")).isEqualTo(benId);
+  }
 }
