@@ -89,7 +89,7 @@ public class Emergency {
   @Column(name = "idempotency_key", updatable = false, length = 100)
   private String idempotencyKey;
 
-  @Column(name = "policy", nullable = false, updatable = false, length = 8000)
+  @Column(name = "policy", nullable = false, updatable = false, length = 100000)
   private String policyJson;
 
   @Column(name = "policy_version", nullable = false, updatable = false)

@@ -1,5 +1,6 @@
 package com.directorline.emergencies.entity;
 
+import com.directorline.platform.entity.PlainText;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,7 +21,7 @@ public record EmergencyDetails(
     @Size(max = 2000, message = "must be at most 2000 characters") String note) {
 
   /** Some visible character (a null passes: absent). */
-  static final String NOT_BLANK = "(?s).*\\S.*";
+  static final String NOT_BLANK = PlainText.NOT_BLANK;
 
   /** The patient's initials: letters, with dots, hyphens and spaces between. */
   static final String INITIALS = "\\p{L}[\\p{L}.\\- ]{0,7}";

@@ -1,5 +1,6 @@
 package com.directorline.identity.boundary;
 
+import com.directorline.platform.entity.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -24,13 +25,14 @@ public record ClinicSettings(
         @Pattern(regexp = NOT_BLANK, message = "must not be blank")
         String name,
     @Size(max = 64, message = "must be at most 64 characters") String timeZone,
-    @Valid @Size(max = 28, message = "must hold at most 28 spans") List<Span> hours,
+    @Valid @Size(max = 28, message = "must hold at most 28 spans")
+        List<@NotNull(message = "must not be null") Span> hours,
     @Size(max = 300, message = "must be at most 300 characters") String address,
     @Valid EmergencyDepartment nearestEd,
     @Valid @Size(max = 10, message = "must hold at most 10 lines")
-        List<TransferPlanLine> transferPlan) {
+        List<@NotNull(message = "must not be null") TransferPlanLine> transferPlan) {
 
-  static final String NOT_BLANK = "(?s).*\\S.*";
+  static final String NOT_BLANK = PlainText.NOT_BLANK;
   static final String TIME = "([01][0-9]|2[0-3]):[0-5][0-9]";
 
   // Payara's OpenAPI scanner fails on constrained constructor parameters (payara/Payara#7649).
@@ -81,7 +83,11 @@ public record ClinicSettings(
     }
   }
 
-  static final String PHONE = "\\+?[0-9][0-9 ().-]{1,38}";
+  /**
+   * A number to dial: 3 to 20 digits (911 and 112 are numbers too) with the usual separators, or
+   * empty (none). One digit among dashes was taken for a phone and counted as a number to call.
+   */
+  static final String PHONE = "|(?=(?:\\D*\\d){3,20}\\D*$)\\+?[0-9(][0-9 ().-]{1,38}";
 
   /** One span of opening hours: 09:00 to 18:00 on a Monday. */
   @Schema(description = "Open from opens (included) to closes (excluded), HH:mm, same day.")

@@ -1,7 +1,9 @@
 package com.directorline.identity.boundary;
 
 import com.directorline.identity.entity.Role;
+import com.directorline.platform.entity.PlainText;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Set;
@@ -11,13 +13,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The body of {@code PATCH /api/users/{id}}: absent fields stay as they are. */
 @Schema(description = "Changes to a staff member; absent fields stay as they are.")
 public record UserChanges(
-    @Size(min = 1, max = 200) String displayName,
+    @Size(min = 1, max = 200) @Pattern(regexp = PlainText.NOT_BLANK, message = "must not be blank")
+        String displayName,
     @Email @Size(max = 254) String email,
     @Size(max = 40) @Pattern(regexp = "[+0-9 ()-]*", message = "must be a phone number")
         String phone,
-    Set<Role> roles,
+    Set<@NotNull(message = "must not be null") Role> roles,
     Boolean active,
-    Set<UUID> clinicIds,
+    Set<@NotNull(message = "must not be null") UUID> clinicIds,
     @Size(min = 12, max = 128, message = "must be 12 to 128 characters") String password) {
   /**
    * Declared so the constraints stay on the fields only: Payara 6.2025.10's OpenAPI scanner fails
@@ -27,9 +30,9 @@ public record UserChanges(
       String displayName,
       String email,
       String phone,
-      Set<Role> roles,
+      Set<@NotNull(message = "must not be null") Role> roles,
       Boolean active,
-      Set<UUID> clinicIds,
+      Set<@NotNull(message = "must not be null") UUID> clinicIds,
       String password) {
     this.displayName = displayName;
     this.email = email;

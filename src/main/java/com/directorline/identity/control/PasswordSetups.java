@@ -1,9 +1,11 @@
 package com.directorline.identity.control;
 
+import com.directorline.identity.entity.RightsChanged;
 import com.directorline.identity.entity.SecurityEventType;
 import com.directorline.identity.entity.User;
 import com.directorline.problems.entity.Gone;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -41,6 +43,7 @@ public class PasswordSetups {
   @Inject Passwords passwords;
   @Inject SecurityEvents events;
   @Inject Caller caller;
+  @Inject Event<RightsChanged> rightsChanged;
 
   @Inject
   @ConfigProperty(name = "directorline.identity.setup-link-hours", defaultValue = "72")
@@ -79,7 +82,9 @@ public class PasswordSetups {
 
   /**
    * The person's own password, chosen through their link (the same policy as every password); the
-   * link is spent. Recorded in the trail as the person's own act, under each of their clinics.
+   * link is spent, and every session the person still had ends: a reset is often made because
+   * someone else may be signed in as them. Recorded in the trail as the person's own act, under
+   * each of their clinics.
    */
   @Transactional
   public User complete(String token, String password) {
@@ -96,6 +101,7 @@ public class PasswordSetups {
           caller.origin(),
           "through a one-time link");
     }
+    rightsChanged.fire(new RightsChanged(user.id()));
     return user;
   }
 

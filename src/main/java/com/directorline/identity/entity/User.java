@@ -204,8 +204,16 @@ public class User {
     return setupExpiresAt;
   }
 
+  /**
+   * The person can no longer sign in. An outstanding password link stops for good, not only while
+   * disabled: an admin who disables an invitee because the link went astray must not revive it by
+   * enabling them again (a new link is one click).
+   */
   public void deactivate() {
     this.active = false;
+    if (setupTokenSha256 != null) {
+      this.setupExpiresAt = Instant.EPOCH;
+    }
   }
 
   public void reactivate() {

@@ -29,7 +29,6 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -279,14 +278,12 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
     }
     if (type == Instant.class) {
       if (value instanceof JsonString string) {
-        try {
-          return Instant.parse(string.getString());
-        } catch (DateTimeParseException e) {
-          // reported below
+        Instant instant = InstantParameter.parsed(string.getString());
+        if (instant != null) {
+          return instant;
         }
       }
-      return violation(
-          violations, path, "must be an ISO-8601 UTC time such as 2026-01-31T09:30:00Z");
+      return violation(violations, path, InstantParameter.RULE);
     }
     if (type == List.class || type == Set.class) {
       if (!(value instanceof JsonArray array)) {

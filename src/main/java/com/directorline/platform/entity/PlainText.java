@@ -10,6 +10,13 @@ import com.directorline.problems.entity.InvalidInput;
  */
 public final class PlainText {
 
+  /**
+   * A {@code @Pattern} for text with something in it: a character that is not white space, by
+   * Unicode's measure ({@code (?U)}): without it an em space (U+2003) or an ideographic space
+   * passed for a name, and the entity's own check ({@code String.isBlank}) then failed with a 500.
+   */
+  public static final String NOT_BLANK = "(?U)(?s).*\\S.*";
+
   private PlainText() {}
 
   /** Whether the value holds a character no person types; null holds none. */

@@ -103,7 +103,7 @@ class JsonBodyReaderTest {
             new Violation("flag", "must be true or false"),
             new Violation("colour", "must be one of RED, GREEN"),
             new Violation("id", "must be a UUID"),
-            new Violation("at", "must be an ISO-8601 UTC time such as 2026-01-31T09:30:00Z"),
+            new Violation("at", InstantParameter.RULE),
             new Violation("items[0].label", "must be a string"),
             new Violation("ids", "must be a JSON array"));
   }
@@ -176,5 +176,15 @@ class JsonBodyReaderTest {
     String text = "{\"name\":\"" + "[{\\\"".repeat(100) + "\"}";
 
     assertThat(JsonBodyReader.depth(text.getBytes(StandardCharsets.UTF_8))).isEqualTo(1);
+  }
+
+  @Test
+  void instantsBeyondTheYears1To9999AreRefusedLikeAnyOtherBadTime() {
+    assertThat(violationsOf("{\"at\":\"+1000000000-12-31T23:59:59Z\"}"))
+        .containsExactly(new Violation("at", InstantParameter.RULE));
+    assertThat(violationsOf("{\"at\":\"-0001-01-01T00:00:00Z\"}"))
+        .containsExactly(new Violation("at", InstantParameter.RULE));
+    assertThat(InstantParameter.parsed("9999-12-31T23:59:59Z")).isNotNull();
+    assertThat(InstantParameter.parsed("0001-01-01T00:00:00Z")).isNotNull();
   }
 }

@@ -170,6 +170,119 @@ class ClinicSetupIT {
   }
 
   @Test
+  void disablingAnInviteeKillsTheirLinkForGoodAndChoosingAPasswordEndsEverySession(Api api) {
+    Api.Clinic clinic = api.newClinic();
+    Reply invited =
+        api.post(
+            "/api/clinics/" + clinic.id() + "/users",
+            clinic.demoAdminToken(),
+            invitation(fresh("gone"), "Leaked Link", "INJECTOR"));
+    String id = invited.json().getString("id");
+    String leaked = token(invited.json().getJsonObject("setup"));
+    String admin = api.signInAsDemoAdmin();
+    api.patch("/api/users/" + id, admin, Json.createObjectBuilder().add("active", false).build());
+    api.patch("/api/users/" + id, admin, Json.createObjectBuilder().add("active", true).build());
+    assertThat(choose(api, leaked, STRONG).status())
+        .as("enabling again does not revive the link")
+        .isEqualTo(410);
+
+    // A person with two sessions resets their password (say a session may be someone else's).
+    String username = clinic.enrol("INJECTOR");
+    String first = clinic.signIn(username);
+    String second = clinic.signIn(username);
+    Reply reset =
+        api.post(
+            "/api/users/" + clinic.userId(username) + "/setup-link", api.signInAsDemoAdmin(), null);
+    assertThat(choose(api, token(reset.json()), STRONG).status()).isEqualTo(200);
+    assertThat(api.get("/api/me", first).status()).isEqualTo(401);
+    assertThat(api.get("/api/me", second).status()).isEqualTo(401);
+  }
+
+  @Test
+  void aPlanLongerThanTheOldColumnStillLaunchesAndOddInputIsRefusedByField(Api api) {
+    Api.Clinic clinic = api.newClinic();
+    String a = clinic.userId(clinic.enrol("DIRECTOR"));
+    String b = clinic.userId(clinic.enrol("DIRECTOR"));
+    // Quotes count twice once the frozen plan is JSON: this plan is about 12,000 characters.
+    JsonArrayBuilder steps = Json.createArrayBuilder();
+    for (int i = 0; i < 10; i++) {
+      steps.add(
+          Json.createObjectBuilder()
+              .add("directorIds", Json.createArrayBuilder().add(a).add(b))
+              .add("timeoutSeconds", 60));
+    }
+    Reply policy =
+        api.send(
+            "PUT",
+            "/api/clinics/" + clinic.id() + "/escalation-policy",
+            api.signInAsDemoAdmin(),
+            "application/json",
+            Json.createObjectBuilder()
+                .add("steps", steps)
+                .add("repeat", 0)
+                .add("transferPlan", "\"".repeat(4000))
+                .build()
+                .toString(),
+            Map.of());
+    assertThat(policy.status()).as(policy.toString()).isEqualTo(200);
+    Reply launched =
+        api.post(
+            "/api/emergencies",
+            clinic.signIn(clinic.enrol("INJECTOR")),
+            Json.createObjectBuilder().add("complication", "BURN").build());
+    assertThat(launched.status()).as(launched.toString()).isEqualTo(201);
+
+    String admin = api.signInAsDemoAdmin();
+    String settings = "/api/clinics/" + clinic.id();
+    Map<String, String> refused =
+        Map.of(
+            "{\"transferPlan\":[null]}", "transferPlan[0]",
+            "{\"transferPlan\":[{\"text\":\"\u2003\"}]}", "transferPlan[0].text",
+            "{\"transferPlan\":[{\"text\":\"Call\",\"phone\":\"1 ----\"}]}",
+                "transferPlan[0].phone",
+            "{\"name\":\"\u3000\"}", "name",
+            "{\"hours\":[null]}", "hours[0]");
+    for (var bad : refused.entrySet()) {
+      Reply reply =
+          api.send(
+              "PATCH", settings, admin, "application/merge-patch+json", bad.getKey(), Map.of());
+      assertThat(fields(reply)).as(bad.getKey()).contains(bad.getValue());
+    }
+    Reply blankName =
+        api.post(
+            "/api/clinics/" + clinic.id() + "/users",
+            admin,
+            Json.createObjectBuilder()
+                .add("username", fresh("ws"))
+                .add("displayName", "\u2003")
+                .add("roles", Json.createArrayBuilder().addNull())
+                .build());
+    assertThat(fields(blankName)).contains("displayName", "roles");
+    String someone = clinic.userId(clinic.enrol("INJECTOR"));
+    Reply nullClinic =
+        api.send(
+            "PATCH",
+            "/api/users/" + someone,
+            admin,
+            "application/merge-patch+json",
+            "{\"clinicIds\":[null],\"displayName\":\"\u2003\"}",
+            Map.of());
+    assertThat(fields(nullClinic)).contains("displayName");
+
+    // Instants beyond the years 1 to 9999 are refused, not a 500.
+    String injector = clinic.signIn(clinic.enrol("INJECTOR"));
+    for (String path :
+        List.of(
+            "/overrides?from=%2B1000000000-12-31T23:59:59Z",
+            "/overrides?from=-1000000000-01-01T00:00:00Z&to=-1000000000-06-01T00:00:00Z",
+            "/on-call?at=%2B1000000000-06-01T00:00:00Z",
+            "/on-call/calendar?from=%2B1000000000-06-01T00:00:00Z")) {
+      Reply reply = api.get(settings + path, injector);
+      assertThat(reply.status()).as(path + " " + reply).isEqualTo(400);
+    }
+  }
+
+  @Test
   void theTransferPlanIsLinesWithPhonesFrozenIntoEachEmergencyAtLaunch(Api api) {
     Api.Clinic clinic = api.newClinic();
     String director = clinic.enrol("DIRECTOR");
