@@ -15,6 +15,7 @@ public enum ObjectType {
   ESCALATION_POLICY,
   /** The on-call roster: its rotation and overrides. */
   ON_CALL,
+  WEBHOOK,
   AUDIT_TRAIL,
   AUDIT_REVIEW,
   /** An endpoint refused before it knew its object, e.g. for a missing role. */

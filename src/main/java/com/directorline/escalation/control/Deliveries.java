@@ -1,5 +1,10 @@
 package com.directorline.escalation.control;
 
+import com.directorline.audit.control.AuditTrail;
+import com.directorline.audit.entity.AuditAction;
+import com.directorline.audit.entity.AuditEvent;
+import com.directorline.audit.entity.ObjectType;
+import com.directorline.audit.entity.Purpose;
 import com.directorline.escalation.entity.Delivery;
 import com.directorline.escalation.entity.Webhook;
 import com.directorline.problems.entity.NotFound;
@@ -9,6 +14,7 @@ import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +27,7 @@ public class Deliveries {
   @PersistenceContext EntityManager em;
   @Inject WebhookTargets targets;
   @Inject WebhookSender sender;
+  @Inject AuditTrail trail;
   @Inject Clock clock;
 
   /** Written on its own: a delivery runs after the alert's transaction has committed. */
@@ -48,13 +55,37 @@ public class Deliveries {
   public Webhook configureWebhook(UUID clinicId, String url, String secret, UUID by) {
     targets.requireAllowed(url);
     Webhook webhook = em.find(Webhook.class, clinicId);
-    if (webhook == null) {
+    boolean isNew = webhook == null;
+    if (isNew) {
       webhook = Webhook.configure(clinicId, url, secret, by, clock.instant());
       em.persist(webhook);
     } else {
       webhook.change(url, secret, by, clock.instant());
     }
+    record(
+        isNew ? AuditAction.CREATE : AuditAction.UPDATE, clinicId, "alerts go to " + hostOf(url));
     return webhook;
+  }
+
+  /**
+   * Where alerts go is recorded by host only: a gateway may carry a key in the URL's path or query,
+   * and the secret is never recorded.
+   */
+  private void record(AuditAction action, UUID clinicId, String detail) {
+    trail.record(
+        AuditEvent.of(action, ObjectType.WEBHOOK, clinicId)
+            .clinic(clinicId)
+            .purpose(Purpose.OPERATIONS)
+            .detail(detail));
+  }
+
+  private static String hostOf(String url) {
+    try {
+      String host = URI.create(url).getHost();
+      return host == null ? "an address" : host;
+    } catch (IllegalArgumentException e) {
+      return "an address";
+    }
   }
 
   /**
@@ -87,6 +118,7 @@ public class Deliveries {
       return false;
     }
     em.remove(webhook);
+    record(AuditAction.DELETE, clinicId, "alerts no longer go to " + hostOf(webhook.url()));
     return true;
   }
 }

@@ -1,5 +1,10 @@
 package com.directorline.escalation.control;
 
+import com.directorline.audit.control.AuditTrail;
+import com.directorline.audit.entity.AuditAction;
+import com.directorline.audit.entity.AuditEvent;
+import com.directorline.audit.entity.ObjectType;
+import com.directorline.audit.entity.Purpose;
 import com.directorline.escalation.entity.EscalationPlan;
 import com.directorline.escalation.entity.EscalationPolicy;
 import com.directorline.identity.control.Clinics;
@@ -35,6 +40,7 @@ public class EscalationPolicies {
   @Inject Clinics clinics;
   @Inject Rosters rosters;
   @Inject Clock clock;
+  @Inject AuditTrail trail;
 
   public Optional<EscalationPolicy> inForce(UUID clinicId) {
     return em.createQuery(
@@ -69,7 +75,28 @@ public class EscalationPolicies {
             definedBy,
             clock.instant());
     em.persist(policy);
+    // Who changed whom an emergency alerts is the clinic's business to know afterwards.
+    trail.record(
+        AuditEvent.of(AuditAction.CREATE, ObjectType.ESCALATION_POLICY, clinicId)
+            .clinic(clinicId)
+            .purpose(Purpose.OPERATIONS)
+            .detail("version " + version + ": " + describe(steps) + "; repeat " + repeat));
     return policy;
+  }
+
+  /** "PRIMARY 60 s, 2 named directors 60 s": the steps as the trail tells them, without ids. */
+  static String describe(List<EscalationPlan.Step> steps) {
+    List<String> told = new ArrayList<>();
+    for (EscalationPlan.Step step : steps) {
+      String who =
+          step.onCall() != null
+              ? step.onCall().name()
+              : step.directorIds().size() == 1
+                  ? "1 named director"
+                  : step.directorIds().size() + " named directors";
+      told.add(who + " " + step.timeoutSeconds() + " s");
+    }
+    return String.join(", ", told);
   }
 
   /**

@@ -274,6 +274,20 @@ class AlertChannelsIT {
       assertThat(gone.json().getBoolean("delivered")).isFalse();
       assertThat(gone.json().getString("problem")).isEqualTo("no answer");
 
+      // Setting the webhook is in the trail, by host only.
+      String officer = clinic.signIn(clinic.enrol("COMPLIANCE_OFFICER"));
+      assertThat(
+              api
+                  .get("/api/audit/events?size=100", officer)
+                  .json()
+                  .getJsonArray("items")
+                  .getValuesAs(JsonObject.class)
+                  .stream()
+                  .filter(e -> e.getString("objectType").equals("WEBHOOK"))
+                  .map(e -> e.getString("action") + " " + e.getString("detail", ""))
+                  .toList())
+          .containsExactly("CREATE alerts go to 127.0.0.1");
+
       // Only the clinic's own admins.
       String director = clinic.signIn(clinic.enrol("DIRECTOR"));
       assertThat(api.post(test, director, null).status()).isEqualTo(403);

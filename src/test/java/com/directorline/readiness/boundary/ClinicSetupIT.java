@@ -412,6 +412,19 @@ class ClinicSetupIT {
                 .status())
         .isEqualTo(200);
     clinic.definePolicy(List.of(List.of(directorId)), 60, "Call 911");
+    String officer = clinic.signIn(clinic.enrol("COMPLIANCE_OFFICER"));
+    assertThat(
+            api
+                .get("/api/audit/events?size=100", officer)
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(e -> e.getString("objectType").equals("ESCALATION_POLICY"))
+                .map(e -> e.getString("detail", ""))
+                .toList())
+        .as("who changed whom an emergency alerts is in the trail")
+        .containsExactly("version 1: 1 named director 60 s; repeat 0");
     api.patch(
         "/api/clinics/" + clinic.id(),
         admin,
