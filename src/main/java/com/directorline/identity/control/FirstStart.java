@@ -126,8 +126,8 @@ public class FirstStart {
           List.of(
               new TransferLine(
                   0,
-                  "Emergency services, at once if the patient has visual symptoms, chest pain,"
-                      + " trouble breathing or fainting, or if no director has answered",
+                  "Call 911 at once if the patient has visual symptoms, chest pain, trouble"
+                      + " breathing or fainting, or if no director has answered",
                   "911"),
               new TransferLine(
                   1,

@@ -47,10 +47,11 @@ public class TransferLine {
   }
 
   /**
-   * The line as the phone page reads it: the number after the text, where it finds and links it.
+   * The line as the phone page reads it, where it finds and links every number: the number after
+   * the text, unless the text says it already ("Call 911 at once if ...").
    */
   public String asText() {
-    return phone == null ? text : text + ": " + phone;
+    return phone == null || text.contains(phone) ? text : text + ": " + phone;
   }
 
   @Override
