@@ -243,7 +243,8 @@ const PHONE = /\+?\(?\d[\d\s().-]{1,18}\d/g;
 const EMERGENCY_NUMBERS = ['911', '112', '999'];
 
 function renderTransferPlan(text) {
-  const lines = text.split(/\n|;\s*/).map((line) => line.trim()).filter(Boolean);
+  // One line per line of the clinic's plan; a ';' inside a line is the clinic's own punctuation.
+  const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
   $('transfer-plan').replaceChildren(...lines.map((line) => {
     const item = el('p', { class: 'transfer-line' });
     let at = 0;

@@ -32,8 +32,17 @@ public final class TestServer implements AutoCloseable {
     environment.put("DIRECTORLINE_DEMO_PASSWORD", TestRun.DEMO_PASSWORD);
     environment.put("DIRECTORLINE_JITSI_APP_SECRET", TestRun.JITSI_SECRET);
     environment.put("DIRECTORLINE_JITSI_DOMAIN", "meet.test.invalid");
+    environment.put("DIRECTORLINE_PASSWORD_PBKDF2_ITERATIONS", TEST_PBKDF2_ITERATIONS);
     environment.putAll(extra);
   }
+
+  /**
+   * Test servers hash passwords with fewer PBKDF2 rounds: a suite signs in and enrols some thousand
+   * times, and at production's 210,000 rounds (150-300 ms a hash here) that was minutes of CI time
+   * spent proving nothing the tests assert. Benchmarks ({@link #startAsProduction}) and the RUN
+   * jar's own test keep production's count; hashes name their rounds, so both verify alike.
+   */
+  private static final String TEST_PBKDF2_ITERATIONS = "10000";
 
   /** Starts a server and waits until it is ready. */
   public static TestServer start(String name, TestDatabase database, Map<String, String> extra) {
@@ -47,6 +56,7 @@ public final class TestServer implements AutoCloseable {
       String name, TestDatabase database, Map<String, String> extra) {
     TestServer server = new TestServer(name, database, extra);
     server.production = true;
+    server.environment.remove("DIRECTORLINE_PASSWORD_PBKDF2_ITERATIONS");
     server.start();
     return server;
   }

@@ -174,6 +174,14 @@ public class WebhookTargets {
       if (first == 0x20 && (b[1] & 0xff) == 0x02) {
         return isInternalV4(Arrays.copyOfRange(b, 2, 6)); // 2002::/16 6to4
       }
+      if (first == 0x00
+          && (b[1] & 0xff) == 0x64
+          && (b[2] & 0xff) == 0xff
+          && (b[3] & 0xff) == 0x9b
+          && b[4] == 0
+          && (b[5] & 0xff) == 0x01) {
+        return true; // 64:ff9b:1::/48 local-use NAT64: the operator's own translator
+      }
       boolean zeroPrefix = true;
       for (int i = 0; i < 10; i++) {
         zeroPrefix &= b[i] == 0;
@@ -181,6 +189,25 @@ public class WebhookTargets {
       if (zeroPrefix) {
         // ::a.b.c.d (compatible) and ::ffff:a.b.c.d (mapped) carry an IPv4 address.
         return isInternalV4(Arrays.copyOfRange(b, 12, 16));
+      }
+      boolean siit = true;
+      for (int i = 0; i < 8; i++) {
+        siit &= b[i] == 0;
+      }
+      if (siit && (b[8] & 0xff) == 0xff && (b[9] & 0xff) == 0xff && b[10] == 0 && b[11] == 0) {
+        return isInternalV4(Arrays.copyOfRange(b, 12, 16)); // ::ffff:0:a.b.c.d (SIIT)
+      }
+      if (first == 0x20 && (b[1] & 0xff) == 0x01 && b[2] == 0 && b[3] == 0) {
+        // 2001::/32 Teredo: a tunnel to whatever IPv4 host the address encodes. No gateway is
+        // reached that way; refused rather than decoded.
+        return true;
+      }
+      boolean discard = first == 0x01;
+      for (int i = 1; i < 8; i++) {
+        discard &= b[i] == 0;
+      }
+      if (discard) {
+        return true; // 100::/64 discard-only
       }
       if ((b[0] & 0xff) == 0x00
           && (b[1] & 0xff) == 0x64

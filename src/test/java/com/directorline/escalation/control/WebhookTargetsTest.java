@@ -58,6 +58,11 @@ class WebhookTargetsTest {
         "https://[::ffff:a9fe:a9fe]/hook",
         "https://[64:ff9b::a9fe:a9fe]/hook",
         "https://[2002:a9fe:a9fe::1]/hook",
+        // SIIT (::ffff:0:a.b.c.d), Teredo (2001::/32, a tunnel to an IPv4 host), local NAT64.
+        "https://[::ffff:0:7f00:1]/hook",
+        "https://[2001:0:4136:e378:8000:63bf:80ff:fffe]/hook",
+        "https://[64:ff9b:1::808:808]/hook",
+        "https://[100::1]/hook",
         "https://224.0.0.1/hook",
         "https://255.255.255.255/hook",
         "https://metadata.evil.example/hook",
