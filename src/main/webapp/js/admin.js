@@ -442,6 +442,8 @@ const READINESS = {
   POLICY: { label: 'Escalation plan', tab: 'policy', fix: 'Set up the escalation plan' },
   TRANSFER_PLAN: { label: 'Transfer plan', tab: 'clinic', fix: 'Write the transfer plan' },
   CONSENT_TEXTS: { label: 'Consent texts', tab: 'consent', fix: 'Publish the consent texts' },
+  // No tab fixes these: the medical director writes protocols; an injector launches a drill.
+  PROTOCOLS: { label: 'Protocols' },
   // No tab fixes it: the server's sentence says where a drill is launched.
   DRILL: { label: 'A practice drill' },
 };

@@ -7,6 +7,7 @@ import com.directorline.testing.Browser;
 import com.directorline.testing.Reply;
 import com.directorline.testing.TestDatabase;
 import com.directorline.testing.TestServer;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -76,7 +77,7 @@ class ClinicAdministrationBrowserIT {
       desk.click("create-clinic");
       new WebDriverWait(desk.driver(), SOON)
           .until(d -> selected(desk, "clinic-picker").contains("Lakeside Aesthetics"));
-      desk.text("readiness-title", "6 things missing", SOON);
+      desk.text("readiness-title", "7 things missing", SOON);
       look(desk, "admin-01-new-clinic-readiness");
 
       new Select(desk.visible("clinic-zone")).selectByValue(ZONE);
@@ -89,7 +90,7 @@ class ClinicAdministrationBrowserIT {
       transferLine(desk, 1, "Tell the paramedics product, lot, volume, site and time", "");
       desk.click("save-clinic");
       desk.shown("clinic-saved");
-      desk.text("readiness-title", "5 things missing", SOON);
+      desk.text("readiness-title", "6 things missing", SOON);
       lookWhole(desk, "admin-02-clinic-settings");
 
       // Staff: two directors and an injector, each invited with a one-time link.
@@ -103,6 +104,8 @@ class ClinicAdministrationBrowserIT {
       // Each chooses a password with their link (the first on a phone) and signs in.
       setPassword(phone, ana, "amber kestrel harbor quilt", "admin-04-setup-page");
       phone.signIn(ana.username(), "amber kestrel harbor quilt", "/director.html");
+      // Ana, the medical director, writes the clinic's protocols (issue 15 gives her a page).
+      writeProtocols(api, api.signIn(ana.username(), "amber kestrel harbor quilt"));
       setPassword(other, ben, "copper meadow violin stone", null);
       other.signIn(ben.username(), "copper meadow violin stone", "/director.html");
       // Ivy's phone is another phone: the same browser, without Ana's session.
@@ -220,6 +223,33 @@ class ClinicAdministrationBrowserIT {
   }
 
   // --- steps on the page -------------------------------------------------------------------
+
+  private static void writeProtocols(Api api, String director) {
+    String clinicId = api.get("/api/me", director).json().getJsonArray("clinicIds").getString(0);
+    for (String complication :
+        List.of(
+            "VASCULAR_OCCLUSION",
+            "ANAPHYLAXIS",
+            "ALLERGIC_REACTION",
+            "BURN",
+            "VASOVAGAL",
+            "INFECTION",
+            "OTHER")) {
+      Reply written =
+          api.post(
+              "/api/clinics/" + clinicId + "/protocols",
+              director,
+              Json.createObjectBuilder()
+                  .add("complication", complication)
+                  .add("title", "Lakeside " + complication)
+                  .add(
+                      "steps",
+                      Json.createArrayBuilder()
+                          .add(Json.createObjectBuilder().add("text", "Call Dr. Patel")))
+                  .build());
+      assertThat(written.status()).as(written.toString()).isEqualTo(201);
+    }
+  }
 
   /** The text of a select's chosen option, read at once (the page may redraw the select). */
   private static String selected(Browser browser, String id) {

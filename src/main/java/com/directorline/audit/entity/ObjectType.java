@@ -16,6 +16,7 @@ public enum ObjectType {
   /** The on-call roster: its rotation and overrides. */
   ON_CALL,
   WEBHOOK,
+  PROTOCOL,
   AUDIT_TRAIL,
   AUDIT_REVIEW,
   /** An endpoint refused before it knew its object, e.g. for a missing role. */

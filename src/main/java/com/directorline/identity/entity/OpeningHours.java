@@ -70,8 +70,8 @@ public class OpeningHours {
   public boolean equals(Object other) {
     return other instanceof OpeningHours that
         && day == that.day
-        && opens.equals(that.opens)
-        && closes.equals(that.closes);
+        && Objects.equals(opens, that.opens)
+        && Objects.equals(closes, that.closes);
   }
 
   @Override

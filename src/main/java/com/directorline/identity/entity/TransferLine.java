@@ -58,7 +58,7 @@ public class TransferLine {
   public boolean equals(Object o) {
     return o instanceof TransferLine other
         && position == other.position
-        && text.equals(other.text)
+        && Objects.equals(text, other.text)
         && Objects.equals(phone, other.phone);
   }
 

@@ -1,9 +1,12 @@
 package com.directorline.readiness.control;
 
+import com.directorline.clinical.control.Protocols;
+import com.directorline.clinical.entity.Protocol;
 import com.directorline.consent.control.Consents;
 import com.directorline.consent.entity.ConsentKind;
 import com.directorline.consent.entity.ConsentText;
 import com.directorline.emergencies.control.Drills;
+import com.directorline.emergencies.entity.Complication;
 import com.directorline.escalation.control.EscalationPolicies;
 import com.directorline.identity.control.Caller;
 import com.directorline.identity.control.Clinics;
@@ -55,6 +58,7 @@ public class Readiness {
   @Inject EscalationPolicies policies;
   @Inject Consents consents;
   @Inject Drills drills;
+  @Inject Protocols protocols;
   @Inject Clock clock;
 
   public Checklist of(UUID clinicId) {
@@ -68,6 +72,7 @@ public class Readiness {
             policy(clinicId),
             transferPlan(clinic),
             consentTexts(clinicId),
+            protocols(clinicId),
             drill(clinic, now)));
   }
 
@@ -169,6 +174,43 @@ public class Readiness {
         Requirement.CONSENT_TEXTS,
         false,
         "No consent text for " + String.join(" or ", names) + ": add it on the Consent texts tab.");
+  }
+
+  private Entry protocols(UUID clinicId) {
+    List<Protocol> current = protocols.current(clinicId);
+    Set<Complication> missing = EnumSet.allOf(Complication.class);
+    current.forEach(p -> missing.remove(p.complication()));
+    if (!missing.isEmpty()) {
+      List<String> names = new ArrayList<>();
+      missing.forEach(c -> names.add(describe(c)));
+      return new Entry(
+          Requirement.PROTOCOLS,
+          false,
+          "No protocol for "
+              + String.join(", ", names)
+              + ": the medical director writes one for each complication.");
+    }
+    long examples = current.stream().filter(Protocol::isExample).count();
+    return new Entry(
+        Requirement.PROTOCOLS,
+        true,
+        examples == 0
+            ? "A protocol for each complication."
+            : "A protocol for each complication; "
+                + (examples == 1 ? "one is an example" : examples + " are examples")
+                + " your medical director has still to review and adopt.");
+  }
+
+  private static String describe(Complication complication) {
+    return switch (complication) {
+      case VASCULAR_OCCLUSION -> "vascular occlusion";
+      case ANAPHYLAXIS -> "anaphylaxis";
+      case ALLERGIC_REACTION -> "allergic reaction";
+      case BURN -> "burn";
+      case VASOVAGAL -> "fainting";
+      case INFECTION -> "infection";
+      case OTHER -> "other emergencies";
+    };
   }
 
   private static String describe(ConsentKind kind) {

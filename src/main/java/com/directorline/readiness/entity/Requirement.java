@@ -12,6 +12,8 @@ public enum Requirement {
   TRANSFER_PLAN,
   /** A consent text for each kind of consent the emergency asks for. */
   CONSENT_TEXTS,
+  /** A written protocol for each complication (an example counts, named as one to adopt). */
+  PROTOCOLS,
   /** A drill in the last 90 days, so the team has done it once under no stress. */
   DRILL
 }

@@ -378,7 +378,8 @@ class ClinicSetupIT {
     Api.Clinic clinic = api.newClinic();
     String admin = clinic.demoAdminToken();
     assertThat(missing(api, clinic, admin))
-        .containsExactly("DIRECTOR", "ROSTER", "POLICY", "TRANSFER_PLAN", "CONSENT_TEXTS", "DRILL");
+        .containsExactly(
+            "DIRECTOR", "ROSTER", "POLICY", "TRANSFER_PLAN", "CONSENT_TEXTS", "PROTOCOLS", "DRILL");
     assertThat(detail(api, clinic, admin, "DIRECTOR")).contains("invite");
 
     // An invited director who has not chosen a password cannot answer yet.
@@ -429,7 +430,7 @@ class ClinicSetupIT {
         "/api/clinics/" + clinic.id(),
         admin,
         lines(Json.createObjectBuilder().add("text", "Emergency services").add("phone", "911")));
-    assertThat(missing(api, clinic, admin)).containsExactly("CONSENT_TEXTS", "DRILL");
+    assertThat(missing(api, clinic, admin)).containsExactly("CONSENT_TEXTS", "PROTOCOLS", "DRILL");
     assertThat(detail(api, clinic, admin, "CONSENT_TEXTS")).contains("video consult", "photos");
 
     for (String kind : List.of("TELEHEALTH_CONSULT", "PHOTO_CAPTURE_AND_SHARING")) {
@@ -438,6 +439,9 @@ class ClinicSetupIT {
           admin,
           Json.createObjectBuilder().add("kind", kind).add("text", "I agree to " + kind).build());
     }
+    writeProtocols(api, clinic, api.signInAsDemoAdmin());
+    assertThat(detail(api, clinic, admin, "PROTOCOLS"))
+        .isEqualTo("A protocol for each complication.");
     String injector = clinic.signIn(clinic.enrol("INJECTOR"));
     Reply drill =
         api.post(
@@ -475,10 +479,45 @@ class ClinicSetupIT {
             .getString("id");
     Reply readiness = api.get("/api/clinics/" + demo + "/readiness", admin);
     assertThat(readiness.json().getBoolean("ready")).as(readiness.toString()).isTrue();
-    assertThat(readiness.json().getJsonArray("items")).hasSize(6);
+    assertThat(readiness.json().getJsonArray("items")).hasSize(7);
+    assertThat(
+            readiness.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getString("item").equals("PROTOCOLS"))
+                .findFirst()
+                .orElseThrow()
+                .getString("detail"))
+        .as("the demo's protocols are examples to adopt")
+        .contains("7 are examples");
   }
 
   // --- helpers -----------------------------------------------------------------------------
+
+  /** A one-step protocol for every complication, as a clinic's director would write them. */
+  static void writeProtocols(Api api, Api.Clinic clinic, String token) {
+    for (String complication :
+        List.of(
+            "VASCULAR_OCCLUSION",
+            "ANAPHYLAXIS",
+            "ALLERGIC_REACTION",
+            "BURN",
+            "VASOVAGAL",
+            "INFECTION",
+            "OTHER")) {
+      Reply written =
+          api.post(
+              "/api/clinics/" + clinic.id() + "/protocols",
+              token,
+              Json.createObjectBuilder()
+                  .add("complication", complication)
+                  .add("title", "Our " + complication + " protocol")
+                  .add(
+                      "steps",
+                      Json.createArrayBuilder()
+                          .add(Json.createObjectBuilder().add("text", "Call the director")))
+                  .build());
+      assertThat(written.status()).as(written.toString()).isEqualTo(201);
+    }
+  }
 
   private static JsonObject lines(jakarta.json.JsonObjectBuilder line) {
     return Json.createObjectBuilder()
