@@ -6,12 +6,9 @@ import com.directorline.audit.entity.Purpose;
 import com.directorline.compliance.control.AuditQuery;
 import com.directorline.platform.boundary.InstantParameter;
 import com.directorline.problems.entity.InvalidInput;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -53,18 +50,6 @@ public record AuditFilter(
 
   static Instant instant(String name, String value) {
     return InstantParameter.parse(name, value);
-  }
-
-  /** A period [from, to) the officer asks for: to defaults to now, from to {@code back} before. */
-  record Period(Instant from, Instant to) {}
-
-  static Period period(String from, String to, Duration back, Clock clock) {
-    Instant end = Optional.ofNullable(instant("to", to)).orElseGet(clock::instant);
-    Instant start = Optional.ofNullable(instant("from", from)).orElseGet(() -> end.minus(back));
-    if (!start.isBefore(end)) {
-      throw InvalidInput.of("from", "must be before to");
-    }
-    return new Period(start, end);
   }
 
   static UUID uuid(String name, String value) {

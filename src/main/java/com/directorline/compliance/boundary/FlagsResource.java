@@ -11,6 +11,7 @@ import com.directorline.compliance.control.AuditSearch;
 import com.directorline.compliance.entity.FlagKind;
 import com.directorline.compliance.entity.Review;
 import com.directorline.identity.entity.Role;
+import com.directorline.platform.boundary.InstantParameter;
 import com.directorline.problems.entity.UnprocessableContent;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -65,7 +66,8 @@ public class FlagsResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("kind") String kind) {
-    AuditFilter.Period period = AuditFilter.period(from, to, Duration.ofDays(7), clock);
+    InstantParameter.Period period =
+        InstantParameter.endingNow(from, to, Duration.ofDays(7), clock);
     Instant start = period.from();
     Instant end = period.to();
     Set<FlagKind> kinds =

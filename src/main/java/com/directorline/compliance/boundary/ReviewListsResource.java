@@ -14,6 +14,7 @@ import com.directorline.identity.entity.Clinic;
 import com.directorline.identity.entity.Person;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.User;
+import com.directorline.platform.boundary.InstantParameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -118,7 +119,8 @@ public class ReviewListsResource {
               + " patient data. For the audit search's emergency filter.")
   public List<EmergencyListing> emergencies(
       @QueryParam("from") String from, @QueryParam("to") String to) {
-    AuditFilter.Period period = AuditFilter.period(from, to, Duration.ofDays(30), clock);
+    InstantParameter.Period period =
+        InstantParameter.endingNow(from, to, Duration.ofDays(30), clock);
     Instant start = period.from();
     Instant end = period.to();
     Set<UUID> mine = caller.clinicIds();

@@ -74,12 +74,8 @@ public class OnCallResource {
       @PathParam("id") UUID clinicId,
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
-    Instant start =
-        Optional.ofNullable(InstantParameter.parse("from", from)).orElseGet(clock::instant);
-    Instant end =
-        Optional.ofNullable(InstantParameter.parse("to", to))
-            .orElseGet(() -> start.plus(Duration.ofDays(7)));
-    return views.shifts(rosters.calendar(clinicId, start, end));
+    var period = InstantParameter.startingNow(from, to, Duration.ofDays(7), clock);
+    return views.shifts(rosters.calendar(clinicId, period.from(), period.to()));
   }
 
   @GET
@@ -94,12 +90,8 @@ public class OnCallResource {
       @PathParam("id") UUID clinicId,
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
-    Instant start =
-        Optional.ofNullable(InstantParameter.parse("from", from)).orElseGet(clock::instant);
-    Instant end =
-        Optional.ofNullable(InstantParameter.parse("to", to))
-            .orElseGet(() -> start.plus(Duration.ofDays(7)));
-    return rosters.gaps(clinicId, start, end).stream()
+    var period = InstantParameter.startingNow(from, to, Duration.ofDays(7), clock);
+    return rosters.gaps(clinicId, period.from(), period.to()).stream()
         .map(g -> new GapView(g.line(), g.userId(), g.from(), g.to(), g.why()))
         .toList();
   }

@@ -23,9 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -56,12 +54,8 @@ public class OverridesResource {
       @PathParam("id") UUID clinicId,
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
-    Instant start =
-        Optional.ofNullable(InstantParameter.parse("from", from)).orElseGet(clock::instant);
-    Instant end =
-        Optional.ofNullable(InstantParameter.parse("to", to))
-            .orElseGet(() -> start.plus(Duration.ofDays(62)));
-    return views.overrides(rosters.overrides(clinicId, start, end));
+    var period = InstantParameter.startingNow(from, to, Duration.ofDays(62), clock);
+    return views.overrides(rosters.overrides(clinicId, period.from(), period.to()));
   }
 
   @POST

@@ -157,13 +157,7 @@ public class Rosters {
    * shifts, and with its reason): the list the admin page manages. At most 200.
    */
   public List<RosterOverride> overrides(UUID clinicId, Instant from, Instant to) {
-    caller.requireMemberOf(clinicId, "clinic");
-    if (!from.isBefore(to)) {
-      throw InvalidInput.of("from", "must be before to");
-    }
-    if (Duration.between(from, to).compareTo(LONGEST_OVERRIDE_LIST) > 0) {
-      throw InvalidInput.of("to", "must be within 366 days of from");
-    }
+    requirePeriod(clinicId, from, to, LONGEST_OVERRIDE_LIST);
     return em.createQuery(
             "select o from RosterOverride o where o.clinicId = :clinic"
                 + " and o.endsAt > :from and o.startsAt < :to order by o.startsAt, o.createdAt",
@@ -177,15 +171,20 @@ public class Rosters {
 
   static final Duration LONGEST_OVERRIDE_LIST = Duration.ofDays(366);
 
-  /** The shifts of [from, to) for the calendar, for a member of the clinic. */
-  public List<Roster.Shift> calendar(UUID clinicId, Instant from, Instant to) {
+  /** A member of the clinic asking for [from, to): in order, and no longer than {@code longest}. */
+  private void requirePeriod(UUID clinicId, Instant from, Instant to, Duration longest) {
     caller.requireMemberOf(clinicId, "clinic");
     if (!from.isBefore(to)) {
       throw InvalidInput.of("from", "must be before to");
     }
-    if (Duration.between(from, to).compareTo(LONGEST_CALENDAR) > 0) {
-      throw InvalidInput.of("to", "must be within 62 days of from");
+    if (Duration.between(from, to).compareTo(longest) > 0) {
+      throw InvalidInput.of("to", "must be within " + longest.toDays() + " days of from");
     }
+  }
+
+  /** The shifts of [from, to) for the calendar, for a member of the clinic. */
+  public List<Roster.Shift> calendar(UUID clinicId, Instant from, Instant to) {
+    requirePeriod(clinicId, from, to, LONGEST_CALENDAR);
     return roster(clinicId, from, to).shifts(from, to);
   }
 

@@ -1,8 +1,11 @@
 package com.directorline.platform.boundary;
 
 import com.directorline.problems.entity.InvalidInput;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * An instant a client writes in a query parameter or a header: ISO-8601 in UTC, blank meaning
@@ -44,5 +47,31 @@ public final class InstantParameter {
     } catch (DateTimeParseException e) {
       return null;
     }
+  }
+
+  /** A period [from, to) a client asks for. */
+  public record Period(Instant from, Instant to) {}
+
+  /**
+   * A period looking back: {@code to} defaults to now, {@code from} to {@code back} before it; from
+   * must be before to (400 naming from).
+   */
+  public static Period endingNow(String from, String to, Duration back, Clock clock) {
+    Instant end = Optional.ofNullable(parse("to", to)).orElseGet(clock::instant);
+    Instant start = Optional.ofNullable(parse("from", from)).orElseGet(() -> end.minus(back));
+    if (!start.isBefore(end)) {
+      throw InvalidInput.of("from", "must be before to");
+    }
+    return new Period(start, end);
+  }
+
+  /**
+   * A period looking ahead: {@code from} defaults to now, {@code to} to {@code ahead} after it. The
+   * control that reads it checks the order and the longest span it serves.
+   */
+  public static Period startingNow(String from, String to, Duration ahead, Clock clock) {
+    Instant start = Optional.ofNullable(parse("from", from)).orElseGet(clock::instant);
+    Instant end = Optional.ofNullable(parse("to", to)).orElseGet(() -> start.plus(ahead));
+    return new Period(start, end);
   }
 }
