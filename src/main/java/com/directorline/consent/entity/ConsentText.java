@@ -1,17 +1,14 @@
 package com.directorline.consent.entity;
 
+import com.directorline.platform.entity.Sha256;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -62,20 +59,10 @@ public class ConsentText {
     }
     text.version = version;
     text.body = Objects.requireNonNull(body);
-    text.sha256 = sha256(body);
+    text.sha256 = Sha256.hex(body);
     text.createdAt = clock.instant();
     text.createdBy = Objects.requireNonNull(author);
     return text;
-  }
-
-  public static String sha256(String body) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   public UUID id() {

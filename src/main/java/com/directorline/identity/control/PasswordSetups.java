@@ -3,6 +3,7 @@ package com.directorline.identity.control;
 import com.directorline.identity.entity.RightsChanged;
 import com.directorline.identity.entity.SecurityEventType;
 import com.directorline.identity.entity.User;
+import com.directorline.platform.entity.Sha256;
 import com.directorline.problems.entity.Gone;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -11,15 +12,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -71,7 +68,7 @@ public class PasswordSetups {
     RANDOM.nextBytes(secret);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     Instant expiresAt = clock.instant().plus(Duration.ofHours(validHours));
-    user.awaitPasswordSetup(passwords.unusable(), sha256(token), expiresAt, clock);
+    user.awaitPasswordSetup(passwords.unusable(), Sha256.hex(token), expiresAt, clock);
     return new SetupLink(token, expiresAt);
   }
 
@@ -110,7 +107,7 @@ public class PasswordSetups {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    String hash = sha256(token);
+    String hash = Sha256.hex(token);
     return em.createQuery("select u from User u where u.setupTokenSha256 = :hash", User.class)
         .setParameter("hash", hash)
         .setLockMode(lock)
@@ -124,16 +121,5 @@ public class PasswordSetups {
         "setup-link-invalid",
         "This link has been used, replaced or has expired. Ask your clinic's administrator for a"
             + " new one.");
-  }
-
-  static String sha256(String token) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(token.getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }

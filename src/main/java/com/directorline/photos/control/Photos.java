@@ -14,6 +14,7 @@ import com.directorline.identity.entity.Role;
 import com.directorline.photos.entity.Photo;
 import com.directorline.photos.entity.PhotoBasis;
 import com.directorline.photos.entity.PhotoContent;
+import com.directorline.platform.entity.Sha256;
 import com.directorline.problems.entity.Conflict;
 import com.directorline.problems.entity.Forbidden;
 import com.directorline.problems.entity.InternalServerError;
@@ -29,10 +30,8 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -138,7 +137,7 @@ public class Photos {
                 clean.width(),
                 clean.height(),
                 clean.bytes().length,
-                sha256(clean.bytes()),
+                Sha256.hex(clean.bytes()),
                 capturedAt,
                 caption),
             basis,
@@ -242,7 +241,7 @@ public class Photos {
       throw unreadable(photo, "does not decrypt (changed, moved or under an unknown key)");
     }
     if (!MessageDigest.isEqual(
-        sha256(plain).getBytes(StandardCharsets.US_ASCII),
+        Sha256.hex(plain).getBytes(StandardCharsets.US_ASCII),
         photo.sha256().getBytes(StandardCharsets.US_ASCII))) {
       throw unreadable(photo, "decrypts to bytes whose SHA-256 differs from the stored one");
     }
@@ -275,13 +274,5 @@ public class Photos {
 
   private boolean tookPart(Emergency emergency) {
     return emergency.isParticipant(caller.userId()) || emergency.wasAlerted(caller.userId());
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

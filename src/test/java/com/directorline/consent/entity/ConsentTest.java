@@ -3,6 +3,7 @@ package com.directorline.consent.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.directorline.platform.entity.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -43,7 +44,7 @@ class ConsentTest {
         MessageDigest.getInstance("SHA-256")
             .digest("I agree to a video consult.".getBytes(StandardCharsets.UTF_8));
     assertThat(TELEHEALTH.sha256()).isEqualTo(HexFormat.of().formatHex(digest));
-    assertThat(TELEHEALTH.sha256()).isNotEqualTo(ConsentText.sha256("I agree to a video consult"));
+    assertThat(TELEHEALTH.sha256()).isNotEqualTo(Sha256.hex("I agree to a video consult"));
   }
 
   @Test
