@@ -106,8 +106,8 @@ public class CoverageWarnings {
     body.append(
         "\nAn emergency launched then alerts the policy's other steps, or every director at once."
             + " Set the rotation or an override on the clinic's administration page.");
-    for (User admin : users.inClinic(clinic.id())) {
-      if (admin.actsAs(Role.ADMIN, clinic.id()) && admin.email() != null) {
+    for (User admin : users.acting(clinic.id(), Role.ADMIN)) {
+      if (admin.email() != null) {
         Dispatcher.Result sent =
             mail.send(
                 admin.email(),

@@ -137,8 +137,7 @@ public class EscalationPolicies {
       List<UUID> able =
           people.stream()
               .filter(id -> !roster || !alreadyAlerted.contains(id))
-              .filter(
-                  id -> users.byId(id).filter(u -> u.actsAs(Role.DIRECTOR, clinicId)).isPresent())
+              .filter(id -> users.acts(id, Role.DIRECTOR, clinicId))
               .toList();
       if (!able.isEmpty()) {
         resolved.add(new EscalationPlan.Step(able, step.timeoutSeconds()));
@@ -158,11 +157,7 @@ public class EscalationPolicies {
   }
 
   private List<UUID> activeDirectors(UUID clinicId) {
-    return users.inClinic(clinicId).stream()
-        .filter(u -> u.actsAs(Role.DIRECTOR, clinicId))
-        .map(User::id)
-        .limit(50)
-        .toList();
+    return users.acting(clinicId, Role.DIRECTOR).stream().map(User::id).limit(50).toList();
   }
 
   /**

@@ -1,6 +1,7 @@
 package com.directorline.identity.control;
 
 import com.directorline.identity.entity.Person;
+import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.User;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -44,6 +45,16 @@ public class Users {
             User.class)
         .setParameter("clinic", clinicId)
         .getResultList();
+  }
+
+  /** The clinic's people who act in that role now: active, and holding it there. */
+  public List<User> acting(UUID clinicId, Role role) {
+    return inClinic(clinicId).stream().filter(u -> u.actsAs(role, clinicId)).toList();
+  }
+
+  /** Whether that person acts in that role in that clinic now. */
+  public boolean acts(UUID userId, Role role, UUID clinicId) {
+    return byId(userId).filter(u -> u.actsAs(role, clinicId)).isPresent();
   }
 
   /** Everyone who belongs to one of these clinics, active or not (their history still counts). */

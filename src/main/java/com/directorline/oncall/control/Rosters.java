@@ -128,7 +128,7 @@ public class Rosters {
   }
 
   private boolean isActiveDirector(UUID clinicId, UUID person) {
-    return users.byId(person).filter(u -> u.actsAs(Role.DIRECTOR, clinicId)).isPresent();
+    return users.acts(person, Role.DIRECTOR, clinicId);
   }
 
   /** The clinic's roster with the overrides that touch [from, to). */

@@ -77,8 +77,7 @@ public class Readiness {
   }
 
   private Entry director(UUID clinicId) {
-    List<User> directors =
-        users.inClinic(clinicId).stream().filter(u -> u.actsAs(Role.DIRECTOR, clinicId)).toList();
+    List<User> directors = users.acting(clinicId, Role.DIRECTOR);
     long ready = directors.stream().filter(u -> !u.passwordPending()).count();
     if (ready > 0) {
       return new Entry(
