@@ -173,6 +173,35 @@ public final class Api {
     return signIn("admin", ApiServer.DEMO_PASSWORD);
   }
 
+  /** A one-step protocol for every complication, as a clinic's medical director writes them. */
+  public void writeProtocols(String clinicId, String token) {
+    for (String complication :
+        List.of(
+            "VASCULAR_OCCLUSION",
+            "ANAPHYLAXIS",
+            "ALLERGIC_REACTION",
+            "BURN",
+            "VASOVAGAL",
+            "INFECTION",
+            "OTHER")) {
+      Reply written =
+          post(
+              "/api/clinics/" + clinicId + "/protocols",
+              token,
+              Json.createObjectBuilder()
+                  .add("complication", complication)
+                  .add("title", "Our " + complication + " protocol")
+                  .add(
+                      "steps",
+                      Json.createArrayBuilder()
+                          .add(Json.createObjectBuilder().add("text", "Call the director")))
+                  .build());
+      if (written.status() != 201) {
+        throw new AssertionError("could not write a protocol: " + written);
+      }
+    }
+  }
+
   /** A clinic of its own for one test, opened by the demo admin. */
   public Clinic newClinic() {
     String admin = signInAsDemoAdmin();

@@ -7,7 +7,6 @@ import com.directorline.testing.Browser;
 import com.directorline.testing.Reply;
 import com.directorline.testing.TestDatabase;
 import com.directorline.testing.TestServer;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -105,7 +104,9 @@ class ClinicAdministrationBrowserIT {
       setPassword(phone, ana, "amber kestrel harbor quilt", "admin-04-setup-page");
       phone.signIn(ana.username(), "amber kestrel harbor quilt", "/director.html");
       // Ana, the medical director, writes the clinic's protocols (issue 15 gives her a page).
-      writeProtocols(api, api.signIn(ana.username(), "amber kestrel harbor quilt"));
+      String anaToken = api.signIn(ana.username(), "amber kestrel harbor quilt");
+      api.writeProtocols(
+          api.get("/api/me", anaToken).json().getJsonArray("clinicIds").getString(0), anaToken);
       setPassword(other, ben, "copper meadow violin stone", null);
       other.signIn(ben.username(), "copper meadow violin stone", "/director.html");
       // Ivy's phone is another phone: the same browser, without Ana's session.
@@ -223,33 +224,6 @@ class ClinicAdministrationBrowserIT {
   }
 
   // --- steps on the page -------------------------------------------------------------------
-
-  private static void writeProtocols(Api api, String director) {
-    String clinicId = api.get("/api/me", director).json().getJsonArray("clinicIds").getString(0);
-    for (String complication :
-        List.of(
-            "VASCULAR_OCCLUSION",
-            "ANAPHYLAXIS",
-            "ALLERGIC_REACTION",
-            "BURN",
-            "VASOVAGAL",
-            "INFECTION",
-            "OTHER")) {
-      Reply written =
-          api.post(
-              "/api/clinics/" + clinicId + "/protocols",
-              director,
-              Json.createObjectBuilder()
-                  .add("complication", complication)
-                  .add("title", "Lakeside " + complication)
-                  .add(
-                      "steps",
-                      Json.createArrayBuilder()
-                          .add(Json.createObjectBuilder().add("text", "Call Dr. Patel")))
-                  .build());
-      assertThat(written.status()).as(written.toString()).isEqualTo(201);
-    }
-  }
 
   /** The text of a select's chosen option, read at once (the page may redraw the select). */
   private static String selected(Browser browser, String id) {

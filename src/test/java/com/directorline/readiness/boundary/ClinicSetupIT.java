@@ -439,7 +439,7 @@ class ClinicSetupIT {
           admin,
           Json.createObjectBuilder().add("kind", kind).add("text", "I agree to " + kind).build());
     }
-    writeProtocols(api, clinic, api.signInAsDemoAdmin());
+    api.writeProtocols(clinic.id(), api.signInAsDemoAdmin());
     assertThat(detail(api, clinic, admin, "PROTOCOLS"))
         .isEqualTo("A protocol for each complication.");
     String injector = clinic.signIn(clinic.enrol("INJECTOR"));
@@ -491,33 +491,6 @@ class ClinicSetupIT {
   }
 
   // --- helpers -----------------------------------------------------------------------------
-
-  /** A one-step protocol for every complication, as a clinic's director would write them. */
-  static void writeProtocols(Api api, Api.Clinic clinic, String token) {
-    for (String complication :
-        List.of(
-            "VASCULAR_OCCLUSION",
-            "ANAPHYLAXIS",
-            "ALLERGIC_REACTION",
-            "BURN",
-            "VASOVAGAL",
-            "INFECTION",
-            "OTHER")) {
-      Reply written =
-          api.post(
-              "/api/clinics/" + clinic.id() + "/protocols",
-              token,
-              Json.createObjectBuilder()
-                  .add("complication", complication)
-                  .add("title", "Our " + complication + " protocol")
-                  .add(
-                      "steps",
-                      Json.createArrayBuilder()
-                          .add(Json.createObjectBuilder().add("text", "Call the director")))
-                  .build());
-      assertThat(written.status()).as(written.toString()).isEqualTo(201);
-    }
-  }
 
   private static JsonObject lines(jakarta.json.JsonObjectBuilder line) {
     return Json.createObjectBuilder()
