@@ -155,7 +155,7 @@ public class ClinicsResource {
                 body.roles()));
     return Response.created(
             uri.getBaseUriBuilder().path("users").path(enrolled.user().id().toString()).build())
-        .entity(UserView.of(enrolled.user(), caller.clinicIds()).withSetup(enrolled.setupLink()))
+        .entity(UserView.of(enrolled.user(), caller.clinicIds(), enrolled.setupLink()))
         .build();
   }
 }

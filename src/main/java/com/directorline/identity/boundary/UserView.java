@@ -56,6 +56,11 @@ public record UserView(
    * are not the viewer's business.
    */
   static UserView of(User user, Set<UUID> visibleClinics) {
+    return of(user, visibleClinics, null);
+  }
+
+  /** The view with the link just issued: the one answer that may show it. */
+  static UserView of(User user, Set<UUID> visibleClinics, PasswordSetups.SetupLink link) {
     Map<UUID, Set<Role>> byClinic = user.rolesByClinic();
     List<UUID> shown = user.clinicIds().stream().filter(visibleClinics::contains).sorted().toList();
     return new UserView(
@@ -72,23 +77,6 @@ public record UserView(
         user.isActive(),
         user.createdAt(),
         user.passwordPending(),
-        null);
-  }
-
-  /** The view with the link just issued, for the one answer that may show it. */
-  UserView withSetup(PasswordSetups.SetupLink link) {
-    return new UserView(
-        id,
-        username,
-        displayName,
-        email,
-        phone,
-        roles,
-        clinicIds,
-        memberships,
-        active,
-        createdAt,
-        passwordPending,
         link == null ? null : SetupLinkView.of(link));
   }
 
