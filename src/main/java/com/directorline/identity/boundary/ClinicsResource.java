@@ -101,11 +101,16 @@ public class ClinicsResource {
                 ed == null ? null : ed.name(),
                 ed == null ? null : ed.phone(),
                 ed != null,
-                body.transferPlan() == null
-                    ? null
-                    : body.transferPlan().stream()
-                        .map(line -> new TransferLine(0, line.text(), line.phone()))
-                        .toList())));
+                body.transferPlan() == null ? null : lines(body.transferPlan()))));
+  }
+
+  /** The plan's lines numbered in the order written. */
+  private static List<TransferLine> lines(List<ClinicSettings.TransferPlanLine> body) {
+    List<TransferLine> lines = new ArrayList<>();
+    for (int i = 0; i < body.size(); i++) {
+      lines.add(new TransferLine(i, body.get(i).text(), body.get(i).phone()));
+    }
+    return lines;
   }
 
   private static List<OpeningHours> spans(List<ClinicSettings.Span> body) {

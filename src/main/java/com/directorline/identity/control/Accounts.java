@@ -23,7 +23,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -101,7 +100,7 @@ public class Accounts {
       clinic.sendTransfersTo(change.nearestEdName(), change.nearestEdPhone());
       changed.add("nearestEd");
     }
-    if (change.transferPlan() != null && !sameLines(change.transferPlan(), clinic.transferPlan())) {
+    if (change.transferPlan() != null && !change.transferPlan().equals(clinic.transferPlan())) {
       clinic.replaceTransferPlan(change.transferPlan());
       changed.add("transferPlan=" + clinic.transferPlan().size() + " lines");
     }
@@ -109,20 +108,6 @@ public class Accounts {
       event(SecurityEventType.CLINIC_UPDATED, null, clinic.id(), String.join("; ", changed));
     }
     return clinic;
-  }
-
-  private static boolean sameLines(List<TransferLine> wanted, List<TransferLine> current) {
-    if (wanted.size() != current.size()) {
-      return false;
-    }
-    for (int i = 0; i < wanted.size(); i++) {
-      TransferLine a = wanted.get(i);
-      TransferLine b = current.get(i);
-      if (!a.text().equals(b.text()) || !Objects.equals(a.phone(), b.phone())) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Data for a new account in a clinic; without a password it is an invitation. */
