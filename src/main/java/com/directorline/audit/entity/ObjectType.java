@@ -17,6 +17,16 @@ public enum ObjectType {
   ON_CALL,
   WEBHOOK,
   PROTOCOL,
+  /** An emergency's live checklist: the protocol in force and its ticks. */
+  CHECKLIST,
+  /** A medication order given on the call, and its read-back. */
+  MEDICATION_ORDER,
+  /** The incident record of an emergency (the draft and the signed record). */
+  INCIDENT_RECORD,
+  /** The accepting director's signature of the incident record: an attestation. */
+  SIGNATURE,
+  /** A dated correction or addition to a signed incident record. */
+  ADDENDUM,
   AUDIT_TRAIL,
   AUDIT_REVIEW,
   /** An endpoint refused before it knew its object, e.g. for a missing role. */

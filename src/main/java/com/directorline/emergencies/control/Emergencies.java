@@ -8,6 +8,7 @@ import com.directorline.audit.entity.Purpose;
 import com.directorline.consent.control.Consents;
 import com.directorline.emergencies.entity.Emergency;
 import com.directorline.emergencies.entity.EmergencyDetails;
+import com.directorline.emergencies.entity.EventType;
 import com.directorline.emergencies.entity.LaunchRequest;
 import com.directorline.emergencies.entity.NotParticipant;
 import com.directorline.emergencies.entity.Outcome;
@@ -192,6 +193,40 @@ public class Emergencies {
     change(id, null, emergency -> emergency.photoAdded(caller.userId(), photoId, clock.instant()));
   }
 
+  /**
+   * The emergency, visible to the caller, locked for a change the clinical record makes beside it
+   * (a tick, an order, the signature): such changes and their timeline lines commit together, one
+   * at a time per emergency, so two taps at once cannot both pass a "not done yet" check.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Emergency forChange(UUID id) {
+    return locked(id);
+  }
+
+  /**
+   * A line of the clinical record on the emergency's timeline, by the caller, in this transaction.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void document(Emergency emergency, EventType type, String detail) {
+    emergency.documented(caller.userId(), type, detail, clock.instant());
+    persistTimeline(emergency);
+  }
+
+  /**
+   * The audit event for the caller's access to something of this emergency (its checklist, an
+   * order, the incident record): with its patient, for treatment, and whether the caller took part.
+   */
+  public AuditEvent.Draft access(
+      AuditAction action, ObjectType object, UUID objectId, Emergency emergency) {
+    UUID me = caller.userId();
+    boolean tookPart = emergency.isParticipant(me) || emergency.wasAlerted(me);
+    return AuditEvent.of(action, object, objectId)
+        .patient(emergency.patientRef())
+        .emergency(emergency.id(), tookPart)
+        .clinic(emergency.clinicId())
+        .purpose(Purpose.TREATMENT);
+  }
+
   /** The emergency if the caller may see it: a participant, or a director of its clinic. */
   Emergency visible(UUID id) {
     return Optional.ofNullable(em.find(Emergency.class, id))
@@ -373,10 +408,7 @@ public class Emergencies {
   }
 
   private Emergency change(UUID id, String what, Consumer<Emergency> action) {
-    Emergency emergency =
-        Optional.ofNullable(em.find(Emergency.class, id, LockModeType.PESSIMISTIC_WRITE))
-            .filter(this::mayView)
-            .orElseThrow(() -> new NotFound("emergency"));
+    Emergency emergency = locked(id);
     action.accept(emergency);
     persistTimeline(emergency);
     if (what != null) {
@@ -385,19 +417,19 @@ public class Emergencies {
     return emergency;
   }
 
+  private Emergency locked(UUID id) {
+    return Optional.ofNullable(em.find(Emergency.class, id, LockModeType.PESSIMISTIC_WRITE))
+        .filter(this::mayView)
+        .orElseThrow(() -> new NotFound("emergency"));
+  }
+
   /**
    * An access by the caller to this emergency's patient data, for treatment. Whether the caller
    * took part (launched it, was alerted, accepted) is recorded as it was at that moment, for the
    * compliance officer's non-participant flag.
    */
   private AuditEvent.Draft access(AuditAction action, ObjectType object, Emergency emergency) {
-    UUID me = caller.userId();
-    boolean tookPart = emergency.isParticipant(me) || emergency.wasAlerted(me);
-    return AuditEvent.of(action, object, emergency.id())
-        .patient(emergency.patientRef())
-        .emergency(emergency.id(), tookPart)
-        .clinic(emergency.clinicId())
-        .purpose(Purpose.TREATMENT);
+    return access(action, object, emergency.id(), emergency);
   }
 
   // --- deadlines -----------------------------------------------------------------------------

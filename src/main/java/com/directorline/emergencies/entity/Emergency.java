@@ -349,7 +349,8 @@ public class Emergency {
     record(now, EventType.PHOTO_ADDED, userId, "photo " + photoId);
   }
 
-  private boolean isOpen() {
+  /** Alerting, accepted or connected: the emergency is going on. */
+  public boolean isOpen() {
     return status == Status.ALERTING || status == Status.ACCEPTED || status == Status.CONNECTED;
   }
 
@@ -408,6 +409,19 @@ public class Emergency {
           "Notes are written once a director has accepted; the emergency is " + status + ".");
     }
     record(now, EventType.NOTE, participantId, Objects.requireNonNull(text).strip());
+  }
+
+  /**
+   * A line of the clinical record on the timeline (a checklist tick, an order, its read-back, the
+   * signature, an addendum), by a participant. Whether the act itself is allowed now is the
+   * clinical record's rule; the timeline only refuses what is not clinical or not a participant's.
+   */
+  public void documented(UUID participantId, EventType type, String detail, Instant now) {
+    requireParticipant(participantId);
+    if (!type.isClinical()) {
+      throw new IllegalArgumentException(type + " is recorded by the emergency itself");
+    }
+    record(now, type, participantId, detail);
   }
 
   // --- rules ---------------------------------------------------------------------------------

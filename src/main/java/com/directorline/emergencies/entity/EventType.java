@@ -17,5 +17,24 @@ public enum EventType {
   /** The launching injector added the patient's details after the alert went out. */
   DETAILS,
   /** The summary for the chart written when the emergency ended. */
-  SUMMARY
+  SUMMARY,
+  /** A step of the protocol's checklist was done (clinical). */
+  CHECKLIST,
+  /** The director ordered a medication (clinical). */
+  ORDERED,
+  /** The injector read an order back as given, with the time (clinical). */
+  GIVEN,
+  /** The accepting director signed the incident record (clinical). */
+  RECORD_SIGNED,
+  /** A dated correction or addition to the signed record (clinical). */
+  ADDENDUM;
+
+  /** What the clinical record puts on the timeline; the emergency records the rest itself. */
+  public boolean isClinical() {
+    return this == CHECKLIST
+        || this == ORDERED
+        || this == GIVEN
+        || this == RECORD_SIGNED
+        || this == ADDENDUM;
+  }
 }

@@ -63,6 +63,9 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
   /** Deeper than any record the API takes; a 5,000-deep body once overflowed the parser's stack. */
   static final int MAX_DEPTH = 32;
 
+  /** A plain decimal: up to 12 digits before the point and 6 after, no exponent. */
+  private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,12}(\\.\\d{1,6})?");
+
   private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
 
   private final int maxBytes;
@@ -104,6 +107,9 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
       throw tooLarge();
     }
     if (body.length == 0) {
+      if (Arrays.stream(annotations).anyMatch(a -> a instanceof OptionalBody)) {
+        return null;
+      }
       throw InvalidInput.of("body", "a JSON object is required");
     }
     if (depth(body) > MAX_DEPTH) {
@@ -248,6 +254,14 @@ public class JsonBodyReader implements MessageBodyReader<Record> {
         }
       }
       return violation(violations, path, "must be a whole number");
+    }
+    if (type == BigDecimal.class) {
+      // A decimal as written (a dose of 0.25 stays 0.25, never 0.2500000001). Exponents are
+      // refused before any arithmetic, so 1e999999999 cannot cost time or memory.
+      if (value instanceof JsonNumber number && DECIMAL.matcher(number.toString()).matches()) {
+        return number.bigDecimalValue();
+      }
+      return violation(violations, path, "must be a decimal number such as 1500 or 0.25");
     }
     if (type.isEnum()) {
       String allowed =

@@ -44,7 +44,12 @@ public class SchemaMigration {
           "consent_text",
           "consent_record",
           "consent_revocation",
-          "consent_exception");
+          "consent_exception",
+          "checklist_tick",
+          "medication_order",
+          "medication_given",
+          "incident_signature",
+          "incident_addendum");
 
   private volatile String appliedVersion;
 

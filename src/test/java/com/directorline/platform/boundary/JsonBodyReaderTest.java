@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import java.io.ByteArrayInputStream;
 import java.lang.annotation.Annotation;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -112,6 +113,36 @@ class JsonBodyReaderTest {
   void numbersOutOfRangeAreRefused() {
     assertThat(violationsOf("{\"count\": 3000000000}"))
         .containsExactly(new Violation("count", "must be a whole number"));
+  }
+
+  record Dose(BigDecimal amount) {}
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Object readDose(String json) throws Exception {
+    return reader.readFrom(
+        (Class) Dose.class,
+        Dose.class,
+        new Annotation[0],
+        MediaType.APPLICATION_JSON_TYPE,
+        new MultivaluedHashMap<>(),
+        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void decimalsAreKeptAsWrittenAndExponentsOrStringsRefused() throws Exception {
+    assertThat(readDose("{\"amount\": 0.25}")).isEqualTo(new Dose(new BigDecimal("0.25")));
+    assertThat(readDose("{\"amount\": 1500}")).isEqualTo(new Dose(new BigDecimal("1500")));
+    for (String bad : List.of("1e999999999", "\"1500\"", "1.1234567", "1234567890123")) {
+      assertThatThrownBy(() -> readDose("{\"amount\": " + bad + "}"))
+          .as(bad)
+          .isInstanceOfSatisfying(
+              InvalidInput.class,
+              e ->
+                  assertThat(e.problem().violations())
+                      .containsExactly(
+                          new Violation(
+                              "amount", "must be a decimal number such as 1500 or 0.25")));
+    }
   }
 
   @Test
