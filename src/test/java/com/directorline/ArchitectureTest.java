@@ -85,7 +85,8 @@ class ArchitectureTest {
           "com.directorline.compliance",
           "com.directorline.consent",
           "com.directorline.photos",
-          "com.directorline.clinical");
+          "com.directorline.clinical",
+          "com.directorline.chart");
 
   /** Endpoints there that touch neither, and why. */
   private static final Set<String> NOT_PATIENT_DATA =

@@ -27,6 +27,8 @@ public enum ObjectType {
   SIGNATURE,
   /** A dated correction or addition to a signed incident record. */
   ADDENDUM,
+  /** An emergency's chart, exported as PDF or FHIR. */
+  CHART,
   AUDIT_TRAIL,
   AUDIT_REVIEW,
   /** An endpoint refused before it knew its object, e.g. for a missing role. */

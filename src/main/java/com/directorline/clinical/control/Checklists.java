@@ -90,6 +90,11 @@ public class Checklists {
     return new Checklist(emergency.id(), protocol, ticks);
   }
 
+  /** The checklist of an emergency the caller has been checked for, as the pages show it. */
+  public ChecklistView viewOf(Emergency emergency) {
+    return view(emergency, checklistOf(emergency));
+  }
+
   private ChecklistView view(Emergency emergency, Checklist checklist) {
     return ChecklistView.of(
         checklist,

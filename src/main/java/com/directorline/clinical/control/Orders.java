@@ -151,6 +151,11 @@ public class Orders {
         .collect(Collectors.toMap(MedicationGiven::orderId, Function.identity()));
   }
 
+  /** The orders of an emergency the caller has been checked for, as the pages show them. */
+  public List<OrderView> viewsOf(Emergency emergency) {
+    return views(ordersOf(emergency.id()));
+  }
+
   private List<OrderView> views(List<MedicationOrder> orders) {
     Map<UUID, MedicationGiven> given = givenOf(orders);
     Set<UUID> ids = new HashSet<>();

@@ -227,6 +227,28 @@ public class Emergencies {
         .purpose(Purpose.TREATMENT);
   }
 
+  /**
+   * The emergency for a compliance officer of its clinic, who sees its record only with a
+   * break-glass reason that the caller records; 404 for anyone else. Not audited here.
+   */
+  public Emergency forBreakGlass(UUID id) {
+    return Optional.ofNullable(em.find(Emergency.class, id))
+        .filter(e -> caller.hasRole(Role.COMPLIANCE_OFFICER, e.clinicId()))
+        .orElseThrow(() -> new NotFound("emergency"));
+  }
+
+  /**
+   * The emergency if the caller may see it (a participant, a director of its clinic); unaudited.
+   */
+  public Optional<Emergency> findVisible(UUID id) {
+    return Optional.ofNullable(em.find(Emergency.class, id)).filter(this::mayView);
+  }
+
+  /** The timeline of an emergency the caller has been checked for; not audited here. */
+  public List<TimelineEntry> timelineOf(Emergency emergency) {
+    return timeline(emergency);
+  }
+
   /** The emergency if the caller may see it: a participant, or a director of its clinic. */
   Emergency visible(UUID id) {
     return Optional.ofNullable(em.find(Emergency.class, id))

@@ -1,0 +1,104 @@
+package com.directorline.chart.control;
+
+import com.directorline.audit.control.AuditTrail;
+import com.directorline.audit.entity.AuditAction;
+import com.directorline.audit.entity.AuditEvent;
+import com.directorline.audit.entity.ObjectType;
+import com.directorline.chart.entity.Chart;
+import com.directorline.clinical.control.Checklists;
+import com.directorline.clinical.control.IncidentRecords;
+import com.directorline.clinical.control.Orders;
+import com.directorline.emergencies.control.Emergencies;
+import com.directorline.emergencies.control.EmergencyViews;
+import com.directorline.emergencies.entity.Emergency;
+import com.directorline.identity.control.Caller;
+import com.directorline.identity.control.Clinics;
+import com.directorline.identity.entity.Clinic;
+import com.directorline.photos.control.Photos;
+import com.directorline.problems.entity.Forbidden;
+import com.directorline.problems.entity.InvalidInput;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.UUID;
+
+/**
+ * Gathers an emergency's chart for whoever may download it: its participants and the clinic's
+ * directors, or a compliance officer of the clinic with a break-glass reason. The download is one
+ * EXPORT event; the reads it is made of are not recorded apart.
+ */
+@ApplicationScoped
+public class Charts {
+
+  /** The shortest break-glass reason: a sentence, not "x". */
+  static final int MIN_BREAK_GLASS_REASON = 20;
+
+  @Inject Emergencies emergencies;
+  @Inject EmergencyViews views;
+  @Inject Checklists checklists;
+  @Inject Orders orders;
+  @Inject IncidentRecords records;
+  @Inject Photos photos;
+  @Inject Clinics clinics;
+  @Inject Caller caller;
+  @Inject Clock clock;
+  @Inject AuditTrail trail;
+
+  /** The chart, recorded as an export in the given format ("pdf" or "fhir"). */
+  @Transactional
+  public Chart export(UUID emergencyId, String format, String breakGlassReason) {
+    Emergency emergency = emergencies.findVisible(emergencyId).orElse(null);
+    AuditEvent.Draft event;
+    if (emergency != null) {
+      event = emergencies.access(AuditAction.EXPORT, ObjectType.CHART, emergencyId, emergency);
+    } else {
+      emergency = emergencies.forBreakGlass(emergencyId);
+      if (breakGlassReason == null || breakGlassReason.isBlank()) {
+        throw new Forbidden(
+            "break-glass-reason-required",
+            "A compliance officer downloads a chart only with a reason in the"
+                + " X-Break-Glass-Reason header; the access is flagged for review.");
+      }
+      if (breakGlassReason.strip().length() < MIN_BREAK_GLASS_REASON) {
+        throw InvalidInput.of(
+            "X-Break-Glass-Reason",
+            "must say why in a sentence of at least " + MIN_BREAK_GLASS_REASON + " characters");
+      }
+      event =
+          AuditEvent.of(AuditAction.EXPORT, ObjectType.CHART, emergencyId)
+              .patient(emergency.patientRef())
+              .emergency(emergency.id(), false)
+              .clinic(emergency.clinicId())
+              .breakGlass(breakGlassReason.strip());
+    }
+    Clinic clinic = clinics.byId(emergency.clinicId()).orElseThrow();
+    Chart chart =
+        new Chart(
+            clinic.id(),
+            clinic.name(),
+            clinic.zone() == null ? ZoneId.of("UTC") : clinic.zone(),
+            views.view(emergency),
+            views.timeline(emergencies.timelineOf(emergency)),
+            checklists.viewOf(emergency),
+            orders.viewsOf(emergency),
+            records.view(emergency),
+            photos.forChart(emergency).stream()
+                .map(
+                    i ->
+                        new Chart.ChartPhoto(
+                            i.photo().id(),
+                            i.photo().contentType(),
+                            i.bytes(),
+                            i.photo().caption(),
+                            i.photo().capturedAt(),
+                            i.photo().receivedAt(),
+                            i.photo().sha256()))
+                .toList(),
+            clock.instant(),
+            caller.username());
+    trail.record(event.detail("chart." + format));
+    return chart;
+  }
+}
