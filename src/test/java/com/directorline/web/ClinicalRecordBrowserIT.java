@@ -220,7 +220,6 @@ class ClinicalRecordBrowserIT {
       look(phone, "clinical-09-record-signed-on-phone");
       desk.script("document.getElementById('record').scrollIntoView()");
       look(desk, "clinical-10-record-signed-on-desk");
-      phone.screenshotWhole("clinical-11-phone-whole-page");
 
       // What the pages showed is what the API keeps.
       Reply record =
