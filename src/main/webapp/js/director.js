@@ -5,6 +5,7 @@ import { api, objectUrl } from './api.js';
 import { $, el, startPage, time, dateTime, COMPLICATIONS, OUTCOMES, STATUSES, humanize, toSignIn, signedOutMessage, showProblem } from './shell.js';
 import { CallPanel } from './call.js';
 import { counted, endPanel, flash, newestNoteOfOthers, showTimeline } from './ending.js';
+import { clinicalPanels } from './clinical.js';
 
 counted($('note-text'));
 
@@ -19,6 +20,11 @@ let audio = null;
 const call = new CallPanel('call', () => ({ name: current?.injector?.displayName, phone: current?.injector?.phone }));
 $('call-slot').replaceWith(call.element);
 $('end-slot').replaceWith(endPanel(() => current.id, () => poll()));
+// Orders, the protocol's checklist and the incident record, which the director signs after the end.
+const clinical = clinicalPanels({ role: 'DIRECTOR', emergencyId: () => current.id, sound: () => beep() });
+$('orders-slot').replaceWith(clinical.orders.element);
+$('checklist-slot').replaceWith(clinical.checklist.element);
+$('record-slot').replaceWith(clinical.record.element);
 
 // --- my turn on the roster ------------------------------------------------------------------
 
@@ -349,6 +355,7 @@ let poller = null;
 const photoUrls = new Map();
 
 async function openWorkspace(id) {
+  clearInterval(poller);
   sessionStorage.setItem(CURRENT, id);
   $('from-injector').hidden = true;
   delete $('from-injector-text').dataset.ordinal;
@@ -360,6 +367,7 @@ async function openWorkspace(id) {
   $('photos').replaceChildren();
   photoUrls.forEach((url) => URL.revokeObjectURL(url));
   photoUrls.clear();
+  clinical.clear();
   try {
     current = await api('GET', `/api/emergencies/${id}`);
   } catch (e) {
@@ -374,6 +382,7 @@ async function openWorkspace(id) {
 
 function closeWorkspace() {
   clearInterval(poller);
+  clinical.clear();
   call.leave();
   current = null;
   sessionStorage.removeItem(CURRENT);
@@ -418,7 +427,8 @@ async function poll() {
     current.status = next.status;
     if (changed || basisChanged) {
       renderCase();
-      await Promise.all([refreshTimeline(), refreshPhotos()]);
+      const [entries] = await Promise.all([refreshTimeline(), refreshPhotos()]);
+      await clinical.changed(next.status, entries);
     }
     const open = ['ACCEPTED', 'CONNECTED'].includes(next.status);
     $('end-form').hidden = !open;
@@ -427,8 +437,9 @@ async function poll() {
       $('ended-title').textContent = next.status === 'ENDED'
         ? `Emergency ended: ${OUTCOMES[next.outcome] || ''} at ${time(next.endedAt)}` : `Emergency ${humanize(next.status)}`;
       $('ended-summary').textContent = current.summary ? `Summary for the chart: ${current.summary}` : '';
-      clearInterval(poller);
       call.leave();
+      // After the end the record is completed, signed and added to: the page keeps following it.
+      if (next.status !== 'ENDED') clearInterval(poller);
     }
   } catch (e) {
     if (e.status === 404) closeWorkspace();
@@ -442,7 +453,7 @@ async function refreshTimeline() {
   $('from-injector').hidden = !latest;
   if (!latest) {
     $('from-injector-text').dataset.ordinal = '';
-    return;
+    return entries;
   }
   // New since this workspace opened: an earlier note is shown, but does not sound.
   const seen = $('from-injector-text').dataset.ordinal;
@@ -454,6 +465,7 @@ async function refreshTimeline() {
     flash($('from-injector'));
     beep();
   }
+  return entries;
 }
 
 async function refreshPhotos() {

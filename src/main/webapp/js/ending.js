@@ -93,6 +93,9 @@ export function flash(card) {
   card.classList.add('fresh');
 }
 
+/** Entries whose detail is people's words (a note, an order, a step), shown as written. */
+const PLAIN_DETAIL = ['NOTE', 'SUMMARY', 'CHECKLIST', 'ORDERED', 'GIVEN', 'RECORD_SIGNED', 'ADDENDUM'];
+
 /** Reads the timeline (an audited access) into the list element, and answers its entries. */
 export async function showTimeline(emergencyId, list) {
   const entries = await api('GET', `/api/emergencies/${emergencyId}/timeline`);
@@ -101,7 +104,7 @@ export async function showTimeline(emergencyId, list) {
     el('strong', { text: ` ${humanize(t.type)}` }),
     t.actor ? ` · ${t.actor}` : '',
     t.detail && t.type !== 'PHOTO_ADDED'
-      ? el('span', { class: 'detail', text: ['NOTE', 'SUMMARY'].includes(t.type) ? `: ${t.detail}` : ` (${humanize(t.detail)})` })
+      ? el('span', { class: 'detail', text: PLAIN_DETAIL.includes(t.type) ? `: ${t.detail}` : ` (${humanize(t.detail)})` })
       : '')));
   return entries;
 }

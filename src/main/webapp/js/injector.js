@@ -5,6 +5,7 @@ import { api, explain, upload } from './api.js';
 import { $, el, startPage, time, COMPLICATIONS, OUTCOMES, humanize, showProblem, clearFieldProblems } from './shell.js';
 import { CallPanel } from './call.js';
 import { counted, endPanel, flash, newestNoteOfOthers, showTimeline } from './ending.js';
+import { clinicalPanels } from './clinical.js';
 
 const CURRENT = 'directorline.injector.emergency';
 const POLL_MS = 1500;
@@ -26,6 +27,22 @@ $('call-slot').replaceWith(panel);
 const endForm = endPanel(() => current.id, poll);
 endForm.hidden = true;
 $('end-slot').replaceWith(endForm);
+// The director's orders come first on the phone; the checklist and the record follow the call.
+const clinical = clinicalPanels({
+  role: 'INJECTOR',
+  emergencyId: () => current.id,
+  sound: () => beep(),
+  // A new order is the first thing to see: on top, flashing, with the guidance's chime.
+  arrived: (card) => {
+    flash(card);
+    window.scrollTo(0, 0);
+    if (navigator.vibrate) navigator.vibrate([300, 150, 300]);
+    chime();
+  },
+});
+$('orders-slot').replaceWith(clinical.orders.element);
+$('checklist-slot').replaceWith(clinical.checklist.element);
+$('record-slot').replaceWith(clinical.record.element);
 
 // Alert first: one tap on the complication launches; the patient is added while waiting.
 for (const [value, label] of Object.entries(COMPLICATIONS)) {
@@ -61,14 +78,20 @@ async function ready() {
   }
 }
 
-$('emergency-button').addEventListener('click', () => {
-  // The tap is the gesture browsers require before a page may sound: guidance rings later.
+/** A tap is the gesture browsers require before a page may sound: guidance and due steps ring. */
+function unlockAudio() {
   try {
     audio = audio || new AudioContext();
-    audio.resume().catch(() => {});
+    if (audio.state !== 'running') audio.resume().catch(() => {});
   } catch (e) {
     audio = null;
   }
+}
+// After a reload the page has had no tap yet: the first one anywhere unlocks the sound.
+document.addEventListener('pointerdown', unlockAudio);
+
+$('emergency-button').addEventListener('click', () => {
+  unlockAudio();
   show('launch');
   $('launch-error').hidden = true;
   $('complication-VASCULAR_OCCLUSION').focus();
@@ -108,6 +131,7 @@ function follow(emergency) {
   $('guidance').hidden = true;
   $('transfer').open = false;
   $('photo-message').textContent = '';
+  clinical.clear();
   callTried = false;
   show('live');
   window.scrollTo(0, 0);
@@ -134,8 +158,16 @@ async function poll() {
     progress = next;
     if (changed) {
       render();
-      // Guidance the director writes shows up here; read (and audited) only when it changed.
-      if (progress.status !== 'ALERTING') showTimeline(current.id, $('timeline')).then(guidance).catch(() => {});
+      // Guidance, orders and ticks show up here; read (and audited) only when something changed.
+      const status = progress.status;
+      if (status !== 'ALERTING') {
+        showTimeline(current.id, $('timeline')).then((entries) => {
+          guidance(entries);
+          return clinical.changed(status, entries);
+        }).catch(() => {});
+      } else {
+        clinical.changed(status, null);
+      }
     }
   } catch (e) {
     if (e.status === 404) ready();
@@ -204,7 +236,13 @@ function render() {
     call.join(current.id, me);
   }
   if (closed) {
-    stopFollowing();
+    // An ended emergency is still followed: its record is completed and signed after the call.
+    if (p.status === 'ENDED') {
+      clearInterval(ticker);
+      call.leave();
+    } else {
+      stopFollowing();
+    }
     countdown();
   }
   renderConsentBasis();
@@ -284,6 +322,19 @@ function guidance(entries) {
   window.scrollTo(0, 0);
   if (navigator.vibrate) navigator.vibrate([300, 150, 300]);
   chime();
+}
+
+/** A due step of the checklist: a short, higher beep, repeated by the checklist until ticked. */
+function beep() {
+  if (!audio || audio.state !== 'running') return;
+  const tone = audio.createOscillator();
+  const gain = audio.createGain();
+  tone.frequency.value = 990;
+  gain.gain.setValueAtTime(0.3, audio.currentTime);
+  gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.35);
+  tone.connect(gain).connect(audio.destination);
+  tone.start();
+  tone.stop(audio.currentTime + 0.35);
 }
 
 function chime() {
@@ -533,7 +584,8 @@ const resumed = sessionStorage.getItem(CURRENT);
 if (resumed) {
   try {
     const e = await api('GET', `/api/emergencies/${resumed}`);
-    OPEN.includes(e.status) ? follow(e) : ready();
+    // An ended emergency is resumed too: its record may still wait to be completed.
+    [...OPEN, 'ENDED'].includes(e.status) ? follow(e) : ready();
   } catch (e) {
     ready();
   }

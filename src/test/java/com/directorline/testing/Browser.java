@@ -42,6 +42,16 @@ public final class Browser implements AutoCloseable {
 
   /** A phone-sized window (375 x 667) or a desktop one. */
   public static Browser open(String baseUrl, boolean phone) {
+    return phone ? phone(baseUrl, 375, 667) : open(baseUrl, null, null);
+  }
+
+  /** A phone of this viewport (CSS pixels, with touch), e.g. 390 x 844. */
+  public static Browser phone(String baseUrl, int width, int height) {
+    return open(baseUrl, width, height);
+  }
+
+  private static Browser open(String baseUrl, Integer width, Integer height) {
+    boolean phone = width != null;
     ChromeOptions options = new ChromeOptions();
     options.setBinary(setting("CHROMIUM_BINARY", "/usr/bin/chromium"));
     options.addArguments(
@@ -52,17 +62,16 @@ public final class Browser implements AutoCloseable {
         "--no-first-run",
         // Only the tests' stand-in Jitsi server on 127.0.0.1 has a self-signed certificate.
         "--ignore-certificate-errors",
-        phone ? "--window-size=500,800" : "--window-size=1366,900");
+        phone ? "--window-size=500," + Math.max(800, height + 150) : "--window-size=1366,900");
     options.setAcceptInsecureCerts(true);
     if (phone) {
-      // A desktop window cannot be narrower than 500 px; the phone's 375 x 667 viewport (with
-      // touch)
-      // comes from Chromium's device emulation.
+      // A desktop window cannot be narrower than 500 px; the phone's viewport (with touch) comes
+      // from Chromium's device emulation.
       options.setExperimentalOption(
           "mobileEmulation",
           Map.of(
               "deviceMetrics",
-              Map.of("width", 375, "height", 667, "pixelRatio", 1.0, "touch", true)));
+              Map.of("width", width, "height", height, "pixelRatio", 1.0, "touch", true)));
     }
     ChromeDriverService service =
         new ChromeDriverService.Builder()

@@ -1,0 +1,266 @@
+package com.directorline.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.directorline.testing.Api;
+import com.directorline.testing.ApiServer;
+import com.directorline.testing.Browser;
+import com.directorline.testing.Reply;
+import jakarta.json.Json;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The clinical record on the call, in two real Chromium windows: the director orders, the order is
+ * on top of the injector's phone and read back as given; both tick the clinic's protocol, whose
+ * 10-second reassessment rings on both pages when it is due; the injector drafts the incident
+ * record, the call ends, and the director completes and signs it; an addendum follows.
+ */
+@ExtendWith(ApiServer.class)
+class ClinicalRecordBrowserIT {
+
+  private static final Duration SOON = Duration.ofSeconds(15);
+
+  /** The repeating step is due 10 s after its tick; the wait allows for a busy machine. */
+  private static final Duration DUE = Duration.ofSeconds(30);
+
+  @Test
+  void anOrderIsReadBackTheChecklistRingsAndTheRecordIsSigned(Api api) {
+    Api.Clinic clinic = api.newClinic();
+    String director = clinic.enrol("DIRECTOR");
+    clinic.definePolicy(List.of(List.of(clinic.userId(director))), 600, "Call 911.");
+    Reply protocol =
+        api.post(
+            "/api/clinics/" + clinic.id() + "/protocols",
+            clinic.demoAdminToken(),
+            Json.createObjectBuilder()
+                .add("complication", "VASCULAR_OCCLUSION")
+                .add("title", "Vascular occlusion, our protocol")
+                .add(
+                    "steps",
+                    Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("text", "Stop injecting."))
+                        .add(
+                            Json.createObjectBuilder()
+                                .add("text", "Reassess capillary refill.")
+                                .add("repeatSeconds", 10))
+                        .add(Json.createObjectBuilder().add("text", "Warm compress.")))
+                .build());
+    assertThat(protocol.status()).as(protocol.toString()).isEqualTo(201);
+    String injector = clinic.enrol("INJECTOR");
+    String patient = "MRN-" + UUID.randomUUID().toString().substring(0, 6);
+
+    try (Browser phone = Browser.phone(api.baseUrl(), 390, 844);
+        Browser desk = Browser.open(api.baseUrl(), false)) {
+      phone.signIn(injector, Api.Clinic.PASSWORD, "/injector.html");
+      desk.signIn(director, Api.Clinic.PASSWORD, "/director.html");
+      desk.click("start-on-call");
+      desk.text("console-state", "On call", SOON);
+
+      // Launch (the tap also unlocks the phone's sound), name the patient, the director accepts.
+      phone.click("emergency-button");
+      phone.click("complication-VASCULAR_OCCLUSION");
+      phone.text("status-title", "Alerting", SOON);
+      phone.type("patient-ref", patient);
+      phone.type("patient-initials", "VO" + Keys.ENTER);
+      phone.text("patient-summary", patient, SOON);
+      String id =
+          (String) phone.script("return sessionStorage.getItem('directorline.injector.emergency')");
+      desk.click("accept-" + id);
+      desk.text("case-title", patient, SOON);
+      phone.text("status-title", "accepted", SOON);
+
+      // Both pages show the protocol in force; the injector ticks the first step.
+      phone.text("checklist-title", "Vascular occlusion, our protocol", SOON);
+      desk.text("checklist-title", "Vascular occlusion, our protocol", SOON);
+      phone.click("checklist-tick-1");
+      phone.text("checklist-ticks-1", "Test INJECTOR", SOON);
+      desk.text("checklist-ticks-1", "Test INJECTOR", SOON);
+
+      // The director orders; the phone shows the order on top, with a big Given button.
+      desk.type("order-medication", "Hyaluronidase");
+      desk.type("order-dose", "1500");
+      new Select(desk.visible("order-unit")).selectByValue("UNITS");
+      new Select(desk.visible("order-route")).selectByValue("SUBCUTANEOUS");
+      desk.type("order-site", "left nasolabial fold");
+      desk.click("order-submit");
+      desk.text("order-status-1", "waiting for the read-back", SOON);
+      phone.text("order-1", "Hyaluronidase 1500 units subcutaneous, left nasolabial fold", SOON);
+      assertThat(phone.visible("order-1").getText()).contains("ordered").contains("Test DIRECTOR");
+      assertThat(top(phone, "orders"))
+          .as("the order is the first thing on the phone")
+          .isLessThan(top(phone, "status-card"));
+      assertThat(bottom(phone, "order-given-1"))
+          .as("the Given button is on the first screen")
+          .isLessThanOrEqualTo(((Number) phone.script("return window.innerHeight")).doubleValue());
+      assertThat(phone.visible("order-given-1").getSize().getHeight())
+          .as("a thumb-sized Given button")
+          .isGreaterThanOrEqualTo(48);
+      look(phone, "clinical-01-order-on-phone");
+
+      phone.click("order-given-1");
+      phone.text("order-status-1", "Given at", SOON);
+      desk.text("order-status-1", "Given at", SOON);
+      assertThat(desk.visible("order-status-1").getText()).contains("read back by Test INJECTOR");
+      look(phone, "clinical-02-order-given-on-phone");
+      desk.text("timeline", "Order 1 given: Hyaluronidase 1500 units", SOON);
+
+      // The reassessment repeats every 10 s: ticked now, it counts down and then rings on both.
+      phone.type("checklist-finding-2", "refill 4 s");
+      phone.click("checklist-tick-2");
+      phone.text("checklist-ticks-2", "refill 4 s", SOON);
+      desk.text("checklist-ticks-2", "refill 4 s", SOON);
+      desk.text("checklist-due-2", "Due again in", SOON);
+      desk.click("checklist-tick-3");
+      phone.text("checklist-ticks-3", "Test DIRECTOR", SOON);
+      look(desk, "clinical-03-director-orders-and-checklist");
+
+      phone.text("checklist-due-2", "Due now", DUE);
+      desk.text("checklist-due-2", "Due now", DUE);
+      for (Browser page : List.of(phone, desk)) {
+        assertThat(page.visible("checklist-due-2").getAttribute("role")).isEqualTo("alert");
+        new WebDriverWait(page.driver(), SOON)
+            .until(
+                d -> Integer.parseInt(page.visible("checklist").getAttribute("data-rings")) >= 2);
+      }
+      phone.script("document.getElementById('checklist').scrollIntoView()");
+      look(phone, "clinical-04-reassessment-due-on-phone");
+      look(desk, "clinical-05-reassessment-due-on-desk");
+      // Ticked again, it counts down afresh on both pages.
+      phone.type("checklist-finding-2", "refill 2 s");
+      phone.click("checklist-tick-2");
+      phone.text("checklist-due-2", "Due again in", SOON);
+      desk.text("checklist-ticks-2", "refill 2 s", SOON);
+
+      // The injector drafts the record during the call, starting from what was done on it.
+      phone.type("record-procedure", "HA filler, nasolabial folds");
+      phone.type("record-product", "Example HA 20 mg/mL");
+      phone.type("record-lot", "L2401");
+      localTime(phone, "record-onset-at", 10);
+      phone.type("record-signs", "Blanching and livedo, left nasolabial fold");
+      phone.click("record-fill");
+      new WebDriverWait(phone.driver(), SOON)
+          .until(
+              d ->
+                  phone
+                      .visible("record-actions-taken")
+                      .getAttribute("value")
+                      .contains("Hyaluronidase 1500 units"));
+      phone.click("record-save");
+      phone.text("record-status", "Draft, version 1", SOON);
+      assertThat(phone.visible("record-missing").getText())
+          .contains("Patient informed")
+          .contains("Disposition");
+      phone.script("document.getElementById('record').scrollIntoView()");
+      look(phone, "clinical-06-record-draft-on-phone");
+
+      // The director ends the call; the injector's draft is on the director's page to complete.
+      desk.click("end-outcome-RESOLVED_ON_SITE");
+      desk.click("end-button");
+      desk.click("end-confirm-yes");
+      desk.text("ended-title", "Resolved on site", SOON);
+      phone.text("status-title", "Emergency ended", SOON);
+      desk.text("record-status", "Draft, version 1", SOON);
+      assertThat(desk.visible("record-procedure").getAttribute("value"))
+          .isEqualTo("HA filler, nasolabial folds");
+
+      // Both write at once: the director saves first; the injector's save is refused, the
+      // director's version is loaded and what the injector typed is kept.
+      desk.type("record-volume", "0.4 mL");
+      desk.click("record-save");
+      desk.text("record-status", "Draft, version 2", SOON);
+      phone.type("record-sites", "left nasolabial fold");
+      phone.click("record-save");
+      phone.text("record-message", "saved the record while you were writing", SOON);
+      assertThat(phone.visible("record-volume").getAttribute("value")).isEqualTo("0.4 mL");
+      assertThat(phone.visible("record-sites").getAttribute("value"))
+          .isEqualTo("left nasolabial fold");
+      phone.script("document.getElementById('record').scrollIntoView()");
+      look(phone, "clinical-07-record-changed-on-phone");
+      phone.click("record-save");
+      phone.text("record-status", "Draft, version 3", SOON);
+
+      // The director completes it and signs: the signature first saves the director's changes,
+      // which are refused once (the injector saved version 3 meanwhile) and then kept.
+      desk.click("record-patient-informed-yes");
+      desk.type("record-informed-by", "Test DIRECTOR on the call");
+      new Select(desk.visible("record-disposition")).selectByValue("OBSERVED_IN_CLINIC");
+      desk.type("record-follow-up-plan", "Call tomorrow; review at 48 hours and 1 week.");
+      desk.click("record-sign");
+      desk.text("record-sign-text", "Save your changes and sign", SOON);
+      desk.click("record-sign-yes");
+      desk.text("record-message", "saved the record while you were writing", SOON);
+      assertThat(desk.visible("record-sites").getAttribute("value"))
+          .isEqualTo("left nasolabial fold");
+      assertThat(desk.visible("record-follow-up-plan").getAttribute("value"))
+          .startsWith("Call tomorrow");
+      desk.click("record-sign");
+      desk.text("record-sign-text", "Save your changes and sign", SOON);
+      look(desk, "clinical-08-director-signs");
+      desk.click("record-sign-yes");
+      desk.text("record-status", "SIGNED by Test DIRECTOR", SOON);
+      assertThat(desk.visible("record-signature").getText())
+          .containsPattern("SHA-256 of the signed content: [0-9a-f]{64}");
+      phone.text("record-status", "SIGNED by Test DIRECTOR", SOON);
+      assertThat(phone.visible("record-disposition-signed").getText())
+          .isEqualTo("Observed in the clinic, then home");
+
+      // Signed, the record is only added to.
+      phone.type("addendum-text", "Patient called at 18:00: colour normal.");
+      phone.click("addendum-submit");
+      phone.text("addenda-list", "colour normal", SOON);
+      desk.text("addenda-list", "colour normal", SOON);
+      phone.script("document.getElementById('record').scrollIntoView()");
+      look(phone, "clinical-09-record-signed-on-phone");
+      desk.script("document.getElementById('record').scrollIntoView()");
+      look(desk, "clinical-10-record-signed-on-desk");
+
+      // What the pages showed is what the API keeps.
+      Reply record =
+          api.get("/api/emergencies/" + id + "/incident-record", clinic.signIn(director));
+      assertThat(record.json().getString("status")).isEqualTo("SIGNED");
+      assertThat(record.json().getJsonObject("record").getString("actionsTaken"))
+          .contains("Hyaluronidase 1500 units");
+      assertThat(record.json().getJsonArray("addenda")).hasSize(1);
+    }
+  }
+
+  /** Sets a datetime-local field to this many minutes ago, in the browser's own zone. */
+  private static void localTime(Browser page, String id, int minutesAgo) {
+    page.script(
+        "const d = new Date(Date.now() - arguments[1] * 60000);"
+            + " const local = new Date(d.getTime() - d.getTimezoneOffset() * 60000);"
+            + " const f = document.getElementById(arguments[0]);"
+            + " f.value = local.toISOString().slice(0, 16);"
+            + " f.dispatchEvent(new Event('input', { bubbles: true }));",
+        id,
+        minutesAgo);
+  }
+
+  private static double top(Browser page, String id) {
+    return ((Number)
+            page.script(
+                "return document.getElementById(arguments[0]).getBoundingClientRect().top", id))
+        .doubleValue();
+  }
+
+  private static double bottom(Browser page, String id) {
+    return ((Number)
+            page.script(
+                "return document.getElementById(arguments[0]).getBoundingClientRect().bottom", id))
+        .doubleValue();
+  }
+
+  /** A screenshot, with every control labelled and every text readable (WCAG AA contrast). */
+  private static void look(Browser page, String name) {
+    page.screenshot(name);
+    assertThat(page.unlabelledControls()).as(name + ": unlabelled controls").isEmpty();
+    assertThat(page.lowContrastTexts()).as(name + ": text below WCAG AA contrast").isEmpty();
+  }
+}
