@@ -281,6 +281,7 @@ const FLAGS = {
   DENIED: 'Refused',
   BULK_READ: 'Many patients',
   CONSENT_EXCEPTION: 'Consent exception',
+  FOLLOW_UP_OVERDUE: 'Follow-up overdue',
 };
 
 /** One group: a summary row, and its events on demand right below it. */

@@ -94,6 +94,7 @@ class ArchitectureTest {
           "ChainResource.publicKey", // the checkpoint key's public half
           "ProtocolsResource.list", // the clinic's protocols, no patient in them
           "ProtocolsResource.publish",
+          "DrillsResource.report", // drill timings and counts, no patient in them
           "ConsentTextsResource.list"); // the clinic's consent wording, no patient in it
 
   /**

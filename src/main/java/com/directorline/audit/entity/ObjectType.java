@@ -29,6 +29,10 @@ public enum ObjectType {
   ADDENDUM,
   /** An emergency's chart, exported as PDF or FHIR. */
   CHART,
+  /** A follow-up after an emergency (a call at 24 h), scheduled, changed, reminded, completed. */
+  FOLLOW_UP,
+  /** A follow-up the system found overdue: what the compliance flags look for. */
+  OVERDUE_FOLLOW_UP,
   AUDIT_TRAIL,
   AUDIT_REVIEW,
   /** An endpoint refused before it knew its object, e.g. for a missing role. */

@@ -25,13 +25,38 @@ public record NewProtocol(
     @NotNull(message = "is required")
         @Size(min = 1, max = 30, message = "must hold 1 to 30 steps")
         @Valid
-        List<@NotNull(message = "must not be null") ProtocolStepDefinition> steps) {
+        List<@NotNull(message = "must not be null") ProtocolStepDefinition> steps,
+    @Size(max = 10, message = "must hold at most 10 follow-ups") @Valid
+        List<@NotNull(message = "must not be null") FollowUpDefinition> followUps) {
 
   // Payara's OpenAPI scanner fails on constrained constructor parameters (payara/Payara#7649).
-  public NewProtocol(Complication complication, String title, List<ProtocolStepDefinition> steps) {
+  public NewProtocol(
+      Complication complication,
+      String title,
+      List<ProtocolStepDefinition> steps,
+      List<FollowUpDefinition> followUps) {
     this.complication = complication;
     this.title = title;
     this.steps = steps;
+    this.followUps = followUps;
+  }
+
+  /** A follow-up scheduled when an emergency ends: so many hours later, what to do. */
+  @Schema(description = "A follow-up afterHours (1 to 2160) after the end: what to do.")
+  public record FollowUpDefinition(
+      @NotNull(message = "is required")
+          @Min(value = 1, message = "must be at least 1 hour")
+          @Max(value = 2160, message = "must be at most 2160 hours (90 days)")
+          Integer afterHours,
+      @NotNull(message = "is required")
+          @Size(max = 500, message = "must be at most 500 characters")
+          @Pattern(regexp = PlainText.NOT_BLANK, message = "must not be blank")
+          String text) {
+
+    public FollowUpDefinition(Integer afterHours, String text) {
+      this.afterHours = afterHours;
+      this.text = text;
+    }
   }
 
   /** One step: what to do, and how often to do it again, if at all. */

@@ -14,12 +14,16 @@ public record ProtocolView(
     int version,
     String title,
     List<ProtocolStepView> steps,
+    List<FollowUpView> followUps,
     boolean example,
     UUID createdBy,
     Instant createdAt) {
 
   /** A step; {@code repeatSeconds} absent when it is done once. */
   public record ProtocolStepView(int number, String text, Integer repeatSeconds) {}
+
+  /** A follow-up the protocol schedules, so many hours after the end. */
+  public record FollowUpView(int afterHours, String text) {}
 
   static ProtocolView of(Protocol p) {
     return new ProtocolView(
@@ -31,6 +35,7 @@ public record ProtocolView(
         p.steps().stream()
             .map(s -> new ProtocolStepView(s.position() + 1, s.text(), s.repeatSeconds()))
             .toList(),
+        p.followUps().stream().map(f -> new FollowUpView(f.afterHours(), f.text())).toList(),
         p.isExample(),
         p.createdBy(),
         p.createdAt());

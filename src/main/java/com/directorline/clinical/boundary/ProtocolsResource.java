@@ -1,6 +1,7 @@
 package com.directorline.clinical.boundary;
 
 import com.directorline.clinical.control.Protocols;
+import com.directorline.clinical.entity.ProtocolFollowUp;
 import com.directorline.clinical.entity.ProtocolStep;
 import com.directorline.emergencies.entity.Complication;
 import com.directorline.identity.entity.Role;
@@ -83,9 +84,16 @@ public class ProtocolsResource {
       NewProtocol.ProtocolStepDefinition step = body.steps().get(i);
       steps.add(new ProtocolStep(i, step.text(), step.repeatSeconds()));
     }
+    List<ProtocolFollowUp> followUps = new ArrayList<>();
+    List<NewProtocol.FollowUpDefinition> asked =
+        body.followUps() == null ? List.of() : body.followUps();
+    for (int i = 0; i < asked.size(); i++) {
+      followUps.add(new ProtocolFollowUp(i, asked.get(i).afterHours(), asked.get(i).text()));
+    }
     return Response.status(201)
         .entity(
-            ProtocolView.of(protocols.publish(clinicId, body.complication(), body.title(), steps)))
+            ProtocolView.of(
+                protocols.publish(clinicId, body.complication(), body.title(), steps, followUps)))
         .build();
   }
 }

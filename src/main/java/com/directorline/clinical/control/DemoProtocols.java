@@ -1,6 +1,7 @@
 package com.directorline.clinical.control;
 
 import com.directorline.clinical.entity.Protocol;
+import com.directorline.clinical.entity.ProtocolFollowUp;
 import com.directorline.clinical.entity.ProtocolStep;
 import com.directorline.emergencies.entity.Complication;
 import com.directorline.identity.control.FirstStart;
@@ -151,6 +152,21 @@ public class DemoProtocols {
                   Step.once(
                       SOURCE + "American Red Cross, First Aid/CPR/AED Participant's Manual."))));
 
+  /**
+   * The follow-up calls of the examples: a day, two days and a week after an occlusion (the account
+   * this product is built around ends with "schedules a follow-up call"), a day after the rest.
+   */
+  static List<ProtocolFollowUp> followUps(Complication complication) {
+    if (complication == Complication.VASCULAR_OCCLUSION) {
+      return List.of(
+          new ProtocolFollowUp(
+              0, 24, "Call the patient: colour, pain, capillary refill; ask for photos."),
+          new ProtocolFollowUp(1, 48, "Call or see the patient: healing, any new blanching."),
+          new ProtocolFollowUp(2, 168, "See the patient: photos of the area; close or refer."));
+    }
+    return List.of(new ProtocolFollowUp(0, 24, "Call the patient: how are they today?"));
+  }
+
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
 
@@ -177,6 +193,7 @@ public class DemoProtocols {
               1,
               example.title(),
               steps,
+              followUps(complication),
               true,
               admin.get(), // as the demo consent texts: written by the clinic's first admin
               clock.instant()));

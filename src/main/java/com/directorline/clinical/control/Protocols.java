@@ -6,6 +6,7 @@ import com.directorline.audit.entity.AuditEvent;
 import com.directorline.audit.entity.ObjectType;
 import com.directorline.audit.entity.Purpose;
 import com.directorline.clinical.entity.Protocol;
+import com.directorline.clinical.entity.ProtocolFollowUp;
 import com.directorline.clinical.entity.ProtocolStep;
 import com.directorline.emergencies.entity.Complication;
 import com.directorline.identity.control.Caller;
@@ -42,7 +43,11 @@ public class Protocols {
    */
   @Transactional
   public Protocol publish(
-      UUID clinicId, Complication complication, String title, List<ProtocolStep> steps) {
+      UUID clinicId,
+      Complication complication,
+      String title,
+      List<ProtocolStep> steps,
+      List<ProtocolFollowUp> followUps) {
     caller.requireMemberOf(clinicId, "clinic");
     if (em.find(Clinic.class, clinicId, LockModeType.PESSIMISTIC_WRITE) == null) {
       throw new NotFound("clinic");
@@ -62,6 +67,7 @@ public class Protocols {
             latest == null ? 1 : latest + 1,
             title,
             steps,
+            followUps,
             false,
             caller.userId(),
             clock.instant());

@@ -63,9 +63,16 @@ public class Protocol {
   @CollectionTable(name = "protocol_step", joinColumns = @JoinColumn(name = "protocol_id"))
   private Set<ProtocolStep> steps = new HashSet<>();
 
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "protocol_follow_up", joinColumns = @JoinColumn(name = "protocol_id"))
+  private Set<ProtocolFollowUp> followUps = new HashSet<>();
+
+  /** Follow-ups a protocol may schedule. */
+  public static final int MAX_FOLLOW_UPS = 10;
+
   protected Protocol() {}
 
-  /** The given version; the steps in the order given. */
+  /** The given version without follow-ups; the steps in the order given. */
   public static Protocol version(
       UUID clinicId,
       Complication complication,
@@ -75,6 +82,23 @@ public class Protocol {
       boolean example,
       UUID author,
       Instant at) {
+    return version(clinicId, complication, version, title, steps, List.of(), example, author, at);
+  }
+
+  /** The given version; the steps and the follow-ups in the order given. */
+  public static Protocol version(
+      UUID clinicId,
+      Complication complication,
+      int version,
+      String title,
+      List<ProtocolStep> steps,
+      List<ProtocolFollowUp> followUps,
+      boolean example,
+      UUID author,
+      Instant at) {
+    if (followUps.size() > MAX_FOLLOW_UPS) {
+      throw new IllegalArgumentException("a protocol schedules at most 10 follow-ups");
+    }
     if (version < 1) {
       throw new IllegalArgumentException("versions start at 1");
     }
@@ -96,6 +120,10 @@ public class Protocol {
     for (int i = 0; i < steps.size(); i++) {
       ProtocolStep step = steps.get(i);
       protocol.steps.add(new ProtocolStep(i, step.text(), step.repeatSeconds()));
+    }
+    for (int i = 0; i < followUps.size(); i++) {
+      ProtocolFollowUp followUp = followUps.get(i);
+      protocol.followUps.add(new ProtocolFollowUp(i, followUp.afterHours(), followUp.text()));
     }
     return protocol;
   }
@@ -137,6 +165,13 @@ public class Protocol {
   public List<ProtocolStep> steps() {
     List<ProtocolStep> ordered = new ArrayList<>(steps);
     ordered.sort(Comparator.comparingInt(ProtocolStep::position));
+    return ordered;
+  }
+
+  /** The follow-ups it schedules when an emergency ends, in order. */
+  public List<ProtocolFollowUp> followUps() {
+    List<ProtocolFollowUp> ordered = new ArrayList<>(followUps);
+    ordered.sort(Comparator.comparingInt(ProtocolFollowUp::position));
     return ordered;
   }
 }

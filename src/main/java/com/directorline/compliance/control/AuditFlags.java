@@ -163,6 +163,13 @@ public class AuditFlags {
                 e,
                 "patient could not consent; the reason is on the emergency"));
       }
+      if (success && e.objectType() == ObjectType.OVERDUE_FOLLOW_UP) {
+        flags.add(
+            new Flag(
+                FlagKind.FOLLOW_UP_OVERDUE,
+                e,
+                "a follow-up after the emergency was not done in time; see the clinic's list"));
+      }
       if (success && Boolean.FALSE.equals(e.participant())) {
         flags.add(
             new Flag(

@@ -13,5 +13,7 @@ public enum FlagKind {
   /** One user read more distinct patients than the configured limit within the window. */
   BULK_READ,
   /** The emergency exception to consent was declared: the director and the officer review it. */
-  CONSENT_EXCEPTION
+  CONSENT_EXCEPTION,
+  /** A follow-up after an emergency was not done within the grace after it was due. */
+  FOLLOW_UP_OVERDUE
 }

@@ -1,9 +1,11 @@
 package com.directorline.emergencies.control;
 
+import com.directorline.emergencies.entity.Emergency;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,5 +28,18 @@ public class Drills {
         .setMaxResults(1)
         .getResultStream()
         .findFirst();
+  }
+
+  /** The clinic's drills launched in [from, to), oldest first, at most {@code limit}. */
+  public List<Emergency> launched(UUID clinicId, Instant from, Instant to, int limit) {
+    return em.createQuery(
+            "select e from Emergency e where e.clinicId = :clinic and e.drill = true"
+                + " and e.launchedAt >= :from and e.launchedAt < :to order by e.launchedAt",
+            Emergency.class)
+        .setParameter("clinic", clinicId)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .setMaxResults(limit)
+        .getResultList();
   }
 }

@@ -8,6 +8,7 @@ import com.directorline.audit.entity.Purpose;
 import com.directorline.consent.control.Consents;
 import com.directorline.emergencies.entity.Emergency;
 import com.directorline.emergencies.entity.EmergencyDetails;
+import com.directorline.emergencies.entity.EmergencyEnded;
 import com.directorline.emergencies.entity.EventType;
 import com.directorline.emergencies.entity.LaunchRequest;
 import com.directorline.emergencies.entity.NotParticipant;
@@ -28,6 +29,7 @@ import com.directorline.problems.entity.NotFound;
 import com.directorline.video.control.JitsiTokens;
 import com.directorline.video.entity.VideoGrant;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
@@ -63,6 +65,7 @@ public class Emergencies {
   @Inject AuditTrail audit;
   @Inject Consents consents;
   @Inject JitsiTokens jitsi;
+  @Inject Event<EmergencyEnded> ended;
 
   /**
    * Launches for the caller's clinic ({@code clinicId} needed only by injectors of several
@@ -365,10 +368,11 @@ public class Emergencies {
 
   @Transactional
   public Emergency end(UUID id, Outcome outcome, String summary) {
-    return change(
-        id,
-        "end " + outcome,
-        emergency -> emergency.end(caller.userId(), outcome, summary, clock.instant()));
+    Emergency emergency =
+        change(
+            id, "end " + outcome, e -> e.end(caller.userId(), outcome, summary, clock.instant()));
+    ended.fire(new EmergencyEnded(emergency));
+    return emergency;
   }
 
   /**
