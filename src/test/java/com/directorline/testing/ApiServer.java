@@ -61,6 +61,9 @@ public class ApiServer implements ParameterResolver {
                 Map.entry("DIRECTORLINE_ALERTS_HEARTBEAT_SECONDS", "1"),
                 // The roster's coverage check every 10 s instead of every 15 minutes.
                 Map.entry("DIRECTORLINE_ONCALL_COVERAGE_CHECK_SECONDS", "10"),
+                // Follow-up reminders looked for every 300 ms, overdue 8 s after they are due.
+                Map.entry("DIRECTORLINE_FOLLOW_UPS_TICK_MILLIS", "300"),
+                Map.entry("DIRECTORLINE_FOLLOW_UPS_OVERDUE_AFTER_SECONDS", "8"),
                 // As behind a reverse proxy: tests sign in "from" other addresses.
                 Map.entry("DIRECTORLINE_HTTP_CLIENT_IP_HEADER", "X-Forwarded-For"),
                 Map.entry("DIRECTORLINE_HTTP_TRUSTED_PROXIES", "127.0.0.1"),

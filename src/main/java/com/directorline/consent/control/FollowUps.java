@@ -47,6 +47,28 @@ public class FollowUps {
     return tasks;
   }
 
+  /**
+   * Every task of one clinic the caller belongs to, newest first, not audited here: the list that
+   * shows them with the clinic's other follow-ups records each read.
+   */
+  public List<FollowUpTask> inClinic(UUID clinicId) {
+    if (!caller.isMemberOf(clinicId)) {
+      return List.of();
+    }
+    return em.createQuery(
+            "select t from FollowUpTask t where t.clinicId = :clinic order by t.openedAt desc",
+            FollowUpTask.class)
+        .setParameter("clinic", clinicId)
+        .setMaxResults(500)
+        .getResultList();
+  }
+
+  /** The task, if it is one of the caller's clinics'; not audited. */
+  public Optional<FollowUpTask> find(UUID id) {
+    return Optional.ofNullable(em.find(FollowUpTask.class, id))
+        .filter(t -> caller.isMemberOf(t.clinicId()));
+  }
+
   @Transactional
   public FollowUpTask complete(UUID id, String note) {
     FollowUpTask task =

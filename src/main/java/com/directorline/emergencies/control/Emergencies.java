@@ -39,7 +39,9 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -245,6 +247,20 @@ public class Emergencies {
    */
   public Optional<Emergency> findVisible(UUID id) {
     return Optional.ofNullable(em.find(Emergency.class, id)).filter(this::mayView);
+  }
+
+  /**
+   * The emergencies with these ids, unchecked and unaudited: for a component that lists its own
+   * records of them (follow-ups) and has checked the caller for each.
+   */
+  public Map<UUID, Emergency> byIds(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return em.createQuery("select e from Emergency e where e.id in :ids", Emergency.class)
+        .setParameter("ids", Set.copyOf(ids))
+        .getResultStream()
+        .collect(Collectors.toMap(Emergency::id, e -> e));
   }
 
   /** The timeline of an emergency the caller has been checked for; not audited here. */

@@ -35,6 +35,11 @@ public class Alerts {
   /** The emergency gained details (the patient, a note); the console reads them if it may. */
   public static final String UPDATED = "emergency.updated";
 
+  /**
+   * A follow-up after an emergency is due (or overdue): to its assignee, by email and webhook too.
+   */
+  public static final String FOLLOW_UP_DUE = "follow-up.due";
+
   @PersistenceContext EntityManager em;
   @Inject Clock clock;
   @Inject Event<Committed> committed;
@@ -45,6 +50,8 @@ public class Alerts {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public void send(Collection<UUID> directors, UUID emergencyId, String event, String data) {
+    // Named "directors" for the alerts they mostly are; a follow-up reminder reaches its
+    // assignee, who may be an injector (email and webhook then, having no console).
     if (directors.isEmpty()) {
       return;
     }

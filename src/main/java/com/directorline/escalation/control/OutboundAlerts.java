@@ -56,6 +56,8 @@ public class OutboundAlerts {
     for (AlertMessage message : committed.messages()) {
       if (Alerts.ALERT.equals(message.event())) {
         executor.execute(() -> fanOut(message));
+      } else if (Alerts.FOLLOW_UP_DUE.equals(message.event())) {
+        executor.execute(() -> followUpDue(message));
       }
     }
   }
@@ -114,6 +116,101 @@ public class OutboundAlerts {
                       webhookSender.post(
                           webhook.url(), webhook.secret(), "alert-" + message.seq(), body, clock));
             });
+  }
+
+  /**
+   * A follow-up reminder by email to the person told, and once to the clinic's webhook. Neither
+   * carries the patient or the follow-up's words (staff may write a name there): the link opens
+   * DirectorLine, where the person signs in to read it.
+   */
+  private void followUpDue(AlertMessage message) {
+    JsonObject data;
+    try (var reader = Json.createReader(new StringReader(message.data()))) {
+      data = reader.readObject();
+    }
+    UUID clinicId = UUID.fromString(data.getString("clinicId"));
+    Recipients recipients = self.recipients(message.directorId(), clinicId);
+    boolean overdue = data.getBoolean("overdue", false);
+    boolean drill = data.getBoolean("drill", false);
+    String clinicName = data.getString("clinicName", "your clinic");
+    String complication = data.getString("complication").replace('_', ' ').toLowerCase();
+    String link = publicUrl.replaceAll("/+$", "") + "/?follow-up=" + data.getString("followUpId");
+    recipients
+        .director()
+        .ifPresent(
+            person -> {
+              String to = person.email();
+              dispatcher.dispatch(
+                  message.seq(),
+                  clinicId,
+                  Delivery.Channel.EMAIL,
+                  to == null ? "(no address)" : to,
+                  () ->
+                      to == null
+                          ? Dispatcher.Result.skipped("the person has no email address")
+                          : mail.send(
+                              to,
+                              (drill ? "[DRILL] " : "")
+                                  + (overdue ? "Overdue follow-up at " : "Follow-up due at ")
+                                  + clinicName,
+                              person.displayName()
+                                  + ",\n\na follow-up after the "
+                                  + complication
+                                  + " emergency at "
+                                  + clinicName
+                                  + (overdue ? " is overdue" : " is due")
+                                  + " ("
+                                  + data.getString("dueAt")
+                                  + ").\n\nOpen DirectorLine to see what to do and record the"
+                                  + " outcome:\n"
+                                  + link
+                                  + "\n"));
+            });
+    // The webhook is the clinic's, not the person's: once per reminder, from the assignee's copy.
+    if (message.directorId().toString().equals(data.getString("assigneeId", ""))) {
+      recipients
+          .webhook()
+          .ifPresent(
+              webhook -> {
+                String body =
+                    Json.createObjectBuilder()
+                        .add("type", message.event())
+                        .add("deliveryId", "alert-" + message.seq())
+                        .add("createdAt", message.createdAt().toString())
+                        .add(
+                            "followUp",
+                            Json.createObjectBuilder()
+                                .add("id", data.getString("followUpId"))
+                                .add("dueAt", data.getString("dueAt"))
+                                .add("overdue", overdue)
+                                .add("link", link))
+                        .add(
+                            "emergency",
+                            Json.createObjectBuilder()
+                                .add("id", message.emergencyId().toString())
+                                .add("complication", data.getString("complication"))
+                                .add("drill", drill))
+                        .add(
+                            "clinic",
+                            Json.createObjectBuilder()
+                                .add("id", clinicId.toString())
+                                .add("name", clinicName))
+                        .build()
+                        .toString();
+                dispatcher.dispatch(
+                    message.seq(),
+                    clinicId,
+                    Delivery.Channel.WEBHOOK,
+                    webhook.url(),
+                    () ->
+                        webhookSender.post(
+                            webhook.url(),
+                            webhook.secret(),
+                            "alert-" + message.seq(),
+                            body,
+                            clock));
+              });
+    }
   }
 
   private static String mailBody(
