@@ -786,7 +786,7 @@ export function clinicalPanels({ role, emergencyId, sound, arrived }) {
       await Promise.all([
         all || has('ORDERED', 'GIVEN') ? orders.update(next) : null,
         all || has('CHECKLIST') ? checklist.update(next) : null,
-        all || has('CHECKLIST', 'ORDERED', 'GIVEN', 'RECORD_SIGNED', 'ADDENDUM') ? record.update(next) : null,
+        all || has('CHECKLIST', 'ORDERED', 'GIVEN', 'RECORD_SAVED', 'RECORD_SIGNED', 'ADDENDUM') ? record.update(next) : null,
       ]);
     },
     clear() {

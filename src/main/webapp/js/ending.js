@@ -94,7 +94,7 @@ export function flash(card) {
 }
 
 /** Entries whose detail is people's words (a note, an order, a step), shown as written. */
-const PLAIN_DETAIL = ['NOTE', 'SUMMARY', 'CHECKLIST', 'ORDERED', 'GIVEN', 'RECORD_SIGNED', 'ADDENDUM'];
+const PLAIN_DETAIL = ['NOTE', 'SUMMARY', 'CHECKLIST', 'ORDERED', 'GIVEN', 'RECORD_SAVED', 'RECORD_SIGNED', 'ADDENDUM'];
 
 /** Reads the timeline (an audited access) into the list element, and answers its entries. */
 export async function showTimeline(emergencyId, list) {

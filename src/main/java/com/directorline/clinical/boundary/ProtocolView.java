@@ -14,7 +14,7 @@ public record ProtocolView(
     int version,
     String title,
     List<ProtocolStepView> steps,
-    List<FollowUpView> followUps,
+    List<ProtocolFollowUpView> followUps,
     boolean example,
     UUID createdBy,
     Instant createdAt) {
@@ -23,7 +23,7 @@ public record ProtocolView(
   public record ProtocolStepView(int number, String text, Integer repeatSeconds) {}
 
   /** A follow-up the protocol schedules, so many hours after the end. */
-  public record FollowUpView(int afterHours, String text) {}
+  public record ProtocolFollowUpView(int afterHours, String text) {}
 
   static ProtocolView of(Protocol p) {
     return new ProtocolView(
@@ -35,7 +35,9 @@ public record ProtocolView(
         p.steps().stream()
             .map(s -> new ProtocolStepView(s.position() + 1, s.text(), s.repeatSeconds()))
             .toList(),
-        p.followUps().stream().map(f -> new FollowUpView(f.afterHours(), f.text())).toList(),
+        p.followUps().stream()
+            .map(f -> new ProtocolFollowUpView(f.afterHours(), f.text()))
+            .toList(),
         p.isExample(),
         p.createdBy(),
         p.createdAt());

@@ -88,15 +88,23 @@ public class IncidentRecords {
     requireUnsigned(emergency);
     IncidentRecord record = em.find(IncidentRecord.class, emergency.id());
     Instant now = clock.instant();
+    int version;
     if (record == null) {
       if (basedOn != 0) {
         throw new Conflict(
             "record-changed", "There is no record yet; the first save names version 0.");
       }
-      em.persist(IncidentRecord.first(emergency.id(), details, me, now));
+      IncidentRecord first = IncidentRecord.first(emergency.id(), details, me, now);
+      em.persist(first);
+      version = first.version();
     } else {
       record.revise(details, basedOn, me, now);
+      version = record.version();
     }
+    // On the timeline, so the other participant's page reads the new words at its next poll
+    // instead of working on a stale draft.
+    emergencies.document(
+        emergency, EventType.RECORD_SAVED, "Incident record draft saved (version " + version + ")");
     trail.record(
         emergencies
             .access(
@@ -263,23 +271,23 @@ public class IncidentRecords {
    */
   public String actionsFromCall(Emergency emergency) {
     ZoneId zone = clinics.byId(emergency.clinicId()).map(Clinic::zone).orElse(ZoneId.of("UTC"));
-    record Line(Instant at, String text) {}
-    List<Line> lines = new ArrayList<>();
+    record ActionLine(Instant at, String text) {}
+    List<ActionLine> lines = new ArrayList<>();
     Checklist checklist = checklists.checklistOf(emergency);
     for (ChecklistTick tick : checklist.ticks()) {
-      lines.add(new Line(tick.tickedAt(), checklist.describe(tick)));
+      lines.add(new ActionLine(tick.tickedAt(), checklist.describe(tick)));
     }
     List<MedicationOrder> placed = orders.ordersOf(emergency.id());
     Map<UUID, MedicationGiven> given = orders.givenOf(placed);
     for (MedicationOrder order : placed) {
       MedicationGiven g = given.get(order.id());
       if (g != null) {
-        lines.add(new Line(g.givenAt(), "Given: " + order.describe()));
+        lines.add(new ActionLine(g.givenAt(), "Given: " + order.describe()));
       }
     }
-    lines.sort(Comparator.comparing(Line::at));
+    lines.sort(Comparator.comparing(ActionLine::at));
     StringBuilder text = new StringBuilder();
-    for (Line line : lines) {
+    for (ActionLine line : lines) {
       text.append(CLOCK_TIME.format(line.at().atZone(zone)))
           .append(' ')
           .append(line.text())

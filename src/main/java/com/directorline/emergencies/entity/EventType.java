@@ -24,6 +24,8 @@ public enum EventType {
   ORDERED,
   /** The injector read an order back as given, with the time (clinical). */
   GIVEN,
+  /** A participant saved the incident record's draft (clinical): the other page reads it again. */
+  RECORD_SAVED,
   /** The accepting director signed the incident record (clinical). */
   RECORD_SIGNED,
   /** A dated correction or addition to the signed record (clinical). */
@@ -34,6 +36,7 @@ public enum EventType {
     return this == CHECKLIST
         || this == ORDERED
         || this == GIVEN
+        || this == RECORD_SAVED
         || this == RECORD_SIGNED
         || this == ADDENDUM;
   }

@@ -138,14 +138,14 @@ public class ClinicFollowUps {
     UUID me = caller.userId();
     List<FollowUpView> views = new ArrayList<>();
     Set<UUID> people = new HashSet<>();
-    record Row(FollowUpView view, Emergency emergency) {}
-    List<Row> rows = new ArrayList<>();
+    record ListedFollowUp(FollowUpView view, Emergency emergency) {}
+    List<ListedFollowUp> rows = new ArrayList<>();
     for (FollowUp f : own) {
       Emergency e = byId.get(f.emergencyId());
       if (e != null && (director || f.assigneeId().equals(me) || e.launchedBy().equals(me))) {
         FollowUpStatus status = f.status(now, grace());
         if (filter.statuses.contains(status)) {
-          rows.add(new Row(view(f, e, status), e));
+          rows.add(new ListedFollowUp(view(f, e, status), e));
           people.add(f.assigneeId());
           Optional.ofNullable(f.completedBy()).ifPresent(people::add);
         }
@@ -161,14 +161,14 @@ public class ClinicFollowUps {
                     ? FollowUpStatus.DUE
                     : FollowUpStatus.OVERDUE;
         if (filter.statuses.contains(status)) {
-          rows.add(new Row(task(t, e, status), e));
+          rows.add(new ListedFollowUp(task(t, e, status), e));
           people.add(e.launchedBy());
           Optional.ofNullable(t.completedBy()).ifPresent(people::add);
         }
       }
     }
     Map<UUID, Person> names = users.people(people);
-    for (Row row : rows) {
+    for (ListedFollowUp row : rows) {
       views.add(named(row.view(), names));
       trail.record(
           about(AuditAction.READ, row.view().id(), row.emergency()).detail("follow-up list"));
