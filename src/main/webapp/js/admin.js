@@ -5,6 +5,8 @@
 // picked by name, and ids stay in data attributes and request paths.
 import { api, ApiError, explain, sentence } from './api.js';
 import { $, el, startPage, dateTime, day, humanize, clearFieldProblems, toSignIn, signedOutMessage } from './shell.js';
+import { protocolsTab } from './admin-protocols.js';
+import { drillsTab } from './admin-drills.js';
 
 const me = await startPage('ADMIN');
 
@@ -301,7 +303,15 @@ $('confirm-no').addEventListener('click', () => $('confirm-dialog').close('no'))
 
 // --- tabs ------------------------------------------------------------------------------------
 
-const TABS = ['clinic', 'staff', 'oncall', 'policy', 'alerts', 'consent'];
+const TABS = ['clinic', 'staff', 'oncall', 'policy', 'protocols', 'alerts', 'consent', 'drills'];
+
+// The clinical tabs live in their own modules, with this page's helpers.
+const clinical = {
+  clinic: () => clinic, stillOn, zone, report, fresh, saved, once, invalid, nameOf, orderButtons, placeOrderButtons,
+  confirm: confirmAction, changed: () => loadReadiness(),
+};
+const protocols = protocolsTab(clinical);
+const drills = drillsTab(clinical);
 
 function showTab(name, focus = false) {
   for (const other of TABS) {
@@ -316,7 +326,10 @@ function showTab(name, focus = false) {
  * choosing their password, a director handing over, an alert going out). Forms being edited are
  * left as they are.
  */
-const REFRESH = { staff: () => loadStaff(), oncall: () => loadCoverage(), alerts: () => loadDeliveries() };
+const REFRESH = {
+  staff: () => loadStaff(), oncall: () => loadCoverage(), alerts: () => loadDeliveries(),
+  protocols: () => protocols.load(), drills: () => drills.load(),
+};
 
 function refresh(name) {
   if (!clinic) return;
@@ -380,7 +393,7 @@ async function choose(id) {
   await loadStaff();
   if (!stillOn(id)) return;
   await Promise.all([loadReadiness(), loadRotation(), loadCoverage(), loadPolicy(), loadWebhook(),
-    loadDeliveries(), loadConsentTexts()]);
+    loadDeliveries(), loadConsentTexts(), protocols.load(), drills.load()]);
 }
 
 $('clinic-picker').addEventListener('change', () => {
@@ -442,10 +455,10 @@ const READINESS = {
   POLICY: { label: 'Escalation plan', tab: 'policy', fix: 'Set up the escalation plan' },
   TRANSFER_PLAN: { label: 'Transfer plan', tab: 'clinic', fix: 'Write the transfer plan' },
   CONSENT_TEXTS: { label: 'Consent texts', tab: 'consent', fix: 'Publish the consent texts' },
-  // No tab fixes these: the medical director writes protocols; an injector launches a drill.
-  PROTOCOLS: { label: 'Protocols' },
-  // No tab fixes it: the server's sentence says where a drill is launched.
-  DRILL: { label: 'A practice drill' },
+  // Examples count as protocols, but the director still has to review them: the link stays.
+  PROTOCOLS: { label: 'Protocols', tab: 'protocols', fix: 'Write the protocols', review: 'Review the protocols' },
+  // No tab fixes it (the server's sentence says where a drill is launched); the Drills tab shows them.
+  DRILL: { label: 'A practice drill', tab: 'drills', review: 'See how the drills went' },
 };
 
 async function loadReadiness() {
@@ -473,11 +486,13 @@ function renderReadiness(readiness) {
 
 function readinessItem(item) {
   const known = READINESS[item.item] || {};
-  const fix = !item.ready && known.tab ? el('button', {
-    type: 'button', class: 'link fix', text: `${known.fix} →`,
+  const action = item.ready ? known.review : known.fix;
+  const fix = action && known.tab ? el('button', {
+    type: 'button', class: 'link fix', text: `${action} →`,
     onclick: () => {
       showTab(known.tab, true);
       remember({ tab: known.tab });
+      REFRESH[known.tab]?.();
     },
   }) : null;
   return el('li', { 'data-item': item.item, class: item.ready ? 'ready' : 'missing' },
