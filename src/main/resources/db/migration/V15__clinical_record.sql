@@ -61,9 +61,10 @@ CREATE TABLE incident_record (
 );
 
 -- The record as signed, whole and never changed: the chart and the FHIR bundle are made from it.
+-- Every field at its limit, written in characters JSON escapes (quotes), stays under 50,000.
 CREATE TABLE incident_signature (
     emergency_id  UUID PRIMARY KEY REFERENCES emergency (id),
-    content       VARCHAR(40000) NOT NULL,
+    content       VARCHAR(100000) NOT NULL,
     sha256        CHAR(64) NOT NULL,
     signed_by     UUID NOT NULL REFERENCES app_user (id),
     signed_at     TIMESTAMP WITH TIME ZONE NOT NULL

@@ -26,7 +26,7 @@ public class IncidentSignature {
   @Column(name = "emergency_id")
   private UUID emergencyId;
 
-  @Column(nullable = false, updatable = false, length = 40000)
+  @Column(nullable = false, updatable = false, length = 100000)
   private String content;
 
   @Column(nullable = false, updatable = false, length = 64)

@@ -488,6 +488,44 @@ class ClinicalRecordIT {
   }
 
   @Test
+  void aRecordWithEveryFieldAtItsLimitIsSignedWhole(Api api) {
+    Call call = launched(api);
+    accept(call);
+    String director = call.directorToken();
+    api.post(
+        call.path("/end"),
+        director,
+        Json.createObjectBuilder().add("outcome", "RESOLVED_ON_SITE").build());
+    // Quotes: each is escaped in the signed JSON, so this is the largest content there can be.
+    JsonObjectBuilder full =
+        completeRecord()
+            .add("procedure", "\"".repeat(500))
+            .add("product", "\"".repeat(200))
+            .add("lot", "\"".repeat(100))
+            .add("volume", "\"".repeat(100))
+            .add("sites", "\"".repeat(500))
+            .add("signs", "\"".repeat(4000))
+            .add("actionsTaken", "\"".repeat(8000))
+            .add("informedBy", "\"".repeat(200))
+            .add("followUpPlan", "\"".repeat(2000))
+            .add("notes", "\"".repeat(8000));
+    Reply saved = save(call, director, 0, full);
+    assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+    Reply tooLong = save(call, director, 1, full.add("notes", "x".repeat(8001)));
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.json().getJsonArray("violations").getJsonObject(0).getString("field"))
+        .isEqualTo("record.notes");
+    Reply signed =
+        api.post(
+            call.path("/incident-record/sign"),
+            director,
+            Json.createObjectBuilder().add("version", 1).build());
+    assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+    assertThat(signed.json().getJsonObject("record").getString("notes")).hasSize(8000);
+    assertThat(signed.json().getJsonObject("signature").getBoolean("intact")).isTrue();
+  }
+
+  @Test
   void anAddendumBeforeSigningAndARecordOfACancelledEmergencyAreRefused(Api api) {
     Call call = launched(api);
     String injector = call.injectorToken();
