@@ -43,7 +43,7 @@ public class ChartFhirResource {
               + " PDF.")
   public Response fhir(
       @PathParam("id") UUID id, @HeaderParam("X-Break-Glass-Reason") String breakGlassReason) {
-    Chart chart = charts.export(id, "fhir", breakGlassReason);
+    Chart chart = charts.export(id, "fhir", breakGlassReason, false);
     String pdfUrl =
         uri.getBaseUriBuilder()
             .path("emergencies")

@@ -5,8 +5,8 @@ import com.directorline.audit.entity.AuditAction;
 import com.directorline.audit.entity.ObjectType;
 import com.directorline.chart.control.ChartPdf;
 import com.directorline.chart.control.Charts;
-import com.directorline.chart.entity.Chart;
 import com.directorline.identity.entity.Role;
+import com.directorline.photos.control.UploadAdmission;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -29,6 +29,7 @@ public class ChartPdfResource {
 
   @Inject Charts charts;
   @Inject ChartPdf pdf;
+  @Inject UploadAdmission admission;
 
   @GET
   @Produces("application/pdf")
@@ -43,8 +44,13 @@ public class ChartPdfResource {
               + " clinic with X-Break-Glass-Reason. Every download is an audited EXPORT.")
   public Response pdf(
       @PathParam("id") UUID id, @HeaderParam("X-Break-Glass-Reason") String breakGlassReason) {
-    Chart chart = charts.export(id, "pdf", breakGlassReason);
-    return Response.ok(pdf.render(chart), "application/pdf")
+    byte[] rendered;
+    // Room in memory for the photos and the PDF before any is read: beyond it 503, never an
+    // exhausted heap. Nothing is told before the caller is checked (an unknown emergency has 0).
+    try (UploadAdmission.Ticket room = admission.admitChart(charts.photoBytes(id))) {
+      rendered = pdf.render(charts.export(id, "pdf", breakGlassReason, true));
+    }
+    return Response.ok(rendered, "application/pdf")
         .header("Content-Disposition", "attachment; filename=\"emergency-" + id + "-chart.pdf\"")
         .build();
   }

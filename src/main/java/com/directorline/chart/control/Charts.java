@@ -17,11 +17,13 @@ import com.directorline.identity.entity.Clinic;
 import com.directorline.photos.control.Photos;
 import com.directorline.problems.entity.Forbidden;
 import com.directorline.problems.entity.InvalidInput;
+import com.directorline.problems.entity.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -46,9 +48,30 @@ public class Charts {
   @Inject Clock clock;
   @Inject AuditTrail trail;
 
-  /** The chart, recorded as an export in the given format ("pdf" or "fhir"). */
+  /**
+   * How many bytes of photos the chart would carry, to admit it by memory; 0 for an emergency the
+   * caller may not export (the export then answers 404, not a 503 that would tell it exists).
+   */
+  public long photoBytes(UUID emergencyId) {
+    boolean mayExport = emergencies.findVisible(emergencyId).isPresent();
+    if (!mayExport) {
+      try {
+        emergencies.forBreakGlass(emergencyId);
+        mayExport = true;
+      } catch (NotFound notOfficersEither) {
+        mayExport = false;
+      }
+    }
+    return mayExport ? photos.bytesOf(emergencyId) : 0;
+  }
+
+  /**
+   * The chart, recorded as an export in the given format ("pdf" or "fhir"); the photos' bytes only
+   * when asked (the PDF shows them, the FHIR bundle refers to the PDF).
+   */
   @Transactional
-  public Chart export(UUID emergencyId, String format, String breakGlassReason) {
+  public Chart export(
+      UUID emergencyId, String format, String breakGlassReason, boolean withPhotos) {
     Emergency emergency = emergencies.findVisible(emergencyId).orElse(null);
     AuditEvent.Draft event;
     if (emergency != null) {
@@ -84,18 +107,19 @@ public class Charts {
             checklists.viewOf(emergency),
             orders.viewsOf(emergency),
             records.view(emergency),
-            photos.forChart(emergency).stream()
-                .map(
-                    i ->
-                        new Chart.ChartPhoto(
-                            i.photo().id(),
-                            i.photo().contentType(),
-                            i.bytes(),
-                            i.photo().caption(),
-                            i.photo().capturedAt(),
-                            i.photo().receivedAt(),
-                            i.photo().sha256()))
-                .toList(),
+            (withPhotos ? photos.forChart(emergency) : List.<Photos.Image>of())
+                .stream()
+                    .map(
+                        i ->
+                            new Chart.ChartPhoto(
+                                i.photo().id(),
+                                i.photo().contentType(),
+                                i.bytes(),
+                                i.photo().caption(),
+                                i.photo().capturedAt(),
+                                i.photo().receivedAt(),
+                                i.photo().sha256()))
+                    .toList(),
             clock.instant(),
             caller.username());
     trail.record(event.detail("chart." + format));

@@ -230,6 +230,16 @@ public class Photos {
     return new Image(photo, plain);
   }
 
+  /** The stored size of an emergency's photos in all, for admitting a chart; not audited. */
+  public long bytesOf(UUID emergencyId) {
+    Long total =
+        em.createQuery(
+                "select sum(p.sizeBytes) from Photo p where p.emergencyId = :emergency", Long.class)
+            .setParameter("emergency", emergencyId)
+            .getSingleResult();
+    return total == null ? 0 : total;
+  }
+
   /**
    * The emergency's photos with their bytes, oldest first, each decrypted and checked against its
    * SHA-256: for a chart. Not audited here: the chart's export is the one event, and whether the

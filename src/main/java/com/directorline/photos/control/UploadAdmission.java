@@ -78,6 +78,32 @@ public class UploadAdmission {
     return new Ticket(cost);
   }
 
+  /**
+   * Room for a chart that carries photos of {@code photoBytes} in all: the stored ciphertexts, the
+   * images, the PDF and its buffer are alive at once, counted like an upload of that size, from the
+   * same budget (a burst of chart downloads must not run the heap out either).
+   *
+   * @throws ServiceUnavailable when there is no room now
+   */
+  public Ticket admitChart(long photoBytes) {
+    int cost = costKiB(photoBytes);
+    boolean admitted;
+    try {
+      admitted = budget.tryAcquire(cost, waitMillis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      admitted = false;
+    }
+    if (!admitted) {
+      throw new ServiceUnavailable(
+          "chart-busy",
+          "Too many photos are being received or printed right now; download the chart again in a"
+              + " few seconds.",
+          5);
+    }
+    return new Ticket(cost);
+  }
+
   /** An admitted upload's share of the budget, given back exactly once. */
   public final class Ticket implements AutoCloseable {
     private int cost;
