@@ -43,6 +43,24 @@ class UploadAdmissionTest {
   }
 
   @Test
+  void chartsShareTheBudgetWithUploads() {
+    UploadAdmission admission = admission();
+    UploadAdmission.Ticket upload = admission.admit(6 * MB);
+    UploadAdmission.Ticket chart = admission.admitChart(6 * MB);
+
+    assertThatThrownBy(() -> admission.admitChart(6 * MB))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            busy -> {
+              assertThat(busy.problem().status()).isEqualTo(503);
+              assertThat(busy.problem().type()).endsWith("chart-busy");
+            });
+    upload.close();
+    admission.admitChart(6 * MB).close();
+    chart.close();
+  }
+
+  @Test
   void aTicketGivesItsShareBackOnce() {
     UploadAdmission admission = admission();
     UploadAdmission.Ticket ticket = admission.admit(20 * MB);
