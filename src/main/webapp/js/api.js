@@ -169,6 +169,9 @@ const FIELD_LABELS = {
   from: 'The start of the period',
   to: 'The end of the period',
   justification: 'The reason for the emergency access',
+  what: 'The task',
+  dueAt: 'The due time',
+  assigneeId: 'The assignee',
 };
 
 /** One violation as a sentence: "The patient initials must be 1 to 8 letters." */

@@ -6,6 +6,7 @@ import { $, el, startPage, time, dateTime, COMPLICATIONS, OUTCOMES, STATUSES, hu
 import { CallPanel } from './call.js';
 import { counted, endPanel, flash, newestNoteOfOthers, showTimeline } from './ending.js';
 import { clinicalPanels } from './clinical.js';
+import { clinicZone, emergencyFollowUps, followUpsCard, onClock } from './followups.js';
 
 counted($('note-text'));
 
@@ -89,6 +90,53 @@ $('hand-over-form').addEventListener('submit', async (event) => {
   }
 });
 
+// --- follow-ups ------------------------------------------------------------------------------
+
+// The follow-ups of this director's clinics, most urgent first; the due ones are also told on the
+// alert stream (follow-up.due), and an ended emergency's own are in its workspace.
+const directs = (clinicId) => directing.includes(clinicId);
+const followUps = followUpsCard({
+  id: 'follow-ups', title: 'Follow-ups', me, clinicIds: directing, directs,
+  emptyText: 'No open follow-ups in your clinics.',
+});
+$('follow-ups-slot').replaceWith(followUps.element);
+const emergencyFollowUpsPanel = emergencyFollowUps({ me, directs, changed: () => followUps.refresh() });
+$('emergency-follow-ups-slot').replaceWith(emergencyFollowUpsPanel.element);
+followUps.refresh();
+
+const TOLD = 'directorline.director.follow-ups-told';
+
+/** A follow-up fell due (or overdue): a notice on top, the alert sound once, the card re-read. */
+async function onFollowUpDue(data) {
+  const open = await followUps.refresh();
+  if (current) emergencyFollowUpsPanel.refresh();
+  // A fresh console replays the last minutes: a follow-up done meanwhile, or told already, is not news.
+  const key = `${data.followUpId}:${data.overdue}`;
+  const told = JSON.parse(sessionStorage.getItem(TOLD) || '[]');
+  if (told.includes(key) || !open.some((f) => f.id === data.followUpId)) return;
+  sessionStorage.setItem(TOLD, JSON.stringify([...told, key].slice(-50)));
+  const zone = await clinicZone(data.clinicId);
+  $('follow-up-notice-text').textContent = `${data.overdue ? 'Follow-up OVERDUE' : 'Follow-up due'}: ${data.what}`;
+  $('follow-up-notice-detail').textContent = `${data.clinicName}${data.drill ? ' · drill' : ''}`
+    + ` · ${COMPLICATIONS[data.complication] || humanize(data.complication)} · due ${onClock(data.dueAt, zone)}`;
+  $('follow-up-notice').dataset.followUpId = data.followUpId;
+  $('follow-up-notice').classList.toggle('overdue', Boolean(data.overdue));
+  $('follow-up-notice').hidden = false;
+  flash($('follow-up-notice'));
+  beep();
+}
+
+$('follow-up-notice-dismiss').addEventListener('click', () => { $('follow-up-notice').hidden = true; });
+$('follow-up-notice-show').addEventListener('click', () => {
+  $('follow-up-notice').hidden = true;
+  // An ended emergency's workspace gives way to the console; a live one stays, its card comes in sight.
+  if (current && !['ACCEPTED', 'CONNECTED'].includes(current.status)) closeWorkspace();
+  followUps.element.hidden = false;
+  const item = document.getElementById(`follow-ups-${$('follow-up-notice').dataset.followUpId}`);
+  (item || followUps.element).scrollIntoView({ block: 'center' });
+  item?.querySelector('button')?.focus({ preventScroll: true });
+});
+
 loadMyRoster();
 setInterval(loadMyRoster, 60000);
 document.addEventListener('visibilitychange', () => {
@@ -118,6 +166,7 @@ function connect() {
     }
   };
   stream.addEventListener('emergency.alert', (event) => onAlert(JSON.parse(event.data)));
+  stream.addEventListener('follow-up.due', (event) => onFollowUpDue(JSON.parse(event.data)));
   // The injector added the patient or a note: the card reads them (an audited access).
   stream.addEventListener('emergency.updated', (event) => describe(JSON.parse(event.data).emergencyId));
   for (const name of ['emergency.taken', 'emergency.cancelled', 'emergency.unanswered']) {
@@ -209,6 +258,7 @@ setInterval(() => {
 function showConsole() {
   const waiting = [...cards.values()].some((c) => !c.data.closed);
   $('console').hidden = !$('workspace').hidden && !waiting;
+  followUps.element.hidden = $('console').hidden || directing.length === 0;
 }
 
 function onClosed(name, data) {
@@ -365,6 +415,7 @@ async function openWorkspace(id) {
   $('end-form').hidden = false;
   $('note-form').hidden = false;
   $('photos').replaceChildren();
+  emergencyFollowUpsPanel.hide();
   photoUrls.forEach((url) => URL.revokeObjectURL(url));
   photoUrls.clear();
   clinical.clear();
@@ -388,6 +439,9 @@ function closeWorkspace() {
   sessionStorage.removeItem(CURRENT);
   $('workspace').hidden = true;
   $('console').hidden = false;
+  emergencyFollowUpsPanel.hide();
+  showConsole();
+  followUps.refresh();
   refreshMine();
 }
 $('back-to-console').addEventListener('click', closeWorkspace);
@@ -438,6 +492,7 @@ async function poll() {
         ? `Emergency ended: ${OUTCOMES[next.outcome] || ''} at ${time(next.endedAt)}` : `Emergency ${humanize(next.status)}`;
       $('ended-summary').textContent = current.summary ? `Summary for the chart: ${current.summary}` : '';
       call.leave();
+      if (next.status === 'ENDED' && emergencyFollowUpsPanel.element.hidden) emergencyFollowUpsPanel.show(current);
       // After the end the record is completed, signed and added to: the page keeps following it.
       if (next.status !== 'ENDED') clearInterval(poller);
     }

@@ -6,6 +6,7 @@ import { $, el, startPage, time, COMPLICATIONS, OUTCOMES, humanize, showProblem,
 import { CallPanel } from './call.js';
 import { counted, endPanel, flash, newestNoteOfOthers, showTimeline } from './ending.js';
 import { clinicalPanels } from './clinical.js';
+import { emergencyFollowUps, followUpsCard } from './followups.js';
 
 const CURRENT = 'directorline.injector.emergency';
 const POLL_MS = 1500;
@@ -44,6 +45,20 @@ $('orders-slot').replaceWith(clinical.orders.element);
 $('checklist-slot').replaceWith(clinical.checklist.element);
 $('record-slot').replaceWith(clinical.record.element);
 
+// Follow-ups: the person's own on the start screen (re-read when shown, every minute and when the
+// page is looked at again: injectors have no alert stream), and an ended emergency's own with the chart.
+const clinicsWith = (role) => (me.memberships || []).filter((m) => m.roles.includes(role)).map((m) => m.clinicId);
+const directing = clinicsWith('DIRECTOR');
+const directs = (clinicId) => directing.includes(clinicId);
+const myFollowUps = followUpsCard({
+  id: 'my-follow-ups', title: 'Your follow-ups', me, clinicIds: clinicsWith('INJECTOR'), directs,
+  emptyText: 'No open follow-ups: the checks after an emergency appear here when it ends.',
+});
+$('my-follow-ups-slot').replaceWith(myFollowUps.element);
+const emergencyFollowUpsPanel = emergencyFollowUps({ me, directs, changed: () => myFollowUps.refresh() });
+emergencyFollowUpsPanel.element.hidden = true;
+$('emergency-follow-ups-slot').replaceWith(emergencyFollowUpsPanel.element);
+
 // Alert first: one tap on the complication launches; the patient is added while waiting.
 for (const [value, label] of Object.entries(COMPLICATIONS)) {
   $('complications').append(el('button', {
@@ -63,6 +78,7 @@ async function ready() {
   current = null;
   show('ready');
   $('emergency-button').focus();
+  myFollowUps.refresh();
   try {
     const open = await api('GET', '/api/emergencies?status=open');
     $('open').hidden = open.length === 0;
@@ -129,6 +145,7 @@ function follow(emergency) {
   $('photo-list').replaceChildren();
   $('timeline').replaceChildren();
   $('guidance').hidden = true;
+  emergencyFollowUpsPanel.hide();
   $('transfer').open = false;
   $('photo-message').textContent = '';
   clinical.clear();
@@ -240,6 +257,7 @@ function render() {
     if (p.status === 'ENDED') {
       clearInterval(ticker);
       call.leave();
+      if (emergencyFollowUpsPanel.element.hidden) emergencyFollowUpsPanel.show(p);
     } else {
       stopFollowing();
     }

@@ -42,15 +42,28 @@ public final class Browser implements AutoCloseable {
 
   /** A phone-sized window (375 x 667) or a desktop one. */
   public static Browser open(String baseUrl, boolean phone) {
-    return phone ? phone(baseUrl, 375, 667) : open(baseUrl, null, null);
+    return phone ? phone(baseUrl, 375, 667) : open(baseUrl, null, null, null);
+  }
+
+  /**
+   * A desktop window whose downloads (a link with {@code download}, an attachment) are saved to
+   * {@code downloads} without asking; other browsers keep Chromium's default.
+   */
+  public static Browser downloadingTo(String baseUrl, Path downloads) {
+    try {
+      Files.createDirectories(downloads);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return open(baseUrl, null, null, downloads.toAbsolutePath());
   }
 
   /** A phone of this viewport (CSS pixels, with touch), e.g. 390 x 844. */
   public static Browser phone(String baseUrl, int width, int height) {
-    return open(baseUrl, width, height);
+    return open(baseUrl, width, height, null);
   }
 
-  private static Browser open(String baseUrl, Integer width, Integer height) {
+  private static Browser open(String baseUrl, Integer width, Integer height, Path downloads) {
     boolean phone = width != null;
     ChromeOptions options = new ChromeOptions();
     options.setBinary(setting("CHROMIUM_BINARY", "/usr/bin/chromium"));
@@ -73,12 +86,28 @@ public final class Browser implements AutoCloseable {
               "deviceMetrics",
               Map.of("width", width, "height", height, "pixelRatio", 1.0, "touch", true)));
     }
+    if (downloads != null) {
+      options.setExperimentalOption(
+          "prefs",
+          Map.of(
+              "download.default_directory", downloads.toString(),
+              "download.prompt_for_download", false,
+              "download.directory_upgrade", true,
+              "safebrowsing.enabled", true));
+    }
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(setting("CHROMEDRIVER", "/usr/bin/chromedriver")))
             .usingAnyFreePort()
             .build();
-    return new Browser(new ChromeDriver(service, options), baseUrl);
+    ChromeDriver driver = new ChromeDriver(service, options);
+    if (downloads != null) {
+      // Headless Chromium may ignore the profile's download folder: the DevTools setting is sure.
+      driver.executeCdpCommand(
+          "Browser.setDownloadBehavior",
+          Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+    }
+    return new Browser(driver, baseUrl);
   }
 
   private static String setting(String name, String fallback) {

@@ -5,13 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.directorline.testing.Api;
 import com.directorline.testing.ApiServer;
 import com.directorline.testing.Browser;
+import com.directorline.testing.FhirR4Validator;
 import com.directorline.testing.Reply;
+import com.directorline.testing.TestMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.json.Json;
+import jakarta.mail.internet.MimeMessage;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -20,7 +38,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The clinical record on the call, in two real Chromium windows: the director orders, the order is
  * on top of the injector's phone and read back as given; both tick the clinic's protocol, whose
  * 10-second reassessment rings on both pages when it is due; the injector drafts the incident
- * record, the call ends, and the director completes and signs it; an addendum follows.
+ * record, the call ends, and the director completes and signs it; an addendum follows. Then the
+ * chart: the director downloads the PDF (the signed record's facts in it) and the FHIR bundle
+ * validates; the director adds a follow-up due in seconds, is reminded on the console and by email,
+ * and marks it done; the injector finds the protocol's follow-ups on the phone.
  */
 @ExtendWith(ApiServer.class)
 class ClinicalRecordBrowserIT {
@@ -31,7 +52,7 @@ class ClinicalRecordBrowserIT {
   private static final Duration DUE = Duration.ofSeconds(30);
 
   @Test
-  void anOrderIsReadBackTheChecklistRingsAndTheRecordIsSigned(Api api) {
+  void anOrderIsReadBackTheChecklistRingsAndTheRecordIsSigned(Api api) throws Exception {
     Api.Clinic clinic = api.newClinic();
     String director = clinic.enrol("DIRECTOR");
     clinic.definePolicy(List.of(List.of(clinic.userId(director))), 600, "Call 911.");
@@ -51,13 +72,26 @@ class ClinicalRecordBrowserIT {
                                 .add("text", "Reassess capillary refill.")
                                 .add("repeatSeconds", 10))
                         .add(Json.createObjectBuilder().add("text", "Warm compress.")))
+                .add(
+                    "followUps",
+                    Json.createArrayBuilder()
+                        .add(
+                            Json.createObjectBuilder()
+                                .add("afterHours", 24)
+                                .add("text", "Call the patient: colour, pain, vision."))
+                        .add(
+                            Json.createObjectBuilder()
+                                .add("afterHours", 168)
+                                .add("text", "Review at one week, with photos.")))
                 .build());
     assertThat(protocol.status()).as(protocol.toString()).isEqualTo(201);
     String injector = clinic.enrol("INJECTOR");
     String patient = "MRN-" + UUID.randomUUID().toString().substring(0, 6);
+    Path downloads = Path.of("target", "downloads", "clinical-" + UUID.randomUUID());
+    String bundle;
 
     try (Browser phone = Browser.phone(api.baseUrl(), 390, 844);
-        Browser desk = Browser.open(api.baseUrl(), false)) {
+        Browser desk = Browser.downloadingTo(api.baseUrl(), downloads)) {
       phone.signIn(injector, Api.Clinic.PASSWORD, "/injector.html");
       desk.signIn(director, Api.Clinic.PASSWORD, "/director.html");
       desk.click("start-on-call");
@@ -228,7 +262,142 @@ class ClinicalRecordBrowserIT {
       assertThat(record.json().getJsonObject("record").getString("actionsTaken"))
           .contains("Hyaluronidase 1500 units");
       assertThat(record.json().getJsonArray("addenda")).hasSize(1);
+
+      // The chart for the clinic's EHR, from the ended emergency's page: the director downloads
+      // the PDF, which holds what was signed.
+      desk.text("efu-list", "Call the patient: colour, pain, vision.", SOON);
+      desk.click("chart-pdf");
+      Path pdf = downloads.resolve("emergency-" + id + "-chart.pdf");
+      Awaitility.await()
+          .atMost(SOON)
+          .until(() -> Files.isRegularFile(pdf) && Files.size(pdf) > 0 && !partial(downloads));
+      try (PDDocument chart = Loader.loadPDF(pdf.toFile())) {
+        assertThat(chart.getNumberOfPages()).isGreaterThanOrEqualTo(1);
+        String text = new PDFTextStripper().getText(chart).replaceAll("\\s+", " ");
+        assertThat(text)
+            .contains("L2401")
+            .contains("Signed electronically by Test DIRECTOR")
+            .contains("Hyaluronidase 1500 units subcutaneous")
+            .contains("Disposition: observed in the clinic, then home");
+        BufferedImage first = new PDFRenderer(chart).renderImageWithDPI(0, 80);
+        Files.createDirectories(Browser.SCREENSHOTS);
+        ImageIO.write(
+            first, "png", Browser.SCREENSHOTS.resolve("clinical-chart-page-1.png").toFile());
+      }
+      // The FHIR bundle, read now; validated last (the validator takes seconds to load).
+      bundle =
+          new String(
+              api.bytes(
+                      "GET",
+                      "/api/emergencies/" + id + "/chart.fhir",
+                      clinic.signIn(director),
+                      null,
+                      null,
+                      Map.of())
+                  .body(),
+              StandardCharsets.UTF_8);
+
+      // The director adds a follow-up due in a few seconds, for themselves (the default).
+      String what = "Phone the patient: colour of the left fold";
+      desk.type("efu-what", what);
+      localTimeIn(desk, "efu-due", 4);
+      assertThat(new Select(desk.visible("efu-assignee")).getFirstSelectedOption().getText())
+          .startsWith("Me");
+      desk.click("efu-add");
+      desk.text("efu-added", "assigned to you", SOON);
+      desk.text("efu-list", what, SOON);
+      String followUp =
+          (String)
+              desk.script(
+                  "return [...document.querySelectorAll('#efu-list li')]"
+                      + ".find((li) => li.textContent.includes(arguments[0])).dataset.id",
+                  what);
+      desk.script("document.getElementById('emergency-follow-ups').scrollIntoView()");
+      look(desk, "clinical-11-chart-and-follow-up-added");
+
+      // Due: a notice on top of the console, with the sound, and an email to the director.
+      desk.text("follow-up-notice-text", what, Duration.ofSeconds(30));
+      assertThat(desk.visible("follow-up-notice").getAttribute("role")).isEqualTo("alert");
+      assertThat(desk.visible("follow-up-notice-text").getText()).startsWith("Follow-up");
+      desk.script("window.scrollTo(0, 0)");
+      look(desk, "clinical-12-follow-up-due");
+      MimeMessage mail =
+          Awaitility.await()
+              .atMost(Duration.ofSeconds(20))
+              .until(
+                  () ->
+                      Arrays.stream(TestMail.server().getReceivedMessages())
+                          .filter(m -> GreenMailUtil.getBody(m).contains(followUp))
+                          .findFirst()
+                          .orElse(null),
+                  m -> m != null);
+      assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(director + "@clinic.test");
+      assertThat(mail.getSubject()).startsWith("Follow-up due");
+
+      // From the notice to the console's card: the due one first, highlighted; done with the
+      // outcome, it leaves the open list.
+      desk.click("follow-up-notice-show");
+      // (re-read and re-drawn meanwhile, the item is looked up afresh each time)
+      new WebDriverWait(desk.driver(), SOON)
+          .until(
+              d ->
+                  String.valueOf(
+                          desk.script(
+                              "return document.getElementById(arguments[0])?.className",
+                              "follow-ups-" + followUp))
+                      .matches(".*status-(due|overdue).*"));
+      assertThat(
+              desk.script(
+                  "return document.querySelector('#follow-ups-list li').dataset.id === arguments[0]",
+                  followUp))
+          .as("the due follow-up comes first")
+          .isEqualTo(true);
+      look(desk, "clinical-13-follow-ups-console");
+      desk.click("follow-ups-done-" + followUp);
+      desk.type("follow-ups-outcome-" + followUp, "Colour normal, no pain; nothing more needed.");
+      look(desk, "clinical-14-follow-up-outcome");
+      desk.click("follow-ups-complete-" + followUp);
+      new WebDriverWait(desk.driver(), SOON)
+          .until(d -> d.findElements(By.id("follow-ups-" + followUp)).isEmpty());
+      desk.text("follow-ups-list", "Call the patient: colour, pain, vision.", SOON);
+      Reply done =
+          api.get(
+              "/api/clinics/" + clinic.id() + "/follow-ups?status=done", clinic.signIn(director));
+      assertThat(done.array().getJsonObject(0).getString("outcome")).startsWith("Colour normal");
+
+      // The injector: the ended emergency's follow-ups and the chart on the phone, then their
+      // own on the start screen.
+      phone.text("efu-list", "Call the patient: colour, pain, vision.", SOON);
+      assertThat(phone.visible("chart-pdf").getAttribute("href")).endsWith(id + "/chart.pdf");
+      phone.script("document.getElementById('emergency-follow-ups').scrollIntoView()");
+      look(phone, "clinical-15-follow-ups-on-phone");
+      phone.click("start-over");
+      phone.text("my-follow-ups-list", "Review at one week, with photos.", SOON);
+      assertThat(phone.visible("my-follow-ups-list").getText()).contains("Assigned to you");
+      phone.script("document.getElementById('my-follow-ups').scrollIntoView()");
+      look(phone, "clinical-16-your-follow-ups-on-phone");
     }
+
+    assertThat(FhirR4Validator.get().errors(bundle)).as("the chart's FHIR bundle").isEmpty();
+  }
+
+  /** Whether Chromium is still writing a download in the folder. */
+  private static boolean partial(Path folder) throws IOException {
+    try (var files = Files.list(folder)) {
+      return files.anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"));
+    }
+  }
+
+  /** Sets a datetime-local field to this many seconds from now, in the browser's own zone. */
+  private static void localTimeIn(Browser page, String id, int seconds) {
+    page.script(
+        "const d = new Date(Date.now() + arguments[1] * 1000);"
+            + " const local = new Date(d.getTime() - d.getTimezoneOffset() * 60000);"
+            + " const f = document.getElementById(arguments[0]);"
+            + " f.value = local.toISOString().slice(0, 19);"
+            + " f.dispatchEvent(new Event('input', { bubbles: true }));",
+        id,
+        seconds);
   }
 
   /** Sets a datetime-local field to this many minutes ago, in the browser's own zone. */
