@@ -115,6 +115,14 @@ function followUpItem(f, { prefix, me, directs, zone, changed, inEmergency = fal
     el('div', { class: 'row' },
       el('button', { type: 'submit', class: 'primary', id: `${prefix}-move-save-${id}`, text: 'Save the new time' }),
       el('button', { type: 'button', class: 'secondary', text: 'Cancel', onclick: () => close(moveForm) })));
+  // Reassign: to another of the clinic's directors or injectors (its care team).
+  const assigneeInput = el('select', { id: `${prefix}-assignee-${id}` });
+  const assignError = el('p', { class: 'error', role: 'alert', id: `${prefix}-assign-error-${id}`, hidden: true });
+  const assignForm = el('form', { class: 'follow-up-form', id: `${prefix}-assign-form-${id}`, novalidate: true, hidden: true },
+    el('label', { for: assigneeInput.id, text: 'Assign to' }), assigneeInput, assignError,
+    el('div', { class: 'row' },
+      el('button', { type: 'submit', class: 'primary', id: `${prefix}-assign-save-${id}`, text: 'Reassign' }),
+      el('button', { type: 'button', class: 'secondary', text: 'Cancel', onclick: () => close(assignForm) })));
   const actions = el('div', { class: 'row follow-up-actions', id: `${prefix}-actions-${id}` },
     el('button', { type: 'button', class: 'secondary compact', id: `${prefix}-done-${id}`, text: 'Done…',
       onclick: () => open(doneForm, outcome) }),
@@ -122,11 +130,24 @@ function followUpItem(f, { prefix, me, directs, zone, changed, inEmergency = fal
       onclick: () => {
         dueInput.value = localValue(Math.max(Date.parse(f.dueAt), Date.now() + 3600000));
         open(moveForm, dueInput);
+      } }),
+    f.source === 'CONSENT_EXCEPTION' ? null : el('button', { type: 'button', class: 'secondary compact', id: `${prefix}-assign-${id}`, text: 'Reassign…',
+      onclick: async () => {
+        assignError.hidden = true;
+        try {
+          const team = await careTeam(f.clinicId);
+          assigneeInput.replaceChildren(...team.map((p) => el('option', {
+            value: p.id, text: p.id === me.id ? `Me (${p.displayName})` : p.displayName, selected: p.id === f.assigneeId })));
+          open(assignForm, assigneeInput);
+        } catch (e) {
+          showProblem(doneError, e);
+          open(doneForm, outcome);
+        }
       } }));
-  item.append(actions, doneForm, moveForm);
+  item.append(actions, doneForm, moveForm, assignForm);
 
   function open(form, focus) {
-    [doneForm, moveForm].forEach((other) => { other.hidden = other !== form; });
+    [doneForm, moveForm, assignForm].forEach((other) => { other.hidden = other !== form; });
     actions.hidden = true;
     item.dataset.editing = 'true';
     focus.focus();
@@ -167,7 +188,23 @@ function followUpItem(f, { prefix, me, directs, zone, changed, inEmergency = fal
       showProblem(moveError, e, FIELDS(prefix, id));
     }
   });
+  assignForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    assignError.hidden = true;
+    try {
+      await api('PATCH', `/api/follow-ups/${id}`, { assigneeId: assigneeInput.value });
+      delete item.dataset.editing;
+      await changed();
+    } catch (e) {
+      showProblem(assignError, e, FIELDS(prefix, id));
+    }
+  });
   return item;
+}
+
+/** The clinic's directors and injectors, who a follow-up may be assigned to. */
+function careTeam(clinicId) {
+  return api('GET', `/api/clinics/${clinicId}/care-team`);
 }
 
 /**
@@ -347,6 +384,13 @@ export function emergencyFollowUps({ me, directs, changed = () => {} }) {
         const people = [{ id: me.id, name: `Me (${me.displayName})` },
           ...[e.injector, e.director].filter((p) => p?.id && p.id !== me.id).map((p) => ({ id: p.id, name: p.displayName }))];
         assignee.replaceChildren(...people.map((p) => el('option', { value: p.id, text: p.name })));
+        // Then the rest of the clinic's care team, when it can be read.
+        careTeam(e.clinicId).then((team) => {
+          if (emergency?.id !== e.id) return;
+          const shown = new Set(people.map((p) => p.id));
+          assignee.append(...team.filter((p) => !shown.has(p.id))
+            .map((p) => el('option', { value: p.id, text: p.displayName })));
+        }).catch(() => {});
         form.reset();
         due.value = localValue(Date.now() + 24 * 3600000);
         added.hidden = true;

@@ -128,6 +128,23 @@ class FollowUpsIT {
         .as("admins manage the clinic, not its patients")
         .isEqualTo(403);
 
+    // Who it may go to: the clinic's directors and injectors, by name, readable by them too.
+    List<JsonObject> team =
+        api.get("/api/clinics/" + clinic.id() + "/care-team", injectorToken)
+            .array()
+            .getValuesAs(JsonObject.class);
+    assertThat(team)
+        .extracting(m -> m.getString("id"))
+        .contains(clinic.userId(director), clinic.userId(injector));
+    assertThat(team.toString()).doesNotContain("@clinic.test");
+    Api.Clinic elsewhere = api.newClinic();
+    assertThat(
+            api.get(
+                    "/api/clinics/" + clinic.id() + "/care-team",
+                    elsewhere.signIn(elsewhere.enrol("DIRECTOR")))
+                .status())
+        .isEqualTo(404);
+
     // Rescheduled, reassigned; done once, with the outcome; the consent task too.
     String path = "/api/follow-ups/" + call.getString("id");
     Reply badAssignee =
