@@ -13,12 +13,17 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The medical director's own page for protocols and drills ({@code /protocols.html}), for the demo
@@ -169,15 +174,21 @@ class DirectorProtocolsBrowserIT {
       look(desk, "director-protocols-05-written");
 
       // The drills report: the drill in its table and as this month's bar.
+      // (The tab's click reads the report again: what was shown is replaced, so found afresh.)
       desk.click("tab-drills");
-      WebElement row = desk.visibleCss("#drills-table tr[data-emergency='" + drill + "']", SOON);
-      assertThat(row.getText()).contains("Vasovagal syncope").contains("Accepted");
+      assertThat(
+              settled(desk, "#drills-table tr[data-emergency='" + drill + "']", e -> e.getText()))
+          .contains("Vasovagal syncope")
+          .contains("Accepted");
       JsonObject report = api.get("/api/clinics/" + clinicId + "/drills/report", director).json();
       List<JsonObject> months = report.getJsonArray("months").getValuesAs(JsonObject.class);
       String thisMonth = months.get(months.size() - 1).getString("month");
-      WebElement bar =
-          desk.visibleCss("#drills-chart svg rect.month-bar[data-month='" + thisMonth + "']", SOON);
-      assertThat(Integer.parseInt(bar.getAttribute("data-drills"))).isGreaterThanOrEqualTo(1);
+      String drillsThisMonth =
+          settled(
+              desk,
+              "#drills-chart svg rect.month-bar[data-month='" + thisMonth + "']",
+              e -> e.getAttribute("data-drills"));
+      assertThat(Integer.parseInt(drillsThisMonth)).isGreaterThanOrEqualTo(1);
       String href = desk.visible("drills-csv").getAttribute("href");
       Reply csv = api.get(href.substring(server.baseUrl().length()), director);
       assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
@@ -189,6 +200,17 @@ class DirectorProtocolsBrowserIT {
       desk.visibleCss("#drills-table tr[data-emergency='" + drill + "']", SOON);
       desk.click("tab-protocols");
       desk.text("protocol-version-ANAPHYLAXIS", "Version 2", SOON);
+
+      // A narrow window (500 px, the least a desktop window takes): the header wraps, nothing cut.
+      desk.driver().manage().window().setSize(new Dimension(500, 900));
+      desk.script("window.scrollTo(0, 0)");
+      desk.visibleCss(".protocol-card[data-complication=ANAPHYLAXIS]", SOON);
+      look(desk, "director-protocols-07-narrow");
+      assertThat(
+              (Boolean)
+                  desk.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+          .as("no sideways scrolling of the page")
+          .isTrue();
 
       // Nothing the page asked for was refused, and it did ask (the recording works).
       List<String> fetched = fetches(desk);
@@ -202,6 +224,21 @@ class DirectorProtocolsBrowserIT {
           .as("no error line shown")
           .noneMatch(WebElement::isDisplayed);
     }
+  }
+
+  /**
+   * What a visible element matching the selector tells, read again should the page replace the
+   * element meanwhile (a tab's click renders its list anew).
+   */
+  private static String settled(Browser desk, String css, Function<WebElement, String> read) {
+    return new WebDriverWait(desk.driver(), SOON)
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(NoSuchElementException.class)
+        .until(
+            d -> {
+              WebElement e = d.findElement(By.cssSelector(css));
+              return e.isDisplayed() ? read.apply(e) : null;
+            });
   }
 
   @SuppressWarnings("unchecked")
