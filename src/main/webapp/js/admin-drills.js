@@ -46,7 +46,10 @@ function scale(max, steps) {
 const COUNT_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 500];
 const SECOND_STEPS = [5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200];
 
-/** The tab; ctx is admin.js's helpers (clinic, stillOn, report, zone). */
+/**
+ * The tab; ctx is the page's helpers (clinic, stillOn, report, zone), and ctx.reported(report), if
+ * given, hears each report read (a page that cannot read the clinic takes its zone from it).
+ */
 export function drillsTab(ctx) {
   async function load() {
     const id = ctx.clinic().id;
@@ -60,6 +63,7 @@ export function drillsTab(ctx) {
       return;
     }
     if (!ctx.stillOn(id)) return;
+    ctx.reported?.(report);
     render(report);
   }
 

@@ -3,10 +3,14 @@
 // escalation plan, alert delivery and consent texts. Times are shown and entered in the clinic's
 // time zone, whatever the zone of the admin's computer. Nothing here shows an id: people are
 // picked by name, and ids stay in data attributes and request paths.
-import { api, ApiError, explain, sentence } from './api.js';
-import { $, el, startPage, dateTime, day, humanize, clearFieldProblems, toSignIn, signedOutMessage } from './shell.js';
+import { api } from './api.js';
+import { $, el, startPage, dateTime, day, humanize, toSignIn } from './shell.js';
+import {
+  invalid, report, fresh, savedAt, once, button, orderButtons, placeOrderButtons, confirmAction, remember,
+} from './forms.js';
 import { protocolsTab } from './admin-protocols.js';
 import { drillsTab } from './admin-drills.js';
+import { readinessChecklist } from './readiness.js';
 
 const me = await startPage('ADMIN');
 
@@ -57,137 +61,8 @@ function present(object) {
   return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined && v !== null && v !== ''));
 }
 
-/** Client-side findings shaped like the server's, so that they are shown the same way. */
-function invalid(violations) {
-  return new ApiError(400, { violations });
-}
-
-/** Keeps a choice (the clinic, the tab) in the address, so that a reload keeps it. */
-function remember(params) {
-  const url = new URL(window.location.href);
-  Object.entries(params).forEach(([k, v]) => (v ? url.searchParams.set(k, v) : url.searchParams.delete(k)));
-  window.history.replaceState(null, '', url);
-}
-
-/**
- * Shows what went wrong in a section's alert line, and each violation next to its field. fields
- * maps the API's field names to an element id, or to [id, label] where the shared labels would read
- * badly ("hours[3].closes" is "Tuesday's closing time" here). A list item or a group gets the note
- * inside it; an input right after it, described by it. A session that ended goes back to sign-in.
- */
-function report(target, error, fields = {}) {
-  if (error instanceof ApiError && error.status === 401) {
-    toSignIn(signedOutMessage());
-    return;
-  }
-  const line = typeof target === 'string' ? $(target) : target;
-  clearFieldProblems(line.closest('form') || line.closest('section') || line.parentElement);
-  const violations = error?.problem?.violations || [];
-  const unplaced = [];
-  let first = null;
-  for (const violation of violations) {
-    const [id, label] = [].concat(fields[violation.field] || []);
-    const field = id && $(id);
-    if (!field) {
-      unplaced.push(violation);
-      continue;
-    }
-    const message = violation.message.replace(/[.\s]+$/, '');
-    mark(field, label ? `${label} ${message}.` : sentence(violation));
-    first = first || field;
-  }
-  line.textContent = violations.length && unplaced.length === 0
-    ? `Please correct the marked field${violations.length > 1 ? 's' : ''}.`
-    : unplaced.length ? unplaced.map(sentence).join(' ') : explain(error);
-  line.hidden = false;
-  if (first && typeof first.focus === 'function' && first.matches('input, select, textarea')) first.focus();
-}
-
-function mark(field, text) {
-  const noteId = `${field.id}-error`;
-  field.setAttribute('aria-invalid', 'true');
-  const note = el('p', { class: 'field-error', id: noteId, role: 'alert', text });
-  if (field.matches('input, select, textarea, button, ol, ul')) {
-    field.setAttribute('aria-describedby', noteId);
-    field.after(note);
-  } else {
-    field.append(note);
-  }
-}
-
-/** Clears a form's alert line, saved notice and field marks before another attempt. */
-function fresh(errorId, savedId) {
-  const line = $(errorId);
-  line.hidden = true;
-  if (savedId) $(savedId).hidden = true;
-  clearFieldProblems(line.closest('form') || line.closest('section'));
-}
-
 /** "Saved (8:19 AM)": on the clinic's clock, like every other time on this page. */
-function saved(id, text) {
-  const at = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', timeZone: zone() });
-  $(id).textContent = `${text} (${at})`;
-  $(id).hidden = false;
-}
-
-/**
- * Runs a change once at a time per button: a second click while the first is on its way does
- * nothing. aria-disabled, not disabled, so that the focus stays on the button.
- */
-async function once(button, work) {
-  if (button.getAttribute('aria-disabled') === 'true') return;
-  button.setAttribute('aria-disabled', 'true');
-  try {
-    await work();
-  } finally {
-    button.removeAttribute('aria-disabled');
-  }
-}
-
-function button(text, attributes, onclick) {
-  return el('button', { type: 'button', class: 'secondary compact', ...attributes, onclick }, text);
-}
-
-/**
- * Up, down and remove buttons for an item of an ordered list the admin arranges; after a removal
- * the focus goes to the next item, or to fallback (the list's add control).
- */
-function orderButtons(item, what, changed, fallback) {
-  const up = button('Up', { class: 'secondary compact move-up' }, () => {
-    if (!item.previousElementSibling) return;
-    item.previousElementSibling.before(item);
-    changed();
-    (up.disabled ? down : up).focus();
-  });
-  const down = button('Down', { class: 'secondary compact move-down' }, () => {
-    if (!item.nextElementSibling) return;
-    item.nextElementSibling.after(item);
-    changed();
-    (down.disabled ? up : down).focus();
-  });
-  const remove = button('Remove', { class: 'secondary compact remove' }, () => {
-    const next = item.nextElementSibling || item.previousElementSibling;
-    item.remove();
-    changed();
-    const focus = next?.querySelector('input, select, button:not(:disabled)') || fallback;
-    if (focus) focus.focus();
-  });
-  return { up, down, remove, group: el('div', { class: 'order-buttons', role: 'group', 'aria-label': what }, up, down, remove) };
-}
-
-/** Gives the order buttons of each item their place: names, and no move past either end. */
-function placeOrderButtons(list, name) {
-  const items = [...list.children];
-  items.forEach((item, i) => {
-    const up = item.querySelector('.move-up');
-    const down = item.querySelector('.move-down');
-    up.disabled = i === 0;
-    down.disabled = i === items.length - 1;
-    up.setAttribute('aria-label', `Move ${name(item, i)} up`);
-    down.setAttribute('aria-label', `Move ${name(item, i)} down`);
-    item.querySelector('.remove').setAttribute('aria-label', `Remove ${name(item, i)}`);
-  });
-}
+const saved = (id, text) => savedAt(id, text, zone());
 
 // --- the clinic's time zone -----------------------------------------------------------------
 
@@ -284,22 +159,6 @@ function period(from, to) {
     === new Date(to).toLocaleDateString('en-CA', { timeZone: zone() });
   return `${dateTime(from, zone())} – ${sameDay ? clockTime(to) : dateTime(to, zone())}`;
 }
-
-// --- the confirmation dialog ----------------------------------------------------------------
-
-/** Asks before a change that cannot simply be taken back; the safe answer has the focus. */
-function confirmAction(title, text, yes) {
-  const dialog = $('confirm-dialog');
-  $('confirm-title').textContent = title;
-  $('confirm-text').textContent = text;
-  $('confirm-yes').textContent = yes;
-  dialog.returnValue = '';
-  dialog.showModal();
-  $('confirm-no').focus();
-  return new Promise((resolve) => dialog.addEventListener('close', () => resolve(dialog.returnValue === 'yes'), { once: true }));
-}
-$('confirm-yes').addEventListener('click', () => $('confirm-dialog').close('yes'));
-$('confirm-no').addEventListener('click', () => $('confirm-dialog').close('no'));
 
 // --- tabs ------------------------------------------------------------------------------------
 
@@ -449,60 +308,16 @@ $('new-clinic-form').addEventListener('submit', (event) => {
 
 // --- readiness -------------------------------------------------------------------------------
 
-const READINESS = {
-  DIRECTOR: { label: 'A medical director', tab: 'staff', fix: 'Invite a director' },
-  ROSTER: { label: 'On-call roster', tab: 'oncall', fix: 'Set up who is on call' },
-  POLICY: { label: 'Escalation plan', tab: 'policy', fix: 'Set up the escalation plan' },
-  TRANSFER_PLAN: { label: 'Transfer plan', tab: 'clinic', fix: 'Write the transfer plan' },
-  CONSENT_TEXTS: { label: 'Consent texts', tab: 'consent', fix: 'Publish the consent texts' },
-  // Examples count as protocols, but the director still has to review them: the link stays.
-  PROTOCOLS: { label: 'Protocols', tab: 'protocols', fix: 'Write the protocols', review: 'Review the protocols' },
-  // No tab fixes it (the server's sentence says where a drill is launched); the Drills tab shows them.
-  DRILL: { label: 'A practice drill', tab: 'drills', review: 'See how the drills went' },
-};
-
-async function loadReadiness() {
-  const id = clinic.id;
-  $('readiness-error').hidden = true;
-  try {
-    const readiness = await api('GET', `/api/clinics/${id}/readiness`);
-    if (stillOn(id)) renderReadiness(readiness);
-  } catch (e) {
-    if (!stillOn(id)) return;
-    $('readiness').dataset.state = 'unknown';
-    $('readiness-title').textContent = 'Readiness could not be checked';
-    $('readiness-items').replaceChildren();
-    report('readiness-error', e);
-  }
-}
-
-function renderReadiness(readiness) {
-  const missing = readiness.items.filter((item) => !item.ready).length;
-  $('readiness').dataset.state = readiness.ready ? 'ready' : 'missing';
-  $('readiness-title').textContent = readiness.ready ? 'Ready for emergencies'
-    : missing ? `Not ready yet: ${missing} ${missing === 1 ? 'thing' : 'things'} missing` : 'Not ready yet';
-  $('readiness-items').replaceChildren(...readiness.items.map(readinessItem));
-}
-
-function readinessItem(item) {
-  const known = READINESS[item.item] || {};
-  const action = item.ready ? known.review : known.fix;
-  const fix = action && known.tab ? el('button', {
-    type: 'button', class: 'link fix', text: `${action} →`,
-    onclick: () => {
-      showTab(known.tab, true);
-      remember({ tab: known.tab });
-      REFRESH[known.tab]?.();
-    },
-  }) : null;
-  return el('li', { 'data-item': item.item, class: item.ready ? 'ready' : 'missing' },
-    el('span', { class: 'mark', 'aria-hidden': 'true', text: item.ready ? '✓' : '✗' }),
-    el('span', { class: 'what' },
-      el('span', { class: 'visually-hidden', text: item.ready ? 'Done: ' : 'Missing: ' }),
-      known.label ? el('strong', { text: known.label }) : null,
-      known.label ? ' — ' : null,
-      item.detail || ''),
-    fix);
+const readiness = readinessChecklist({
+  tabs: TABS, stillOn, report,
+  open: (tab) => {
+    showTab(tab, true);
+    remember({ tab });
+    REFRESH[tab]?.();
+  },
+});
+function loadReadiness() {
+  return readiness.load(clinic.id);
 }
 
 // --- the clinic's details and transfer plan ------------------------------------------------

@@ -47,9 +47,16 @@ public record UserView(
     }
   }
 
-  /** The person's roles in one clinic. */
+  /** The person's roles in one clinic; the clinic's name only in the person's own view. */
   @Schema(name = "Membership", description = "The roles a person holds in one clinic.")
-  public record Membership(UUID clinicId, List<Role> roles) {}
+  public record Membership(
+      UUID clinicId,
+      @Schema(
+              description =
+                  "The clinic's name: only in the signed-in person's own view (GET /api/me), for"
+                      + " pages that let them choose among their clinics.")
+          String clinicName,
+      List<Role> roles) {}
 
   /**
    * Shows only the memberships in {@code visibleClinics}: other clinics (and the roles held there)
@@ -61,6 +68,14 @@ public record UserView(
 
   /** The view with the link just issued: the one answer that may show it. */
   static UserView of(User user, Set<UUID> visibleClinics, PasswordSetups.SetupLink link) {
+    return of(user, visibleClinics, link, Map.of());
+  }
+
+  private static UserView of(
+      User user,
+      Set<UUID> visibleClinics,
+      PasswordSetups.SetupLink link,
+      Map<UUID, String> clinicNames) {
     Map<UUID, Set<Role>> byClinic = user.rolesByClinic();
     List<UUID> shown = user.clinicIds().stream().filter(visibleClinics::contains).sorted().toList();
     return new UserView(
@@ -72,7 +87,12 @@ public record UserView(
         user.rolesIn(Set.copyOf(shown)).stream().sorted().toList(),
         shown,
         shown.stream()
-            .map(clinic -> new Membership(clinic, byClinic.get(clinic).stream().sorted().toList()))
+            .map(
+                clinic ->
+                    new Membership(
+                        clinic,
+                        clinicNames.get(clinic),
+                        byClinic.get(clinic).stream().sorted().toList()))
             .toList(),
         user.isActive(),
         user.createdAt(),
@@ -82,5 +102,10 @@ public record UserView(
 
   public static UserView ofSelf(User user) {
     return of(user, user.clinicIds());
+  }
+
+  /** The person's own view with the names of their clinics (clinic id to name). */
+  public static UserView ofSelf(User user, Map<UUID, String> clinicNames) {
+    return of(user, user.clinicIds(), null, clinicNames);
   }
 }
