@@ -6,6 +6,7 @@ import com.directorline.clinical.entity.IncidentDetails;
 import com.directorline.clinical.entity.IncidentRecordView;
 import com.directorline.clinical.entity.OrderView;
 import com.directorline.emergencies.entity.EmergencyView;
+import com.directorline.emergencies.entity.Status;
 import com.directorline.identity.entity.Person;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
@@ -34,25 +35,46 @@ public class ChartFhir {
 
   public String render(Chart chart, String pdfUrl) {
     EmergencyView e = chart.emergency();
+    boolean drill = e.drill();
     Ids ids = new Ids(e.id());
     JsonArrayBuilder entries = Json.createArrayBuilder();
     String patient = ids.of("patient");
-    entries.add(entry(patient, patient(chart)));
+    entries.add(entry(patient, patient(chart), drill));
     Map<UUID, String> practitioners = new HashMap<>();
     for (Person p : new Person[] {e.injector(), e.director()}) {
       if (p != null && !practitioners.containsKey(p.id())) {
         String url = ids.of("practitioner:" + p.id());
         practitioners.put(p.id(), url);
-        entries.add(entry(url, practitioner(p)));
+        entries.add(entry(url, practitioner(p), drill));
       }
     }
     String document = ids.of("document");
     String adverse = ids.of("adverse-event");
-    entries.add(entry(adverse, adverseEvent(chart, patient, practitioners, document)));
+    IncidentDetails treated = chart.record().record();
+    String product = null;
+    if (treated.product() != null || treated.lot() != null) {
+      // What was injected, and its lot: the suspect of the adverse event.
+      product = ids.of("product");
+      JsonObjectBuilder medication =
+          Json.createObjectBuilder()
+              .add("resourceType", "Medication")
+              .add(
+                  "code",
+                  text(treated.product() == null ? "Product not named" : treated.product()));
+      if (treated.lot() != null) {
+        medication.add("batch", Json.createObjectBuilder().add("lotNumber", treated.lot()));
+      }
+      entries.add(entry(product, medication, drill));
+    }
+    entries.add(
+        entry(adverse, adverseEvent(chart, patient, practitioners, document, product), drill));
     for (OrderView o : chart.orders()) {
       if ("GIVEN".equals(o.status())) {
         entries.add(
-            entry(ids.of("order:" + o.id()), administration(o, patient, practitioners, adverse)));
+            entry(
+                ids.of("order:" + o.id()),
+                administration(o, patient, practitioners, words(e.complication().name())),
+                drill));
       }
     }
     for (ChecklistView.ChecklistStep step : chart.checklist().steps()) {
@@ -63,15 +85,16 @@ public class ChartFhir {
           entries.add(
               entry(
                   ids.of("finding:" + step.step() + ":" + n),
-                  observation(step, tick, patient, practitioners)));
+                  observation(step, tick, patient, practitioners),
+                  drill));
         }
       }
     }
-    entries.add(entry(document, documentReference(chart, patient, practitioners, pdfUrl)));
+    entries.add(entry(document, documentReference(chart, patient, practitioners, pdfUrl), drill));
     IncidentRecordView record = chart.record();
     if (record.signature() != null) {
       entries.add(
-          entry(ids.of("provenance"), provenance(record, adverse, document, practitioners)));
+          entry(ids.of("provenance"), provenance(record, adverse, document, practitioners), drill));
     }
     return Json.createObjectBuilder()
         .add("resourceType", "Bundle")
@@ -87,7 +110,26 @@ public class ChartFhir {
         .toString();
   }
 
-  private static JsonObject entry(String fullUrl, JsonObjectBuilder resource) {
+  /**
+   * A drill's resources carry the HL7 security label HTEST (test health data), so an EHR that
+   * imports them files them as practice, never into a patient's real record.
+   */
+  private static JsonObjectBuilder drillTag() {
+    return Json.createObjectBuilder()
+        .add(
+            "tag",
+            Json.createArrayBuilder()
+                .add(
+                    Json.createObjectBuilder()
+                        .add("system", "http://terminology.hl7.org/CodeSystem/v3-ActReason")
+                        .add("code", "HTEST")
+                        .add("display", "test health data")));
+  }
+
+  private static JsonObject entry(String fullUrl, JsonObjectBuilder resource, boolean drill) {
+    if (drill) {
+      resource.add("meta", drillTag());
+    }
     return Json.createObjectBuilder().add("fullUrl", fullUrl).add("resource", resource).build();
   }
 
@@ -125,7 +167,11 @@ public class ChartFhir {
   }
 
   private static JsonObjectBuilder adverseEvent(
-      Chart chart, String patient, Map<UUID, String> practitioners, String document) {
+      Chart chart,
+      String patient,
+      Map<UUID, String> practitioners,
+      String document,
+      String product) {
     EmergencyView e = chart.emergency();
     IncidentDetails r = chart.record().record();
     JsonObjectBuilder event =
@@ -136,7 +182,9 @@ public class ChartFhir {
                 Json.createObjectBuilder()
                     .add("system", "urn:ietf:rfc:3986")
                     .add("value", "urn:uuid:" + e.id()))
-            .add("actuality", "actual")
+            // A cancelled emergency (a false alarm, or handled without the director) is recorded
+            // as a potential adverse event, not an actual one.
+            .add("actuality", e.status() == Status.CANCELLED ? "potential" : "actual")
             .add("event", text(words(e.complication().name())))
             .add("subject", reference(patient))
             .add("date", instant(r.onsetAt() == null ? e.launchedAt() : r.onsetAt()))
@@ -144,6 +192,12 @@ public class ChartFhir {
             .add("referenceDocument", Json.createArrayBuilder().add(reference(document)));
     if (chart.record().signature() != null) {
       event.add("recordedDate", instant(chart.record().signature().signedAt()));
+    }
+    if (product != null) {
+      event.add(
+          "suspectEntity",
+          Json.createArrayBuilder()
+              .add(Json.createObjectBuilder().add("instance", reference(product))));
     }
     if (e.injector() != null) {
       event.add("recorder", reference(practitioners.get(e.injector().id())));

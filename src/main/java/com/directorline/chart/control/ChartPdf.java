@@ -76,6 +76,7 @@ public class ChartPdf {
     if (e.drill()) {
       w.warning("DRILL: a practice run, not a real patient.");
     }
+    w.field("Status", words(e.status().name()));
     w.field("Clinic", chart.clinicName());
     w.field("Emergency", e.id().toString());
     w.field("Patient reference", e.patientRef());
@@ -228,12 +229,14 @@ public class ChartPdf {
       if (s.repeatSeconds() != null) {
         line.append(" (every ").append(s.repeatSeconds()).append(" s)");
       }
+      String separator = " — ";
       for (ChecklistView.ChecklistTickView t : s.ticks()) {
-        line.append("; ")
+        line.append(separator)
             .append(w.time(t.at()))
             .append(" by ")
             .append(t.byName())
             .append(t.finding() == null ? "" : ": " + t.finding());
+        separator = "; ";
       }
       w.paragraph(line.toString());
     }

@@ -5,6 +5,7 @@ import com.directorline.clinical.entity.Route;
 import com.directorline.platform.entity.PlainText;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -24,6 +25,7 @@ public record NewOrder(
     @NotNull(message = "is required")
         @DecimalMin(value = "0", inclusive = false, message = "must be more than 0")
         @DecimalMax(value = "100000", message = "must be at most 100000")
+        @Digits(integer = 6, fraction = 4, message = "must have at most 4 decimal places")
         BigDecimal dose,
     @NotNull(message = "is required") DoseUnit unit,
     @NotNull(message = "is required") Route route,

@@ -59,7 +59,8 @@ public class Checklists {
       throw new IllegalTransition(
           "The checklist is ticked while the emergency goes on; it is "
               + emergency.status()
-              + ". Write a note or an addendum instead.");
+              + ". What was done afterwards goes into a note, or an addendum once the record is"
+              + " signed.");
     }
     Checklist checklist = checklistOf(emergency);
     ChecklistTick tick = checklist.tick(number, finding, caller.userId(), clock.instant());

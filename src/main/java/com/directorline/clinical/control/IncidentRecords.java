@@ -24,12 +24,14 @@ import com.directorline.identity.control.Users;
 import com.directorline.identity.entity.Clinic;
 import com.directorline.identity.entity.Person;
 import com.directorline.problems.entity.Conflict;
+import com.directorline.problems.entity.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -86,8 +88,9 @@ public class IncidentRecords {
       throw new IllegalTransition("A cancelled emergency has no incident record.");
     }
     requireUnsigned(emergency);
-    IncidentRecord record = em.find(IncidentRecord.class, emergency.id());
     Instant now = clock.instant();
+    requirePlausibleTimes(details, emergency, now);
+    IncidentRecord record = em.find(IncidentRecord.class, emergency.id());
     int version;
     if (record == null) {
       if (basedOn != 0) {
@@ -202,6 +205,34 @@ public class IncidentRecords {
             IncidentAddendum.class)
         .setParameter("emergency", emergencyId)
         .getResultList();
+  }
+
+  /** How far a phone's clock may run ahead of ours. */
+  private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+  /**
+   * Times a medical record can hold: none in the future, none more than a year before the emergency
+   * (a late infection can follow a treatment by weeks), and the onset not before the treatment.
+   */
+  private static void requirePlausibleTimes(
+      IncidentDetails details, Emergency emergency, Instant now) {
+    Instant earliest = emergency.launchedAt().minus(Duration.ofDays(366));
+    requireTime("record.treatedAt", details.treatedAt(), earliest, now);
+    requireTime("record.onsetAt", details.onsetAt(), earliest, now);
+    if (details.treatedAt() != null
+        && details.onsetAt() != null
+        && details.onsetAt().isBefore(details.treatedAt())) {
+      throw InvalidInput.of("record.onsetAt", "must not be before the time of the treatment");
+    }
+  }
+
+  private static void requireTime(String field, Instant at, Instant earliest, Instant now) {
+    if (at != null && at.isAfter(now.plus(CLOCK_SKEW))) {
+      throw InvalidInput.of(field, "must not be in the future");
+    }
+    if (at != null && at.isBefore(earliest)) {
+      throw InvalidInput.of(field, "must be within the year before the emergency");
+    }
   }
 
   private void requireUnsigned(Emergency emergency) {

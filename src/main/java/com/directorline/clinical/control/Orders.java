@@ -4,6 +4,7 @@ import com.directorline.audit.control.AuditTrail;
 import com.directorline.audit.entity.AuditAction;
 import com.directorline.audit.entity.ObjectType;
 import com.directorline.clinical.entity.DoseUnit;
+import com.directorline.clinical.entity.IncidentSignature;
 import com.directorline.clinical.entity.MedicationGiven;
 import com.directorline.clinical.entity.MedicationOrder;
 import com.directorline.clinical.entity.OrderView;
@@ -16,6 +17,7 @@ import com.directorline.emergencies.entity.NotParticipant;
 import com.directorline.emergencies.entity.Status;
 import com.directorline.identity.control.Caller;
 import com.directorline.identity.control.Users;
+import com.directorline.problems.entity.Conflict;
 import com.directorline.problems.entity.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -111,6 +113,11 @@ public class Orders {
           "Orders are read back during the call or after it ends; the emergency is "
               + emergency.status()
               + ".");
+    }
+    if (em.find(IncidentSignature.class, emergency.id()) != null) {
+      throw new Conflict(
+          "record-signed",
+          "The incident record is signed: a dose given but not read back goes into an addendum.");
     }
     MedicationOrder order =
         Optional.ofNullable(em.find(MedicationOrder.class, orderId))

@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -77,6 +78,10 @@ public class MedicationOrder {
     if (dose.signum() <= 0) {
       throw InvalidInput.of("dose", "must be more than 0");
     }
+    if (dose.stripTrailingZeros().scale() > 4) {
+      // Stored with 4 decimals: a finer dose would be rounded, and the chart would disagree.
+      throw InvalidInput.of("dose", "must have at most 4 decimal places");
+    }
     MedicationOrder order = new MedicationOrder();
     order.id = UUID.randomUUID();
     order.emergencyId = Objects.requireNonNull(emergencyId);
@@ -103,8 +108,12 @@ public class MedicationOrder {
       throw new Conflict("order-given", "Order " + number + " is already confirmed as given.");
     }
     Instant given = givenAt == null ? now : givenAt;
-    if (given.isBefore(orderedAt.minus(CLOCK_SKEW))) {
-      throw InvalidInput.of("givenAt", "must not be before the order was given");
+    if (given.isBefore(orderedAt.truncatedTo(ChronoUnit.MINUTES))) {
+      throw InvalidInput.of("givenAt", "must not be before the order was placed");
+    }
+    if (given.isBefore(orderedAt)) {
+      // "Given at 14:32" for an order placed at 14:32:40: the phone says minutes, not seconds.
+      given = orderedAt;
     }
     if (given.isAfter(now.plus(CLOCK_SKEW))) {
       throw InvalidInput.of("givenAt", "must not be in the future");
@@ -145,9 +154,9 @@ public class MedicationOrder {
     return medication;
   }
 
-  /** The dose as written: 1500, not the column's 1500.0000. */
+  /** The dose as written: 1500, not the column's 1500.0000 nor 1.5E+3. */
   public BigDecimal dose() {
-    return dose.stripTrailingZeros();
+    return new BigDecimal(dose.stripTrailingZeros().toPlainString());
   }
 
   public DoseUnit unit() {

@@ -22,6 +22,7 @@ import com.directorline.identity.control.Caller;
 import com.directorline.identity.control.Users;
 import com.directorline.identity.entity.Person;
 import com.directorline.identity.entity.Role;
+import com.directorline.problems.entity.Conflict;
 import com.directorline.problems.entity.Forbidden;
 import com.directorline.problems.entity.InvalidInput;
 import com.directorline.problems.entity.NotFound;
@@ -199,6 +200,11 @@ public class ClinicFollowUps {
   /** A new time, person or task: the assignee or a director of the clinic. */
   @Transactional
   public FollowUpView change(UUID id, String what, Instant dueAt, UUID assigneeId) {
+    if (em.find(FollowUp.class, id) == null && consentTasks.find(id).isPresent()) {
+      throw new Conflict(
+          "consent-task",
+          "This is the consent-exception task: it is due at once and is completed, not moved.");
+    }
     FollowUp followUp = locked(id);
     Emergency emergency = emergencyOf(followUp);
     requireMayAct(followUp);
@@ -224,6 +230,15 @@ public class ClinicFollowUps {
       Optional<FollowUpTask> task = consentTasks.find(id);
       if (task.isEmpty()) {
         throw new NotFound("follow-up");
+      }
+      // As on the list: the clinic's directors and the injector who launched the emergency.
+      Emergency of =
+          emergencies.byIds(Set.of(task.get().emergencyId())).get(task.get().emergencyId());
+      if (!caller.hasRole(Role.DIRECTOR, task.get().clinicId())
+          && !of.launchedBy().equals(caller.userId())) {
+        throw new Forbidden(
+            "not-assignee",
+            "Only the injector who launched the emergency, or a director, completes this task.");
       }
       FollowUpTask done = consentTasks.complete(id, outcome);
       Emergency e = emergencies.byIds(Set.of(done.emergencyId())).get(done.emergencyId());

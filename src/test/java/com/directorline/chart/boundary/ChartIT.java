@@ -234,7 +234,55 @@ class ChartIT {
             "MedicationAdministration",
             "Observation",
             "DocumentReference",
-            "Provenance");
+            "Provenance",
+            "Medication");
+    assertThat(bundle).contains("\"lotNumber\":\"LOT-4411\"");
+    assertThat(FhirR4Validator.get().errors(bundle)).as("valid FHIR R4").isEmpty();
+  }
+
+  @Test
+  void aCancelledDrillIsAPotentialEventMarkedAsTestData(Api api) {
+    Api.Clinic clinic = api.newClinic();
+    String director = clinic.enrol("DIRECTOR");
+    clinic.definePolicy(List.of(List.of(clinic.userId(director))), 600, "Call 911");
+    String injector = clinic.signIn(clinic.enrol("INJECTOR"));
+    String id =
+        api.post(
+                "/api/emergencies",
+                injector,
+                Json.createObjectBuilder()
+                    .add("complication", "ANAPHYLAXIS")
+                    .add("patientRef", "DRILL-" + System.nanoTime())
+                    .add("drill", true)
+                    .build())
+            .json()
+            .getString("id");
+    assertThat(api.post("/api/emergencies/" + id + "/cancel", injector, null).status())
+        .isEqualTo(200);
+    HttpResponse<byte[]> fhir =
+        download(api, "/api/emergencies/" + id + "/chart.fhir", injector, Map.of());
+    assertThat(fhir.statusCode()).isEqualTo(200);
+    String bundle = new String(fhir.body(), java.nio.charset.StandardCharsets.UTF_8);
+    JsonObject json = Json.createReader(new java.io.StringReader(bundle)).readObject();
+    List<JsonObject> resources =
+        json.getJsonArray("entry").getValuesAs(JsonObject.class).stream()
+            .map(e -> e.getJsonObject("resource"))
+            .toList();
+    assertThat(resources)
+        .as("every resource is labelled test data, so an EHR never files it as a patient's")
+        .allSatisfy(
+            r ->
+                assertThat(
+                        r.getJsonObject("meta")
+                            .getJsonArray("tag")
+                            .getJsonObject(0)
+                            .getString("code"))
+                    .isEqualTo("HTEST"));
+    assertThat(
+            resources.stream()
+                .filter(r -> r.getString("resourceType").equals("AdverseEvent"))
+                .map(r -> r.getString("actuality")))
+        .containsExactly("potential");
     assertThat(FhirR4Validator.get().errors(bundle)).as("valid FHIR R4").isEmpty();
   }
 

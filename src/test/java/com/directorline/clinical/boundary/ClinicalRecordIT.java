@@ -241,7 +241,9 @@ class ClinicalRecordIT {
             "{\"medication\":\" \",\"dose\":1,\"unit\":\"MG\",\"route\":\"ORAL\"}",
             "medication",
             "{\"medication\":\"H\",\"dose\":1,\"unit\":\"MG\"}",
-            "route");
+            "route",
+            "{\"medication\":\"H\",\"dose\":0.00001,\"unit\":\"MG\",\"route\":\"ORAL\"}",
+            "dose");
     for (var bad : refused.entrySet()) {
       Reply reply =
           api.send(
@@ -268,6 +270,7 @@ class ClinicalRecordIT {
         .as("pending after the configured few minutes")
         .isEqualTo(Duration.ofSeconds(180));
     String orderId = placed.getString("id");
+    assertThat(ordered.body()).as("a dose as written, never 1.5E+3").contains("\"dose\":1500");
 
     JsonObject shown = api.get(call.path("/orders"), injector).array().getJsonObject(0);
     assertThat(shown.getString("status")).isEqualTo("ORDERED");
@@ -286,7 +289,7 @@ class ClinicalRecordIT {
     assertThat(future.status()).isEqualTo(400);
     assertThat(future.json().getJsonArray("violations").getJsonObject(0).getString("field"))
         .isEqualTo("givenAt");
-    Instant at = Instant.now().minusSeconds(1);
+    Instant at = Instant.parse(placed.getString("orderedAt")).plusMillis(500);
     Reply readBack =
         api.post(given, injector, Json.createObjectBuilder().add("givenAt", at.toString()).build());
     assertThat(readBack.status()).as(readBack.toString()).isEqualTo(200);
@@ -366,6 +369,37 @@ class ClinicalRecordIT {
     accept(call);
     String director = call.directorToken();
     api.post(call.path("/checklist/1"), injector, null);
+    String notReadBack =
+        api.post(
+                call.path("/orders"),
+                director,
+                Json.createObjectBuilder()
+                    .add("medication", "Aspirin")
+                    .add("dose", 300)
+                    .add("unit", "MG")
+                    .add("route", "ORAL")
+                    .build())
+            .json()
+            .getString("id");
+    Reply future =
+        save(
+            call,
+            injector,
+            1,
+            Json.createObjectBuilder()
+                .add("treatedAt", Instant.now().plusSeconds(3600).toString()));
+    assertThat(future.json().getJsonArray("violations").getJsonObject(0).getString("field"))
+        .isEqualTo("record.treatedAt");
+    Reply onsetFirst =
+        save(
+            call,
+            injector,
+            1,
+            Json.createObjectBuilder()
+                .add("treatedAt", Instant.now().minusSeconds(600).toString())
+                .add("onsetAt", Instant.now().minusSeconds(1200).toString()));
+    assertThat(onsetFirst.json().getJsonArray("violations").getJsonObject(0).getString("field"))
+        .isEqualTo("record.onsetAt");
     Reply early =
         api.post(
             call.path("/incident-record/sign"),
@@ -436,6 +470,15 @@ class ClinicalRecordIT {
                     call.path("/incident-record/sign"),
                     director,
                     Json.createObjectBuilder().add("version", 2).build())))
+        .isEqualTo("record-signed");
+    Reply lateReadBack =
+        api.post(
+            call.path("/orders/" + notReadBack + "/given"),
+            injector,
+            Json.createObjectBuilder().build());
+    assertThat(lateReadBack.status()).isEqualTo(409);
+    assertThat(problemType(lateReadBack))
+        .as("after signing, an addendum")
         .isEqualTo("record-signed");
     Reply addendum =
         api.post(

@@ -85,6 +85,39 @@ class ClinicalRulesTest {
                 order.confirmGiven(
                     null, T0.plus(Duration.ofMinutes(10)), NURSE, T0.plusSeconds(60)))
         .isInstanceOf(InvalidInput.class);
+    MedicationOrder later =
+        MedicationOrder.of(
+            EMERGENCY,
+            2,
+            "Aspirin",
+            new BigDecimal("300"),
+            DoseUnit.MG,
+            Route.ORAL,
+            null,
+            null,
+            DOCTOR,
+            T0.plusSeconds(40));
+    assertThat(later.confirmGiven(null, T0.plusSeconds(10), NURSE, T0.plusSeconds(60)).givenAt())
+        .as("'given at 14:00' for an order of 14:00:40 is that order's time")
+        .isEqualTo(T0.plusSeconds(40));
+    assertThatThrownBy(
+            () -> later.confirmGiven(null, T0.minusSeconds(1), NURSE, T0.plusSeconds(60)))
+        .isInstanceOf(InvalidInput.class);
+    assertThatThrownBy(
+            () ->
+                MedicationOrder.of(
+                    EMERGENCY,
+                    3,
+                    "x",
+                    new BigDecimal("0.00001"),
+                    DoseUnit.MG,
+                    Route.ORAL,
+                    null,
+                    null,
+                    DOCTOR,
+                    T0))
+        .as("finer than the 4 decimals stored")
+        .isInstanceOf(InvalidInput.class);
     MedicationGiven given = order.confirmGiven(null, null, NURSE, T0.plusSeconds(90));
     assertThat(given.givenAt()).isEqualTo(T0.plusSeconds(90));
     assertThatThrownBy(() -> order.confirmGiven(given, null, NURSE, T0.plusSeconds(95)))

@@ -193,6 +193,25 @@ class FollowUpsIT {
                     Json.createObjectBuilder().add("outcome", "again").build())
                 .status())
         .isEqualTo(409);
+    assertThat(
+            api.post(
+                    "/api/follow-ups/" + open.get(0).getString("id") + "/complete",
+                    stranger,
+                    Json.createObjectBuilder().add("outcome", "told").build())
+                .status())
+        .as("an injector who took no part")
+        .isEqualTo(403);
+    assertThat(
+            api.send(
+                    "PATCH",
+                    "/api/follow-ups/" + open.get(0).getString("id"),
+                    directorToken,
+                    "application/json",
+                    "{\"dueAt\":\"" + endedAt.plusSeconds(60) + "\"}",
+                    Map.of())
+                .status())
+        .as("consent's task is completed, not moved")
+        .isEqualTo(409);
     Reply informed =
         api.post(
             "/api/follow-ups/" + open.get(0).getString("id") + "/complete",
