@@ -15,10 +15,9 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** An emergency's chart as a FHIR R4 Bundle. */
@@ -28,7 +27,10 @@ public class ChartFhirResource {
 
   @Inject Charts charts;
   @Inject ChartFhir fhir;
-  @Context UriInfo uri;
+
+  @Inject
+  @ConfigProperty(name = "directorline.public-url", defaultValue = "http://localhost:8080")
+  String publicUrl;
 
   @GET
   @Produces("application/fhir+json")
@@ -44,13 +46,8 @@ public class ChartFhirResource {
   public Response fhir(
       @PathParam("id") UUID id, @HeaderParam("X-Break-Glass-Reason") String breakGlassReason) {
     Chart chart = charts.export(id, "fhir", breakGlassReason, false);
-    String pdfUrl =
-        uri.getBaseUriBuilder()
-            .path("emergencies")
-            .path(id.toString())
-            .path("chart.pdf")
-            .build()
-            .toString();
+    // The address users reach DirectorLine at, not whatever host this request named.
+    String pdfUrl = publicUrl.replaceAll("/+$", "") + "/api/emergencies/" + id + "/chart.pdf";
     return Response.ok(fhir.render(chart, pdfUrl), "application/fhir+json").build();
   }
 }
