@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -64,18 +65,7 @@ public class UploadAdmission {
    * @throws ServiceUnavailable when the uploads already in memory leave no room for it
    */
   public Ticket admit(long bytes) {
-    int cost = costKiB(bytes);
-    boolean admitted;
-    try {
-      admitted = budget.tryAcquire(cost, waitMillis, TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      admitted = false;
-    }
-    if (!admitted) {
-      throw new Busy();
-    }
-    return new Ticket(cost);
+    return admit(bytes, Busy::new);
   }
 
   /**
@@ -86,7 +76,19 @@ public class UploadAdmission {
    * @throws ServiceUnavailable when there is no room now
    */
   public Ticket admitChart(long photoBytes) {
-    int cost = costKiB(photoBytes);
+    return admit(
+        photoBytes,
+        () ->
+            new ServiceUnavailable(
+                "chart-busy",
+                "Too many photos are being received or printed right now; download the chart again"
+                    + " in a few seconds.",
+                5));
+  }
+
+  /** Room for {@code bytes} within the budget's wait, or the refusal {@code busy} makes. */
+  private Ticket admit(long bytes, Supplier<ServiceUnavailable> busy) {
+    int cost = costKiB(bytes);
     boolean admitted;
     try {
       admitted = budget.tryAcquire(cost, waitMillis, TimeUnit.MILLISECONDS);
@@ -95,11 +97,7 @@ public class UploadAdmission {
       admitted = false;
     }
     if (!admitted) {
-      throw new ServiceUnavailable(
-          "chart-busy",
-          "Too many photos are being received or printed right now; download the chart again in a"
-              + " few seconds.",
-          5);
+      throw busy.get();
     }
     return new Ticket(cost);
   }
