@@ -11,7 +11,9 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -196,8 +198,19 @@ public final class Browser implements AutoCloseable {
 
   /** Waits up to {@code timeout} until the element shows the text. */
   public String text(String id, String expected, Duration timeout) {
-    waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id(id), expected), timeout, id);
-    return driver.findElement(By.id(id)).getText();
+    // The text is read inside the wait: pages re-render their lists at every poll, so an element
+    // found once may be replaced before a second read (a StaleElementReference in CI).
+    return waitFor(
+        d -> {
+          try {
+            String text = d.findElement(By.id(id)).getText();
+            return text.contains(expected) ? text : null;
+          } catch (StaleElementReferenceException | NoSuchElementException e) {
+            return null;
+          }
+        },
+        timeout,
+        id);
   }
 
   /** Waits until the page is at {@code path} (after a redirect). */
