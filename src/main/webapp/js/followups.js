@@ -1,7 +1,7 @@
 // Follow-ups after an emergency, shared by the director's console and the injector's page: the
 // clinic's open ones with their actions (done with the outcome, rescheduled), and an ended
 // emergency's own with a form to add one and the chart to download for the clinic's EHR.
-import { api } from './api.js';
+import { api, upload } from './api.js';
 import { el, dateTime, COMPLICATIONS, humanize, showProblem, clearFieldProblems } from './shell.js';
 
 const HERE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -80,7 +80,8 @@ function followUpItem(f, { prefix, me, directs, zone, changed, inEmergency = fal
   if (f.status === 'DONE') {
     item.append(el('p', { class: 'follow-up-outcome', id: `${prefix}-outcome-text-${id}` },
       `Done by ${f.completedByName || 'someone'} at ${onClock(f.completedAt, zone)}: `,
-      el('span', { text: f.outcome || '' })));
+      el('span', { text: f.outcome || '' }),
+      f.photoIds?.length ? ` (${f.photoIds.length === 1 ? '1 photo' : `${f.photoIds.length} photos`}, in the chart)` : ''));
   }
   const paint = () => {
     const status = effectiveStatus(f);
@@ -103,8 +104,16 @@ function followUpItem(f, { prefix, me, directs, zone, changed, inEmergency = fal
     placeholder: 'What was found or said, and what happens next' });
   const doneError = el('p', { class: 'error', role: 'alert', id: `${prefix}-done-error-${id}`, hidden: true });
   const complete = el('button', { type: 'submit', class: 'primary', id: `${prefix}-complete-${id}`, text: 'Mark done' });
+  // Photos of how it looks now ("day 2"), taken with the phone's camera; sent one by one before
+  // the outcome, each once (a retry after a refusal sends only those not yet stored).
+  const photoInput = f.source === 'CONSENT_EXCEPTION' ? null : el('input', { type: 'file', id: `${prefix}-photos-${id}`,
+    accept: 'image/jpeg,image/png', capture: 'environment', multiple: true });
+  const photoNote = el('p', { class: 'small', id: `${prefix}-photos-note-${id}`, 'aria-live': 'polite' });
+  const sent = new Map(); // file -> stored photo
   const doneForm = el('form', { class: 'follow-up-form', id: `${prefix}-done-form-${id}`, novalidate: true, hidden: true },
-    el('label', { for: outcome.id, text: 'Outcome' }), outcome, doneError,
+    el('label', { for: outcome.id, text: 'Outcome' }), outcome,
+    photoInput ? el('label', { for: photoInput.id, text: 'Photos (optional)' }) : null, photoInput, photoInput ? photoNote : null,
+    doneError,
     el('div', { class: 'row' }, complete,
       el('button', { type: 'button', class: 'secondary', text: 'Not yet', onclick: () => close(doneForm) })));
   // Reschedule: a new time on the reader's clock (what a datetime-local field speaks).
@@ -165,6 +174,17 @@ function followUpItem(f, { prefix, me, directs, zone, changed, inEmergency = fal
     if (!outcome.value.trim()) return showProblem(doneError, 'Write the outcome: what was found or said.');
     complete.disabled = true;
     try {
+      const files = photoInput ? [...photoInput.files] : [];
+      for (const [n, file] of files.entries()) {
+        if (sent.has(file)) continue;
+        photoNote.textContent = `Sending photo ${n + 1} of ${files.length}…`;
+        sent.set(file, await upload(`/api/follow-ups/${id}/photos`,
+          file.type ? file : new Blob([file], { type: 'image/jpeg' }),
+          { 'X-Captured-At': new Date(file.lastModified || Date.now()).toISOString() },
+          (share) => { photoNote.textContent = `Sending photo ${n + 1} of ${files.length}: ${Math.round(share * 100)} %`; },
+          (seconds) => { photoNote.textContent = `Other photos are arriving; sending again in ${seconds} s…`; }));
+      }
+      if (files.length) photoNote.textContent = `${files.length === 1 ? 'The photo is' : `All ${files.length} photos are`} stored.`;
       await api('POST', `/api/follow-ups/${id}/complete`, { outcome: outcome.value.trim() });
       delete item.dataset.editing;
       await changed();

@@ -7,6 +7,8 @@ import com.directorline.clinical.entity.IncidentRecordView;
 import com.directorline.clinical.entity.OrderView;
 import com.directorline.emergencies.entity.EmergencyView;
 import com.directorline.emergencies.entity.Status;
+import com.directorline.followups.entity.FollowUpStatus;
+import com.directorline.followups.entity.FollowUpView;
 import com.directorline.identity.entity.Person;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
@@ -89,6 +91,10 @@ public class ChartFhir {
                   drill));
         }
       }
+    }
+    for (FollowUpView f : chart.followUps()) {
+      entries.add(
+          entry(ids.of("follow-up:" + f.id()), task(f, patient, adverse, practitioners), drill));
     }
     entries.add(entry(document, documentReference(chart, patient, practitioners, pdfUrl), drill));
     IncidentRecordView record = chart.record();
@@ -299,6 +305,46 @@ public class ChartFhir {
       observation.add("performer", Json.createArrayBuilder().add(reference(by)));
     }
     return observation;
+  }
+
+  /**
+   * A follow-up as a Task: planned (requested) until done (completed, with the outcome as a note);
+   * due by the end of its restriction period; focused on the adverse event it follows.
+   */
+  private static JsonObjectBuilder task(
+      FollowUpView f, String patient, String adverse, Map<UUID, String> practitioners) {
+    boolean done = f.status() == FollowUpStatus.DONE;
+    JsonObjectBuilder task =
+        Json.createObjectBuilder()
+            .add("resourceType", "Task")
+            .add("status", done ? "completed" : "requested")
+            .add("intent", "plan")
+            .add("description", f.what())
+            .add("focus", reference(adverse))
+            .add("for", reference(patient))
+            .add(
+                "restriction",
+                Json.createObjectBuilder()
+                    .add("period", Json.createObjectBuilder().add("end", instant(f.dueAt()))));
+    String owner = practitioners.get(f.assigneeId());
+    task.add(
+        "owner",
+        owner != null
+            ? reference(owner)
+            : Json.createObjectBuilder()
+                .add("display", f.assigneeName() == null ? "Unknown" : f.assigneeName()));
+    if (done) {
+      task.add("lastModified", instant(f.completedAt()))
+          .add("executionPeriod", Json.createObjectBuilder().add("end", instant(f.completedAt())))
+          .add(
+              "note",
+              Json.createArrayBuilder()
+                  .add(
+                      Json.createObjectBuilder()
+                          .add("time", instant(f.completedAt()))
+                          .add("text", f.outcome())));
+    }
+    return task;
   }
 
   private static JsonObjectBuilder documentReference(

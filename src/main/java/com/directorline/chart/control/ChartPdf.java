@@ -7,6 +7,8 @@ import com.directorline.clinical.entity.IncidentRecordView;
 import com.directorline.clinical.entity.OrderView;
 import com.directorline.emergencies.entity.EmergencyView;
 import com.directorline.emergencies.entity.TimelineView;
+import com.directorline.followups.entity.FollowUpStatus;
+import com.directorline.followups.entity.FollowUpView;
 import com.directorline.identity.entity.Person;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -95,6 +98,8 @@ public class ChartPdf {
     orders(chart.orders(), w);
     checklist(chart.checklist(), w);
 
+    followUps(chart.followUps(), w);
+
     w.heading("Consent basis");
     w.field("Basis", words(e.consentBasis().name()));
     w.field("Consent record", e.consentId() == null ? null : e.consentId().toString());
@@ -121,6 +126,9 @@ public class ChartPdf {
       w.paragraph(
           "Photo "
               + n
+              + (photo.followUpId() == null
+                  ? ""
+                  : " (follow-up " + followUpNumber(chart.followUps(), photo.followUpId()) + ")")
               + (photo.caption() == null ? "" : ": " + photo.caption())
               + ". Taken "
               + w.time(photo.capturedAt() == null ? photo.receivedAt() : photo.capturedAt())
@@ -177,6 +185,49 @@ public class ChartPdf {
         w.paragraph(w.time(a.at()) + " by " + a.byName() + ": " + a.text());
       }
     }
+  }
+
+  /** The follow-ups, numbered by due time; their photos are among the photos, marked. */
+  private static void followUps(List<FollowUpView> followUps, Writer w) throws IOException {
+    w.heading("Follow-ups");
+    if (followUps.isEmpty()) {
+      w.paragraph("No follow-up was planned.");
+    }
+    int n = 0;
+    for (FollowUpView f : followUps) {
+      n++;
+      w.paragraph(
+          n
+              + ". "
+              + f.what()
+              + " Due "
+              + w.time(f.dueAt())
+              + ", assigned to "
+              + f.assigneeName()
+              + ". "
+              + (f.status() == FollowUpStatus.DONE
+                  ? "Done "
+                      + w.time(f.completedAt())
+                      + " by "
+                      + f.completedByName()
+                      + ": "
+                      + f.outcome()
+                      + switch (f.photoIds().size()) {
+                        case 0 -> "";
+                        case 1 -> " (1 photo)";
+                        default -> " (" + f.photoIds().size() + " photos)";
+                      }
+                  : words(f.status().name()) + "."));
+    }
+  }
+
+  private static int followUpNumber(List<FollowUpView> followUps, UUID id) {
+    for (int i = 0; i < followUps.size(); i++) {
+      if (followUps.get(i).id().equals(id)) {
+        return i + 1;
+      }
+    }
+    return 0;
   }
 
   private static void orders(List<OrderView> orders, Writer w) throws IOException {

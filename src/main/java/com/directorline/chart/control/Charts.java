@@ -11,6 +11,7 @@ import com.directorline.clinical.control.Orders;
 import com.directorline.emergencies.control.Emergencies;
 import com.directorline.emergencies.control.EmergencyViews;
 import com.directorline.emergencies.entity.Emergency;
+import com.directorline.followups.control.ClinicFollowUps;
 import com.directorline.identity.control.Caller;
 import com.directorline.identity.control.Clinics;
 import com.directorline.identity.entity.Clinic;
@@ -38,6 +39,7 @@ public class Charts {
   static final int MIN_BREAK_GLASS_REASON = 20;
 
   @Inject Emergencies emergencies;
+  @Inject ClinicFollowUps followUps;
   @Inject EmergencyViews views;
   @Inject Checklists checklists;
   @Inject Orders orders;
@@ -118,8 +120,10 @@ public class Charts {
                                 i.photo().caption(),
                                 i.photo().capturedAt(),
                                 i.photo().receivedAt(),
-                                i.photo().sha256()))
+                                i.photo().sha256(),
+                                i.photo().followUpId()))
                     .toList(),
+            followUps.forChart(emergency),
             clock.instant(),
             caller.username());
     trail.record(event.detail("chart." + format));

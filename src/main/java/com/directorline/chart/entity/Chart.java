@@ -5,6 +5,7 @@ import com.directorline.clinical.entity.IncidentRecordView;
 import com.directorline.clinical.entity.OrderView;
 import com.directorline.emergencies.entity.EmergencyView;
 import com.directorline.emergencies.entity.TimelineView;
+import com.directorline.followups.entity.FollowUpView;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,10 +22,14 @@ public record Chart(
     List<OrderView> orders,
     IncidentRecordView record,
     List<ChartPhoto> photos,
+    List<FollowUpView> followUps,
     Instant generatedAt,
     String generatedBy) {
 
-  /** A photo as the chart shows it: the cleaned image, its caption, times and digest. */
+  /**
+   * A photo as the chart shows it: the cleaned image, its caption, times and digest, and the
+   * follow-up it documents (null for one taken during the emergency).
+   */
   public record ChartPhoto(
       UUID id,
       String contentType,
@@ -32,5 +37,6 @@ public record Chart(
       String caption,
       Instant capturedAt,
       Instant receivedAt,
-      String sha256) {}
+      String sha256,
+      UUID followUpId) {}
 }

@@ -22,6 +22,8 @@ import com.directorline.identity.control.Caller;
 import com.directorline.identity.control.Users;
 import com.directorline.identity.entity.Person;
 import com.directorline.identity.entity.Role;
+import com.directorline.photos.control.Photos;
+import com.directorline.photos.entity.PhotoView;
 import com.directorline.problems.entity.Conflict;
 import com.directorline.problems.entity.Forbidden;
 import com.directorline.problems.entity.InvalidInput;
@@ -70,6 +72,7 @@ public class ClinicFollowUps {
   @Inject Caller caller;
   @Inject Clock clock;
   @Inject AuditTrail trail;
+  @Inject Photos photos;
 
   @Inject
   @ConfigProperty(name = "directorline.follow-ups.overdue-after-seconds", defaultValue = "14400")
@@ -155,12 +158,7 @@ public class ClinicFollowUps {
     for (FollowUpTask t : tasks) {
       Emergency e = byId.get(t.emergencyId());
       if (e != null && (director || e.launchedBy().equals(me))) {
-        FollowUpStatus status =
-            !t.isOpen()
-                ? FollowUpStatus.DONE
-                : now.isBefore(t.openedAt().plus(grace()))
-                    ? FollowUpStatus.DUE
-                    : FollowUpStatus.OVERDUE;
+        FollowUpStatus status = statusOf(t, now);
         if (filter.statuses.contains(status)) {
           rows.add(new ListedFollowUp(task(t, e, status), e));
           people.add(e.launchedBy());
@@ -169,13 +167,47 @@ public class ClinicFollowUps {
       }
     }
     Map<UUID, Person> names = users.people(people);
+    Map<UUID, List<UUID>> photoIds =
+        photos.idsByFollowUp(rows.stream().map(r -> r.view().id()).toList());
     for (ListedFollowUp row : rows) {
-      views.add(named(row.view(), names));
+      views.add(named(row.view(), names, photoIds));
       trail.record(
           about(AuditAction.READ, row.view().id(), row.emergency()).detail("follow-up list"));
     }
     views.sort(Comparator.comparing(FollowUpView::dueAt));
     return views;
+  }
+
+  /**
+   * The emergency's follow-ups (with the consent-exception task), by due time, for its chart. Not
+   * audited here: the chart's export is the one event, and whether the caller may see the emergency
+   * was decided before.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<FollowUpView> forChart(Emergency emergency) {
+    Instant now = clock.instant();
+    List<FollowUpView> views = new ArrayList<>();
+    em.createQuery(
+            "select f from FollowUp f where f.emergencyId = :emergency order by f.dueAt",
+            FollowUp.class)
+        .setParameter("emergency", emergency.id())
+        .getResultList()
+        .forEach(f -> views.add(view(f, emergency, f.status(now, grace()))));
+    consentTasks.inClinic(emergency.clinicId()).stream()
+        .filter(t -> t.emergencyId().equals(emergency.id()))
+        .forEach(t -> views.add(task(t, emergency, statusOf(t, now))));
+    Set<UUID> people = new HashSet<>();
+    for (FollowUpView v : views) {
+      people.add(v.assigneeId());
+      Optional.ofNullable(v.completedById()).ifPresent(people::add);
+    }
+    Map<UUID, Person> names = users.people(people);
+    Map<UUID, List<UUID>> photoIds =
+        photos.idsByFollowUp(views.stream().map(FollowUpView::id).toList());
+    return views.stream()
+        .map(v -> named(v, names, photoIds))
+        .sorted(Comparator.comparing(FollowUpView::dueAt))
+        .toList();
   }
 
   /** A follow-up added by hand: participants and the clinic's directors. */
@@ -252,6 +284,58 @@ public class ClinicFollowUps {
     return present(followUp, emergency);
   }
 
+  /**
+   * Whether the caller may add a photo to this follow-up now (its assignee or a director, while it
+   * is open); throws the refusal before a byte of the photo is read.
+   */
+  @Transactional
+  public void requireAcceptingPhoto(UUID id) {
+    FollowUp followUp = photographed(id, false);
+    emergencyOf(followUp).requirePatientReference("follow-up photos are");
+  }
+
+  /**
+   * A photo documenting the follow-up ("day 2: blanching resolved"), stored with the emergency's
+   * photos under the same consent rule; the follow-up stays locked until it is stored, so a photo
+   * cannot land on a follow-up completed meanwhile.
+   */
+  @Transactional
+  public PhotoView addPhoto(UUID id, byte[] upload, String caption, Instant capturedAt) {
+    FollowUp followUp = photographed(id, true);
+    return PhotoView.of(
+        photos.addToFollowUp(emergencyOf(followUp), id, upload, caption, capturedAt));
+  }
+
+  private FollowUp photographed(UUID id, boolean lock) {
+    FollowUp followUp =
+        Optional.ofNullable(
+                lock
+                    ? em.find(FollowUp.class, id, LockModeType.PESSIMISTIC_WRITE)
+                    : em.find(FollowUp.class, id))
+            .filter(f -> caller.isMemberOf(f.clinicId()))
+            .orElse(null);
+    if (followUp == null) {
+      if (consentTasks.find(id).filter(t -> caller.isMemberOf(t.clinicId())).isPresent()) {
+        throw new Conflict(
+            "consent-task",
+            "The consent-exception task is completed with a note; photos belong to the"
+                + " emergency or to a follow-up.");
+      }
+      throw new NotFound("follow-up");
+    }
+    requireMayAct(followUp);
+    followUp.requireOpen();
+    return followUp;
+  }
+
+  /** A consent-exception task is due at once and overdue after the same grace. */
+  private FollowUpStatus statusOf(FollowUpTask t, Instant now) {
+    if (!t.isOpen()) {
+      return FollowUpStatus.DONE;
+    }
+    return now.isBefore(t.openedAt().plus(grace())) ? FollowUpStatus.DUE : FollowUpStatus.OVERDUE;
+  }
+
   /** How long after its due time an open follow-up turns overdue. */
   public Duration grace() {
     return Duration.ofSeconds(graceSeconds);
@@ -319,7 +403,8 @@ public class ClinicFollowUps {
         f.completedAt(),
         f.completedBy(),
         null,
-        f.outcome());
+        f.outcome(),
+        List.of());
   }
 
   private FollowUpView task(FollowUpTask t, Emergency e, FollowUpStatus status) {
@@ -341,29 +426,20 @@ public class ClinicFollowUps {
         t.completedAt(),
         t.completedBy(),
         null,
-        t.note());
+        t.note(),
+        List.of());
   }
 
-  private static FollowUpView named(FollowUpView v, Map<UUID, Person> names) {
-    return new FollowUpView(
-        v.id(),
-        v.source(),
-        v.clinicId(),
-        v.emergencyId(),
-        v.complication(),
-        v.drill(),
-        v.patientRef(),
-        v.patientInitials(),
-        v.what(),
-        v.dueAt(),
-        v.overdueAt(),
-        v.status(),
-        v.assigneeId(),
+  private FollowUpView named(FollowUpView v, Map<UUID, Person> names) {
+    return named(v, names, photos.idsByFollowUp(List.of(v.id())));
+  }
+
+  private static FollowUpView named(
+      FollowUpView v, Map<UUID, Person> names, Map<UUID, List<UUID>> photoIds) {
+    return v.with(
         name(names, v.assigneeId()),
-        v.completedAt(),
-        v.completedById(),
         name(names, v.completedById()),
-        v.outcome());
+        photoIds.getOrDefault(v.id(), List.of()));
   }
 
   private static String name(Map<UUID, Person> names, UUID id) {

@@ -137,7 +137,8 @@ public class FollowUp {
     overdueAt = now;
   }
 
-  private void requireOpen() {
+  /** 409 {@code follow-up-done} once completed: its outcome and photos are final. */
+  public void requireOpen() {
     if (completedAt != null) {
       throw new Conflict("follow-up-done", "This follow-up was completed at " + completedAt + ".");
     }

@@ -32,7 +32,11 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
@@ -96,8 +100,50 @@ public class Photos {
     emergencies.forPhoto(emergencyId);
   }
 
+  /**
+   * A photo documenting a follow-up of the emergency, after it ended ("day 2: blanching resolved"),
+   * stored as in {@link #upload}. Whether the caller may act on the follow-up and whether it is
+   * still open was decided by the caller in this transaction, with the follow-up locked.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Photo addToFollowUp(
+      Emergency emergency, UUID followUpId, byte[] upload, String caption, Instant capturedAt) {
+    try {
+      emergency.requirePatientReference("follow-up photos are");
+      return store(emergency, followUpId, upload, caption, capturedAt);
+    } catch (Error e) {
+      transaction.setRollbackOnly();
+      throw e;
+    }
+  }
+
+  /** The photos documenting each of these follow-ups, oldest first; not audited (ids only). */
+  public Map<UUID, List<UUID>> idsByFollowUp(Collection<UUID> followUpIds) {
+    if (followUpIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<UUID, List<UUID>> ids = new HashMap<>();
+    em.createQuery(
+            "select p.followUpId, p.id from Photo p where p.followUpId in :ids"
+                + " order by p.receivedAt",
+            Object[].class)
+        .setParameter("ids", followUpIds)
+        .getResultList()
+        .forEach(
+            row -> ids.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add((UUID) row[1]));
+    return ids;
+  }
+
   private Photo store(UUID emergencyId, byte[] upload, String caption, Instant capturedAt) {
     Emergency emergency = emergencies.forPhoto(emergencyId);
+    Photo photo = store(emergency, null, upload, caption, capturedAt);
+    emergencies.photoAdded(emergencyId, photo.id());
+    return photo;
+  }
+
+  private Photo store(
+      Emergency emergency, UUID followUpId, byte[] upload, String caption, Instant capturedAt) {
+    UUID emergencyId = emergency.id();
     PhotoBasis basis;
     UUID consentId = null;
     if (consents.exceptionFor(emergencyId).isPresent()) {
@@ -143,13 +189,20 @@ public class Photos {
             basis,
             consentId,
             clock.instant());
+    if (followUpId != null) {
+      photo.documenting(followUpId);
+    }
     em.persist(photo);
     em.persist(
         new PhotoContent(id, sealing.primaryKeyId(), sealed.wrappedKey(), sealed.ciphertext()));
-    emergencies.photoAdded(emergencyId, id);
     audit.record(
         about(AuditAction.CREATE, photo, emergency)
-            .detail(clean.format() + (clean.reencoded() ? ", turned upright" : "") + ", " + basis));
+            .detail(
+                (followUpId == null ? "" : "follow-up " + followUpId + ", ")
+                    + clean.format()
+                    + (clean.reencoded() ? ", turned upright" : "")
+                    + ", "
+                    + basis));
     return photo;
   }
 

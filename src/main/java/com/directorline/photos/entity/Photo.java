@@ -67,6 +67,11 @@ public class Photo {
   @Convert(converter = NullableUuidConverter.class)
   private UUID consentId;
 
+  /** The follow-up this photo documents ("day 2"), or null for one taken during the emergency. */
+  @Column(name = "follow_up_id", updatable = false)
+  @Convert(converter = NullableUuidConverter.class)
+  private UUID followUpId;
+
   protected Photo() {}
 
   /** What the upload brought, after cleaning. */
@@ -169,5 +174,15 @@ public class Photo {
 
   public UUID consentId() {
     return consentId;
+  }
+
+  /** Marks a new photo as taken for a follow-up; before it is stored. */
+  public Photo documenting(UUID followUpId) {
+    this.followUpId = Objects.requireNonNull(followUpId);
+    return this;
+  }
+
+  public UUID followUpId() {
+    return followUpId;
   }
 }

@@ -170,6 +170,33 @@ class ChartIT {
       throws IOException {
     Case c = treated(api, true);
     String director = c.clinic().signIn(c.director());
+    // A follow-up done the next day, with a photo: the chart keeps the care after the call too.
+    Reply followUp =
+        api.post(
+            c.path("/follow-ups"),
+            director,
+            Json.createObjectBuilder()
+                .add("what", "See the patient in clinic")
+                .add("dueAt", Instant.now().plusSeconds(3600).toString())
+                .build());
+    assertThat(followUp.status()).as(followUp.toString()).isEqualTo(201);
+    String followUpPath = "/api/follow-ups/" + followUp.json().getString("id");
+    assertThat(
+            api.upload(
+                    followUpPath + "/photos",
+                    director,
+                    "image/jpeg",
+                    TestImages.phoneJpeg(640, 480, 1),
+                    Map.of("X-Caption", "day 2, colour back"))
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            api.post(
+                    followUpPath + "/complete",
+                    director,
+                    Json.createObjectBuilder().add("outcome", "Healing well, no necrosis").build())
+                .status())
+        .isEqualTo(200);
     HttpResponse<byte[]> pdf = download(api, c.path("/chart.pdf"), director, Map.of());
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
@@ -190,6 +217,11 @@ class ChartIT {
               "the patient is too distressed to consent",
               "Photo 1: left fold, view 1",
               "Photo 2: left fold, view 2",
+              "Follow-ups",
+              "See the patient in clinic",
+              "Healing well, no necrosis (1 photo)",
+              "(follow-up ",
+              "): day 2, colour back",
               "page 1 of " + document.getNumberOfPages());
       int images = 0;
       List<String> fonts = new ArrayList<>();
@@ -207,7 +239,7 @@ class ChartIT {
         }
       }
       assertThat(fonts).anyMatch(f -> f.contains("LiberationSans"));
-      assertThat(images).as("both photos are in it").isEqualTo(2);
+      assertThat(images).as("the call's two photos and the follow-up's").isEqualTo(3);
       PDFRenderer renderer = new PDFRenderer(document);
       Files.createDirectories(Browser.SCREENSHOTS);
       for (int i = 0; i < document.getNumberOfPages(); i++) {
@@ -235,7 +267,8 @@ class ChartIT {
             "Observation",
             "DocumentReference",
             "Provenance",
-            "Medication");
+            "Medication",
+            "Task");
     assertThat(bundle).contains("\"lotNumber\":\"LOT-4411\"");
     assertThat(FhirR4Validator.get().errors(bundle)).as("valid FHIR R4").isEmpty();
   }

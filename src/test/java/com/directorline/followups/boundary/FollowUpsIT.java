@@ -2,6 +2,7 @@ package com.directorline.followups.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.directorline.photos.control.TestImages;
 import com.directorline.testing.Api;
 import com.directorline.testing.ApiServer;
 import com.directorline.testing.Flags;
@@ -177,6 +178,51 @@ class FollowUpsIT {
             Map.of());
     assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
     assertThat(moved.json().getString("assigneeName")).isEqualTo("Test DIRECTOR");
+    // Photos before completing: the assignee or a director; the emergency's exception covers them.
+    assertThat(
+            api.upload(
+                    path + "/photos",
+                    stranger,
+                    "image/png",
+                    TestImages.pngWithMetadata(8, 8),
+                    Map.of())
+                .status())
+        .as("an injector it is not assigned to")
+        .isEqualTo(403);
+    assertThat(
+            api.upload(
+                    "/api/follow-ups/" + open.get(0).getString("id") + "/photos",
+                    directorToken,
+                    "image/png",
+                    TestImages.pngWithMetadata(8, 8),
+                    Map.of())
+                .json()
+                .getString("type"))
+        .endsWith(":consent-task");
+    Reply photo =
+        api.upload(
+            path + "/photos",
+            directorToken,
+            "image/png",
+            TestImages.pngWithMetadata(8, 8),
+            Map.of("X-Caption", "day 1: colour back"));
+    assertThat(photo.status()).as(photo.toString()).isEqualTo(201);
+    assertThat(photo.json().getString("followUpId")).isEqualTo(call.getString("id"));
+    assertThat(photo.json().getString("emergencyId")).isEqualTo(id);
+    assertThat(photo.json().getString("consentBasis")).isEqualTo("EMERGENCY_EXCEPTION");
+    String photoId = photo.json().getString("id");
+    assertThat(
+            api.bytes("GET", "/api/photos/" + photoId, directorToken, null, null, Map.of())
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            api.get("/api/emergencies/" + id + "/photos", directorToken).array().stream()
+                .map(JsonObject.class::cast)
+                .filter(p -> p.getString("id").equals(photoId))
+                .map(p -> p.getString("followUpId"))
+                .toList())
+        .as("one of the emergency's photos, naming its follow-up")
+        .containsExactly(call.getString("id"));
     Reply done =
         api.post(
             path + "/complete",
@@ -186,6 +232,18 @@ class FollowUpsIT {
                 .build());
     assertThat(done.status()).as(done.toString()).isEqualTo(200);
     assertThat(done.json().getString("status")).isEqualTo("DONE");
+    assertThat(done.json().getJsonArray("photoIds").getString(0)).isEqualTo(photoId);
+    assertThat(
+            api.upload(
+                    path + "/photos",
+                    directorToken,
+                    "image/png",
+                    TestImages.pngWithMetadata(8, 8),
+                    Map.of())
+                .json()
+                .getString("type"))
+        .as("a completed follow-up's photos are final")
+        .endsWith(":follow-up-done");
     assertThat(
             api.post(
                     path + "/complete",

@@ -1,11 +1,12 @@
-package com.directorline.photos.boundary;
+package com.directorline.photos.entity;
 
-import com.directorline.photos.entity.Photo;
-import com.directorline.photos.entity.PhotoBasis;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A photo's metadata; the bytes are at {@code GET /api/photos/{id}}. */
+/**
+ * A photo's metadata; the bytes are at {@code GET /api/photos/{id}}. {@code followUpId} names the
+ * follow-up a photo documents, when it was taken for one.
+ */
 public record PhotoView(
     UUID id,
     UUID emergencyId,
@@ -18,9 +19,10 @@ public record PhotoView(
     Instant receivedAt,
     String caption,
     UUID uploadedBy,
-    PhotoBasis consentBasis) {
+    PhotoBasis consentBasis,
+    UUID followUpId) {
 
-  static PhotoView of(Photo p) {
+  public static PhotoView of(Photo p) {
     return new PhotoView(
         p.id(),
         p.emergencyId(),
@@ -33,6 +35,7 @@ public record PhotoView(
         p.receivedAt(),
         p.caption(),
         p.uploadedBy(),
-        p.consentBasis());
+        p.consentBasis(),
+        p.followUpId());
   }
 }
