@@ -1,7 +1,7 @@
 // The clinical record on the call, shared by both participants' pages: the director's orders,
 // read back as given; the clinic's protocol as a live checklist whose repeating steps ring when
 // they are due again; and the incident record, drafted by both, signed by the director.
-import { api } from './api.js';
+import { api, explain } from './api.js';
 import { el, time, dateTime, showProblem, clearFieldProblems } from './shell.js';
 import { counted } from './ending.js';
 
@@ -262,6 +262,7 @@ function nowHhmm() {
  */
 export function checklistPanel({ emergencyId, sound }) {
   let view = null;
+  let builtFrom = null;
   let status = null;
   let lastRing = 0;
   const title = el('h2', { id: 'checklist-title', text: 'Protocol' });
@@ -298,13 +299,20 @@ export function checklistPanel({ emergencyId, sound }) {
       example.hidden = true;
       meta.textContent = '';
       steps.replaceChildren();
+      builtFrom = null;
       return;
     }
     none.hidden = true;
     title.textContent = view.title;
     example.hidden = !view.example;
     meta.textContent = `Version ${view.version} · ${view.done} of ${view.total} steps done`;
-    keepingInputs(steps, () => steps.replaceChildren(...view.steps.map((s) => stepItem(s, open))));
+    // Rebuilt only when something changed: a rebuild at every poll would move the caret of a
+    // finding being typed and replace elements under the user's thumb.
+    const key = JSON.stringify([open, view.steps]);
+    if (key !== builtFrom) {
+      builtFrom = key;
+      keepingInputs(steps, () => steps.replaceChildren(...view.steps.map((s) => stepItem(s, open))));
+    }
     countdown();
   }
 
@@ -698,9 +706,13 @@ export function recordPanel({ role, emergencyId }) {
 
   sign.addEventListener('click', () => {
     error.hidden = true;
-    signText.textContent = dirty()
+    const unconfirmed = view.unconfirmedOrders || [];
+    signText.textContent = (unconfirmed.length
+      ? `${unconfirmed.length === 1 ? `Order ${unconfirmed[0]} was` : `Orders ${unconfirmed.join(', ')} were`} never read back as given: say in the record what became of ${unconfirmed.length === 1 ? 'it' : 'them'}. `
+      : '') + (dirty()
       ? 'Save your changes and sign the record? After signing it cannot be changed, only added to.'
-      : `Sign version ${view.version} of the record? After signing it cannot be changed, only added to.`;
+      : `Sign version ${view.version} of the record? After signing it cannot be changed, only added to.`);
+    signYes.textContent = unconfirmed.length ? 'Sign over the unconfirmed orders' : 'Yes, sign it';
     signConfirm.hidden = false;
     sign.hidden = true;
     signYes.focus();
@@ -714,12 +726,17 @@ export function recordPanel({ role, emergencyId }) {
     signYes.disabled = true;
     try {
       if (dirty() && !(await saveForm())) return;
-      load(await api('POST', `/api/emergencies/${emergencyId()}/incident-record/sign`, { version: view.version }));
+      // The orders the director saw named in the question are the ones signed over.
+      const acknowledgeUnconfirmedOrders = (view.unconfirmedOrders || []).length > 0;
+      load(await api('POST', `/api/emergencies/${emergencyId()}/incident-record/sign`,
+        { version: view.version, acknowledgeUnconfirmedOrders }));
       message.hidden = true;
     } catch (e) {
-      if (refusedAs(e, 'record-changed')) {
+      if (refusedAs(e, 'record-changed') || refusedAs(e, 'orders-unconfirmed')) {
         load(await read());
-        say('The record was changed since you read it: the new version is loaded. Read it, then sign.');
+        say(refusedAs(e, 'orders-unconfirmed')
+          ? `${explain(e)} Read it, then sign again.`
+          : 'The record was changed since you read it: the new version is loaded. Read it, then sign.');
       } else {
         showProblem(error, e);
       }

@@ -72,10 +72,12 @@ public class IncidentRecordResource {
           "The director who accepted, once the emergency has ended, signs the version they read."
               + " The signed content is kept whole with its SHA-256 and never changes; the"
               + " signature is an attestation in the audit trail. 409 record-incomplete names"
-              + " the missing fields.")
+              + " the missing fields; 409 orders-unconfirmed names the orders never read back as"
+              + " given, signed over only with acknowledgeUnconfirmedOrders: true (the timeline"
+              + " and the trail say so).")
   public IncidentRecordView sign(
       @PathParam("id") UUID id, @Valid @NotNull(message = REQUIRED) SignRequest body) {
-    return records.sign(id, body.version());
+    return records.sign(id, body.version(), body.acknowledging());
   }
 
   @POST

@@ -123,10 +123,12 @@ public class IncidentRecords {
   /**
    * The accepting director signs the version they read ({@code basedOn}), after the emergency has
    * ended: 409 {@code record-changed} if it changed since, {@code record-incomplete} naming what is
-   * missing, {@code record-signed} when already signed.
+   * missing, {@code record-signed} when already signed, {@code orders-unconfirmed} when an order
+   * was never read back as given and the director did not say they sign over it.
    */
   @Transactional
-  public IncidentRecordView sign(UUID emergencyId, int basedOn) {
+  public IncidentRecordView sign(
+      UUID emergencyId, int basedOn, boolean acknowledgingUnconfirmedOrders) {
     Emergency emergency = emergencies.forChange(emergencyId);
     UUID me = caller.userId();
     if (!emergency.acceptedBy().map(me::equals).orElse(false)) {
@@ -149,12 +151,32 @@ public class IncidentRecords {
               + record.version()
               + "); read it again before signing.");
     }
+    // Completeness first: what the record lacks is fixed before anything is acknowledged.
     IncidentSignature signature = IncidentSignature.of(record, me, clock.instant());
+    // A dose ordered but never read back is either not given or given unrecorded: the director
+    // signs over it only knowingly, and the timeline and the trail say so.
+    List<Integer> unconfirmed = unconfirmedOrders(emergency);
+    if (!unconfirmed.isEmpty() && !acknowledgingUnconfirmedOrders) {
+      throw new Conflict(
+          "orders-unconfirmed",
+          (unconfirmed.size() == 1 ? "Order " : "Orders ")
+              + numbers(unconfirmed)
+              + (unconfirmed.size() == 1 ? " was" : " were")
+              + " never read back as given. Say in the record what became of "
+              + (unconfirmed.size() == 1 ? "it" : "them")
+              + ", then sign with acknowledgeUnconfirmedOrders.");
+    }
+    String over =
+        unconfirmed.isEmpty()
+            ? ""
+            : "; signed over unconfirmed "
+                + (unconfirmed.size() == 1 ? "order " : "orders ")
+                + numbers(unconfirmed);
     em.persist(signature);
     emergencies.document(
         emergency,
         EventType.RECORD_SIGNED,
-        "Incident record version " + record.version() + " signed");
+        "Incident record version " + record.version() + " signed" + over);
     // The attestation: who signed which content, by its digest.
     trail.record(
         emergencies
@@ -163,7 +185,8 @@ public class IncidentRecords {
                 "incident record version "
                     + record.version()
                     + " signed; sha256="
-                    + signature.sha256()));
+                    + signature.sha256()
+                    + over));
     em.flush();
     return view(emergency);
   }
@@ -270,6 +293,7 @@ public class IncidentRecords {
         draft == null ? null : name(people, draft.updatedBy()),
         actionsFromCall(emergency),
         signed ? List.of() : details.missingForSignature(),
+        unconfirmedOrders(emergency),
         !signed && emergency.isParticipant(me) && emergency.status() != Status.CANCELLED,
         !signed
             && emergency.status() == Status.ENDED
@@ -325,6 +349,20 @@ public class IncidentRecords {
           .append('\n');
     }
     return text.toString().strip();
+  }
+
+  /** The numbers of the emergency's orders never read back as given. */
+  private List<Integer> unconfirmedOrders(Emergency emergency) {
+    List<MedicationOrder> placed = orders.ordersOf(emergency.id());
+    Map<UUID, MedicationGiven> given = orders.givenOf(placed);
+    return placed.stream()
+        .filter(o -> !given.containsKey(o.id()))
+        .map(MedicationOrder::number)
+        .toList();
+  }
+
+  private static String numbers(List<Integer> numbers) {
+    return String.join(", ", numbers.stream().map(String::valueOf).toList());
   }
 
   private static String name(Map<UUID, Person> people, UUID id) {

@@ -10,7 +10,8 @@ import java.util.UUID;
  * content as signed. {@code version} is what a save or a signature names as read. {@code
  * actionsFromCall} is what was done, written from the checklist's ticks and the orders read back,
  * for the draft to start from. {@code missingForSignature} names the fields a signature still
- * needs.
+ * needs. {@code unconfirmedOrders} are the numbers of the orders never read back as given: the
+ * director signs over them only by saying so.
  */
 public record IncidentRecordView(
     UUID emergencyId,
@@ -22,6 +23,7 @@ public record IncidentRecordView(
     String updatedByName,
     String actionsFromCall,
     List<String> missingForSignature,
+    List<Integer> unconfirmedOrders,
     boolean mayEdit,
     boolean maySign,
     SignatureView signature,

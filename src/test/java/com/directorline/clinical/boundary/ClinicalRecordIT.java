@@ -449,12 +449,26 @@ class ClinicalRecordIT {
             director,
             Json.createObjectBuilder().add("version", 1).build());
     assertThat(problemType(staleSign)).isEqualTo("record-changed");
-    Reply signed =
+    // The order never read back is signed over only knowingly.
+    assertThat(amended.json().getJsonArray("unconfirmedOrders").getInt(0)).isEqualTo(1);
+    Reply unknowing =
         api.post(
             call.path("/incident-record/sign"),
             director,
             Json.createObjectBuilder().add("version", 2).build());
+    assertThat(problemType(unknowing)).isEqualTo("orders-unconfirmed");
+    assertThat(unknowing.json().getString("detail")).contains("Order 1 was never read back");
+    Reply signed =
+        api.post(
+            call.path("/incident-record/sign"),
+            director,
+            Json.createObjectBuilder()
+                .add("version", 2)
+                .add("acknowledgeUnconfirmedOrders", true)
+                .build());
     assertThat(signed.status()).as(signed.toString()).isEqualTo(200);
+    assertThat(timeline(call, director, "RECORD_SIGNED"))
+        .anyMatch(line -> line.contains("signed over unconfirmed order 1"));
     JsonObject signature = signed.json().getJsonObject("signature");
     assertThat(signed.json().getString("status")).isEqualTo("SIGNED");
     assertThat(signature.getString("sha256")).hasSize(64);
@@ -493,7 +507,7 @@ class ClinicalRecordIT {
     assertThat(withAddendum.getJsonArray("addenda").getJsonObject(0).getString("text"))
         .isEqualTo("Lot number was LOT-4412, not LOT-4411.");
     assertThat(timeline(call, director, "RECORD_SIGNED"))
-        .containsExactly("Incident record version 2 signed");
+        .containsExactly("Incident record version 2 signed; signed over unconfirmed order 1");
     assertThat(timeline(call, director, "ADDENDUM"))
         .containsExactly("Lot number was LOT-4412, not LOT-4411.");
 
@@ -511,7 +525,9 @@ class ClinicalRecordIT {
                 .map(e -> e.getString("detail", ""))
                 .toList())
         .containsExactly(
-            "incident record version 2 signed; sha256=" + signature.getString("sha256"));
+            "incident record version 2 signed; sha256="
+                + signature.getString("sha256")
+                + "; signed over unconfirmed order 1");
 
     // Not even the database's own role may change what was signed.
     try (Connection app = TestDatabase.get().connectAsApp();
