@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -142,6 +143,18 @@ public final class Browser implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /**
+   * Waits up to {@code timeout} until the condition holds (a non-null, non-false answer). An
+   * element replaced or removed while the condition reads it counts as not yet: the pages re-render
+   * their lists at every poll.
+   */
+  public <T> T until(Duration timeout, Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, timeout)
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(NoSuchElementException.class)
+        .until(condition);
   }
 
   public void type(String id, String text) {

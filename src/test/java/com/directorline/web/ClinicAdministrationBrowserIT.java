@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Issue 14's "done when": on an empty installation (no demo data) an admin sets a clinic up on the
@@ -74,8 +73,7 @@ class ClinicAdministrationBrowserIT {
       desk.click("new-clinic");
       desk.type("new-clinic-name", "Lakeside Aesthetics");
       desk.click("create-clinic");
-      new WebDriverWait(desk.driver(), SOON)
-          .until(d -> selected(desk, "clinic-picker").contains("Lakeside Aesthetics"));
+      desk.until(SOON, d -> selected(desk, "clinic-picker").contains("Lakeside Aesthetics"));
       desk.text("readiness-title", "7 things missing", SOON);
       look(desk, "admin-01-new-clinic-readiness");
 
@@ -117,13 +115,13 @@ class ClinicAdministrationBrowserIT {
       // Showing the tab again reads the list again: nobody is pending any more.
       desk.click("tab-clinic");
       desk.click("tab-staff");
-      new WebDriverWait(desk.driver(), SOON)
-          .until(
-              d ->
-                  (Boolean)
-                      desk.script(
-                          "return !document.querySelector('#staff-table tbody')"
-                              + ".textContent.includes('Invited')"));
+      desk.until(
+          SOON,
+          d ->
+              (Boolean)
+                  desk.script(
+                      "return !document.querySelector('#staff-table tbody')"
+                          + ".textContent.includes('Invited')"));
       look(desk, "admin-05-staff");
 
       // The rotation: Ana primary, Ben backup, weekly at 08:00 Los Angeles time.
@@ -269,15 +267,13 @@ class ClinicAdministrationBrowserIT {
     }
     desk.click("invite");
     String link =
-        new WebDriverWait(desk.driver(), SOON)
-            .until(
-                d -> {
-                  String value = d.findElement(By.id("setup-link-url")).getAttribute("value");
-                  boolean shown = d.findElement(By.id("setup-link")).isDisplayed();
-                  return shown && value.contains("/setup.html#") && value.length() > 50
-                      ? value
-                      : null;
-                });
+        desk.until(
+            SOON,
+            d -> {
+              String value = d.findElement(By.id("setup-link-url")).getAttribute("value");
+              boolean shown = d.findElement(By.id("setup-link")).isDisplayed();
+              return shown && value.contains("/setup.html#") && value.length() > 50 ? value : null;
+            });
     assertThat(desk.visible("setup-link-text").getText()).contains(name);
     if (shot != null) {
       look(desk, shot);
@@ -298,9 +294,9 @@ class ClinicAdministrationBrowserIT {
     browser.type("repeat-password", password);
     browser.click("set-password");
     browser.at("/", SOON);
-    new WebDriverWait(browser.driver(), SOON)
-        .until(
-            d -> person.username().equals(d.findElement(By.id("username")).getAttribute("value")));
+    browser.until(
+        SOON,
+        d -> person.username().equals(d.findElement(By.id("username")).getAttribute("value")));
   }
 
   private static void publishConsent(Browser desk, String kind, String text) {

@@ -32,7 +32,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The clinical record on the call, in two real Chromium windows: the director orders, the order is
@@ -159,9 +158,8 @@ class ClinicalRecordBrowserIT {
       desk.text("checklist-due-2", "Due now", DUE);
       for (Browser page : List.of(phone, desk)) {
         assertThat(page.visible("checklist-due-2").getAttribute("role")).isEqualTo("alert");
-        new WebDriverWait(page.driver(), SOON)
-            .until(
-                d -> Integer.parseInt(page.visible("checklist").getAttribute("data-rings")) >= 2);
+        page.until(
+            SOON, d -> Integer.parseInt(page.visible("checklist").getAttribute("data-rings")) >= 2);
       }
       phone.script("document.getElementById('checklist').scrollIntoView()");
       look(phone, "clinical-04-reassessment-due-on-phone");
@@ -179,13 +177,13 @@ class ClinicalRecordBrowserIT {
       localTime(phone, "record-onset-at", 10);
       phone.type("record-signs", "Blanching and livedo, left nasolabial fold");
       phone.click("record-fill");
-      new WebDriverWait(phone.driver(), SOON)
-          .until(
-              d ->
-                  phone
-                      .visible("record-actions-taken")
-                      .getAttribute("value")
-                      .contains("Hyaluronidase 1500 units"));
+      phone.until(
+          SOON,
+          d ->
+              phone
+                  .visible("record-actions-taken")
+                  .getAttribute("value")
+                  .contains("Hyaluronidase 1500 units"));
       phone.click("record-save");
       phone.text("record-status", "Draft, version 1", SOON);
       assertThat(phone.visible("record-missing").getText())
@@ -344,14 +342,14 @@ class ClinicalRecordBrowserIT {
       // outcome, it leaves the open list.
       desk.click("follow-up-notice-show");
       // (re-read and re-drawn meanwhile, the item is looked up afresh each time)
-      new WebDriverWait(desk.driver(), SOON)
-          .until(
-              d ->
-                  String.valueOf(
-                          desk.script(
-                              "return document.getElementById(arguments[0])?.className",
-                              "follow-ups-" + followUp))
-                      .matches(".*status-(due|overdue).*"));
+      desk.until(
+          SOON,
+          d ->
+              String.valueOf(
+                      desk.script(
+                          "return document.getElementById(arguments[0])?.className",
+                          "follow-ups-" + followUp))
+                  .matches(".*status-(due|overdue).*"));
       assertThat(
               desk.script(
                   "return document.querySelector('#follow-ups-list li').dataset.id === arguments[0]",
@@ -363,8 +361,7 @@ class ClinicalRecordBrowserIT {
       desk.type("follow-ups-outcome-" + followUp, "Colour normal, no pain; nothing more needed.");
       look(desk, "clinical-14-follow-up-outcome");
       desk.click("follow-ups-complete-" + followUp);
-      new WebDriverWait(desk.driver(), SOON)
-          .until(d -> d.findElements(By.id("follow-ups-" + followUp)).isEmpty());
+      desk.until(SOON, d -> d.findElements(By.id("follow-ups-" + followUp)).isEmpty());
       desk.text("follow-ups-list", "Call the patient: colour, pain, vision.", SOON);
       Reply done =
           api.get(

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The compliance officer's console as they use it: people and emergencies picked from lists, a row
@@ -81,7 +80,7 @@ class ComplianceConsoleBrowserIT {
 
       // Pick the person and the emergency by name and reference: no internal id is typed.
       Select person = new Select(desk.visible("f-user"));
-      new WebDriverWait(desk.driver(), SOON).until(d -> person.getOptions().size() > 4);
+      desk.until(SOON, d -> person.getOptions().size() > 4);
       assertThat(person.getOptions())
           .extracting(WebElement::getText)
           .contains("Anyone", "Test DIRECTOR (" + peeker + ")", "Test INJECTOR (" + injector + ")");
@@ -117,7 +116,7 @@ class ComplianceConsoleBrowserIT {
       assertThat(field(desk, "Correlation id")).isNotBlank();
       desk.screenshot("compliance-02-event-detail");
       desk.click("event-close");
-      new WebDriverWait(desk.driver(), SOON).until(d -> !detail.isDisplayed());
+      desk.until(SOON, d -> !detail.isDisplayed());
 
       // Flags: the look-ins, grouped, in the clinic's time zone.
       desk.click("tab-flags");
@@ -157,11 +156,11 @@ class ComplianceConsoleBrowserIT {
       desk.type("review-note", "Dr. second step looked in while on call; confirmed with him.");
       desk.click("review-save");
       desk.text("review-done", "Review attested", SOON);
-      new WebDriverWait(desk.driver(), SOON)
-          .until(
-              d ->
-                  d.findElements(By.cssSelector("#flag-table tr[data-kind] td.count")).stream()
-                      .allMatch(c -> c.getText().equals("3 (all reviewed)")));
+      desk.until(
+          SOON,
+          d ->
+              d.findElements(By.cssSelector("#flag-table tr[data-kind] td.count")).stream()
+                  .allMatch(c -> c.getText().equals("3 (all reviewed)")));
       desk.screenshot("compliance-04-flags-reviewed");
       assertThat(desk.lowContrastTexts()).isEmpty();
       assertThat(desk.unlabelledControls()).isEmpty();

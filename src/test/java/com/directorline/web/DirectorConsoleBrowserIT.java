@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The director's console: how an alert gets attention, and answers given elsewhere. */
 @ExtendWith(ApiServer.class)
@@ -71,7 +70,7 @@ class DirectorConsoleBrowserIT {
 
       String id = launch(api, injector, patient);
       desk.visible("alert-" + id);
-      new WebDriverWait(desk.driver(), SOON).until(d -> d.getTitle().contains("EMERGENCY"));
+      desk.until(SOON, d -> d.getTitle().contains("EMERGENCY"));
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> shown =
           (List<Map<String, Object>>) desk.script("return window.shown");
@@ -82,8 +81,7 @@ class DirectorConsoleBrowserIT {
 
       desk.click("decline-" + id);
       desk.text("alert-" + id, "You declined", SOON);
-      new WebDriverWait(desk.driver(), SOON)
-          .until(d -> d.getTitle().equals("DirectorLine — on-call console"));
+      desk.until(SOON, d -> d.getTitle().equals("DirectorLine — on-call console"));
       Reply now = api.get("/api/emergencies/" + id, clinic.signIn(second));
       assertThat(now.json().getJsonObject("escalation").getInt("step")).isEqualTo(2);
     }

@@ -27,7 +27,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The core journey in three real Chromium windows, as the demo clinic's people would live it: the
@@ -127,8 +126,8 @@ class EmergencyJourneyBrowserIT {
       WebElement alert = director.visibleCss("#alert-" + id, Duration.ofSeconds(2));
       long tapped = ((Number) phone.script("return window.tappedAt")).longValue();
       long alerted =
-          new WebDriverWait(director.driver(), SOON)
-              .until(d -> (Number) director.script("return window.alertedAt"))
+          director
+              .until(SOON, d -> (Number) director.script("return window.alertedAt"))
               .longValue();
       assertThat(alerted - tapped)
           .as("ms from the tap on Emergency to the alert on the console")
@@ -140,8 +139,8 @@ class EmergencyJourneyBrowserIT {
       look(director, "journey-4-director-alert");
 
       // While the director is alerted, the injector adds the patient; the card shows them.
-      new WebDriverWait(phone.driver(), SOON)
-          .until(d -> "patient-ref".equals(phone.script("return document.activeElement.id")));
+      phone.until(
+          SOON, d -> "patient-ref".equals(phone.script("return document.activeElement.id")));
       phone.type("patient-ref", patient);
       phone.type("patient-initials", "JD");
       phone.type("patient-note", "Possible VO. Blanching and livedo, left nasolabial fold");
@@ -198,12 +197,12 @@ class EmergencyJourneyBrowserIT {
       phone.text("photo-message", "Photo added", SOON);
       look(phone, "journey-7-injector-photo");
       WebElement thumb = director.visibleCss("#photos button.thumb img", SOON);
-      new WebDriverWait(director.driver(), SOON)
-          .until(d -> (Boolean) director.script("return arguments[0].naturalWidth === 640", thumb));
+      director.until(
+          SOON, d -> (Boolean) director.script("return arguments[0].naturalWidth === 640", thumb));
       look(director, "journey-8-director-workspace");
       director.visibleCss("#photos button.thumb", SOON).click();
-      new WebDriverWait(director.driver(), SOON)
-          .until(ExpectedConditions.attributeToBeNotEmpty(director.visible("photo-large"), "src"));
+      director.until(
+          SOON, ExpectedConditions.attributeToBeNotEmpty(director.visible("photo-large"), "src"));
       look(director, "journey-9-director-photo-enlarged");
       director.click("photo-close");
 
@@ -369,8 +368,8 @@ class EmergencyJourneyBrowserIT {
       director.click("end-button");
       director.click("end-confirm-yes");
       director.text("ended-title", "Other", SOON);
-      new WebDriverWait(director.driver(), SOON)
-          .until(d -> Boolean.TRUE.equals(director.script("return window.standInJitsi.disposed")));
+      director.until(
+          SOON, d -> Boolean.TRUE.equals(director.script("return window.standInJitsi.disposed")));
     }
   }
 
@@ -393,11 +392,9 @@ class EmergencyJourneyBrowserIT {
   /** What the page handed to the IFrame API, once it called it. */
   private static JsonObject joined(Browser browser) {
     try {
-      new WebDriverWait(browser.driver(), SOON)
-          .until(
-              d ->
-                  browser.script("return window.standInJitsi && window.standInJitsi.options")
-                      != null);
+      browser.until(
+          SOON,
+          d -> browser.script("return window.standInJitsi && window.standInJitsi.options") != null);
     } catch (TimeoutException e) {
       look(browser, "call-not-joined");
       throw new AssertionError(

@@ -20,7 +20,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The injector's page on a phone when things do not go to plan, and the pages' labelling. */
 @ExtendWith(ApiServer.class)
@@ -101,7 +100,7 @@ class InjectorPageBrowserIT {
       phone.screenshot("injector-exception-and-photo");
 
       phone.click("cancel-button");
-      new WebDriverWait(phone.driver(), SOON).until(ExpectedConditions.alertIsPresent()).accept();
+      phone.until(SOON, ExpectedConditions.alertIsPresent()).accept();
       phone.text("status-title", "Emergency cancelled", SOON);
       phone.click("start-over");
       phone.shown("emergency-button");
@@ -205,19 +204,18 @@ class InjectorPageBrowserIT {
       desk.signIn(injector, Api.Clinic.PASSWORD, "/injector.html");
       desk.visible("emergency-button");
       // The Emergency button has the focus as the page opens; from there on, keys only.
-      new WebDriverWait(desk.driver(), SOON)
-          .until(d -> "emergency-button".equals(desk.script("return document.activeElement.id")));
+      desk.until(
+          SOON, d -> "emergency-button".equals(desk.script("return document.activeElement.id")));
       keys(desk, Keys.ENTER);
-      new WebDriverWait(desk.driver(), SOON)
-          .until(
-              d ->
-                  "complication-VASCULAR_OCCLUSION"
-                      .equals(desk.script("return document.activeElement.id")));
+      desk.until(
+          SOON,
+          d ->
+              "complication-VASCULAR_OCCLUSION"
+                  .equals(desk.script("return document.activeElement.id")));
       keys(desk, Keys.TAB, Keys.ENTER); // the second complication: Anaphylaxis
       desk.text("status-title", "Alerting Test DIRECTOR", SOON);
       // The patient's reference field has the focus while the director is alerted.
-      new WebDriverWait(desk.driver(), SOON)
-          .until(d -> "patient-ref".equals(desk.script("return document.activeElement.id")));
+      desk.until(SOON, d -> "patient-ref".equals(desk.script("return document.activeElement.id")));
       keys(desk, patient, Keys.TAB, "KB", Keys.ENTER);
       desk.text("patient-summary", patient, SOON);
       Reply launched = api.get("/api/emergencies?status=open", clinic.signIn(injector));

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Sign-in, sign-out and the pages' security in real Chromium, on a phone-sized screen. */
 @ExtendWith(ApiServer.class)
@@ -89,10 +88,10 @@ class SignInBrowserIT {
       // The test server logs off after 10 idle seconds (the console's alert stream does not
       // count as activity); the console notices and the sign-in page says why.
       desk.at("/", Duration.ofSeconds(40));
-      new WebDriverWait(desk.driver(), Duration.ofSeconds(40))
-          .until(
-              ExpectedConditions.textToBePresentInElementLocated(
-                  By.id("notice"), "signed out automatically"));
+      desk.until(
+          Duration.ofSeconds(40),
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("notice"), "signed out automatically"));
       assertThat(desk.visible("notice").getText()).contains("after 10 seconds without activity");
       desk.shown("username");
       desk.screenshot("automatic-logoff-desktop");
