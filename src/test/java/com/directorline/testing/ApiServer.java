@@ -1,5 +1,6 @@
 package com.directorline.testing;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -76,6 +77,16 @@ public class ApiServer implements ParameterResolver {
     public void close() {
       server.close();
     }
+  }
+
+  /** The photo master keyset the shared server generated into its data directory. */
+  public static Path photoKeyset(Api api) {
+    int port = URI.create(api.baseUrl()).getPort();
+    return TestRun.workDir()
+        .resolve("api-server-" + port)
+        .resolve("data")
+        .resolve("keys")
+        .resolve("photo-master-keyset.json");
   }
 
   @Override

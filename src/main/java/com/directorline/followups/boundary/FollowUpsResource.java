@@ -94,12 +94,14 @@ public class FollowUpsResource {
     PhotoUploads.Described described =
         uploads.describe(caption, InstantParameter.parse("X-Captured-At", capturedAt));
     long declared = uploads.declared(contentLength);
-    followUps.requireAcceptingPhoto(id);
+    UUID emergencyId = followUps.requireAcceptingPhoto(id);
     PhotoView photo =
         uploads.receive(
             declared,
             body,
-            bytes -> followUps.addPhoto(id, bytes, described.caption(), described.capturedAt()));
+            emergencyId,
+            received ->
+                followUps.addPhoto(id, received, described.caption(), described.capturedAt()));
     return Response.created(
             uri.getBaseUriBuilder().path("photos").path(photo.id().toString()).build())
         .entity(photo)

@@ -22,6 +22,7 @@ import com.directorline.identity.control.Caller;
 import com.directorline.identity.control.Users;
 import com.directorline.identity.entity.Person;
 import com.directorline.identity.entity.Role;
+import com.directorline.photos.control.PhotoUploads;
 import com.directorline.photos.control.Photos;
 import com.directorline.photos.entity.PhotoView;
 import com.directorline.problems.entity.Conflict;
@@ -286,12 +287,15 @@ public class ClinicFollowUps {
 
   /**
    * Whether the caller may add a photo to this follow-up now (its assignee or a director, while it
-   * is open); throws the refusal before a byte of the photo is read.
+   * is open); throws the refusal before a byte of the photo is read. Answers the emergency the
+   * photo will belong to.
    */
   @Transactional
-  public void requireAcceptingPhoto(UUID id) {
+  public UUID requireAcceptingPhoto(UUID id) {
     FollowUp followUp = photographed(id, false);
-    emergencyOf(followUp).requirePatientReference("follow-up photos are");
+    Emergency emergency = emergencyOf(followUp);
+    emergency.requirePatientReference("follow-up photos are");
+    return emergency.id();
   }
 
   /**
@@ -300,7 +304,8 @@ public class ClinicFollowUps {
    * cannot land on a follow-up completed meanwhile.
    */
   @Transactional
-  public PhotoView addPhoto(UUID id, byte[] upload, String caption, Instant capturedAt) {
+  public PhotoView addPhoto(
+      UUID id, PhotoUploads.Received upload, String caption, Instant capturedAt) {
     FollowUp followUp = photographed(id, true);
     return PhotoView.of(
         photos.addToFollowUp(emergencyOf(followUp), id, upload, caption, capturedAt));

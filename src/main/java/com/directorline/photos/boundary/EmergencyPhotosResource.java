@@ -66,8 +66,9 @@ public class EmergencyPhotosResource {
         uploads.receive(
             declared,
             body,
-            bytes ->
-                photos.upload(emergencyId, bytes, described.caption(), described.capturedAt()));
+            emergencyId,
+            received ->
+                photos.upload(emergencyId, received, described.caption(), described.capturedAt()));
     return Response.created(
             uri.getBaseUriBuilder().path("photos").path(photo.id().toString()).build())
         .entity(PhotoView.of(photo))

@@ -8,8 +8,13 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -45,8 +50,11 @@ public final class ImageSanitizer {
     }
   }
 
-  /** The cleaned image. */
+  /** The cleaned image, as bytes. */
   public record Clean(Format format, byte[] bytes, int width, int height, boolean reencoded) {}
+
+  /** What cleaning found: the format and the dimensions as shown, and whether it was turned. */
+  public record Cleaned(Format format, int width, int height, boolean reencoded) {}
 
   /** 415: not a JPEG or PNG (HEIC gets advice on sending JPEG instead). */
   public static final class NotAPhoto extends UnsupportedMediaType {
@@ -74,16 +82,50 @@ public final class ImageSanitizer {
     this.maxPixels = maxPixels;
   }
 
+  /** A cleaned image as bytes: {@link #sanitize(byte[])}, for tests and small images. */
   public Clean sanitize(byte[] in) {
-    if (startsWith(in, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
-      return jpeg(in);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
+    Cleaned cleaned = clean(new ByteArrayInputStream(in), out);
+    return new Clean(
+        cleaned.format(),
+        out.toByteArray(),
+        cleaned.width(),
+        cleaned.height(),
+        cleaned.reencoded());
+  }
+
+  /**
+   * Cleans the image read from {@code in} into {@code out} as it flows, in a segment's worth of
+   * memory: the photo is never held whole unless it has to be turned. Whether it has to is known
+   * before its first pixel data (JPEG puts its EXIF before the first scan, PNG its eXIf before the
+   * first IDAT); from then on an upright photo streams, and one that is not is collected whole and
+   * handed to {@code turning}. A failure of {@code in} (a dropped connection) is an {@link
+   * java.io.UncheckedIOException}; {@code in} is read to its end.
+   */
+  public Cleaned clean(InputStream in, OutputStream out) {
+    return clean(in, out, Turning.DIRECT);
+  }
+
+  /** As {@link #clean(InputStream, OutputStream)}, turning photos through {@code turning}. */
+  public Cleaned clean(InputStream in, OutputStream out, Turning turning) {
+    Source source = new Source(in);
+    byte[] head = source.peek(12);
+    if (head.length == 0) {
+      throw new NotAPhoto("not-an-image", "The body is empty; send the photo.");
     }
-    if (startsWith(in, PNG_SIGNATURE)) {
-      return png(in);
+    try {
+      if (startsWith(head, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {
+        return jpeg(source, out, turning);
+      }
+      if (startsWith(head, PNG_SIGNATURE)) {
+        return png(source, out, turning);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    if (in.length >= 12
-        && new String(in, 4, 4, StandardCharsets.ISO_8859_1).equals("ftyp")
-        && HEIF_BRANDS.contains(new String(in, 8, 4, StandardCharsets.ISO_8859_1))) {
+    if (head.length >= 12
+        && new String(head, 4, 4, StandardCharsets.ISO_8859_1).equals("ftyp")
+        && HEIF_BRANDS.contains(new String(head, 8, 4, StandardCharsets.ISO_8859_1))) {
       throw new NotAPhoto(
           "heic-not-accepted",
           "This is a HEIC photo, which not every browser can show. Send it as JPEG: on an iPhone,"
@@ -94,92 +136,164 @@ public final class ImageSanitizer {
         "not-an-image", "Only JPEG and PNG photos are accepted, recognised by their content.");
   }
 
+  /**
+   * Where a photo that is not upright is turned. Re-encoding decodes every pixel, far more memory
+   * than the photo's size: the server runs it one at a time, with room admitted for it.
+   */
+  public interface Turning {
+    /** Room to hold the whole cleaned photo, taken before it is collected; closed afterwards. */
+    AutoCloseable room();
+
+    /** Runs the re-encoding. */
+    byte[] turn(Supplier<byte[]> reencoding);
+
+    Turning DIRECT =
+        new Turning() {
+          @Override
+          public AutoCloseable room() {
+            return () -> {};
+          }
+
+          @Override
+          public byte[] turn(Supplier<byte[]> reencoding) {
+            return reencoding.get();
+          }
+        };
+  }
+
+  /**
+   * Where the cleaned bytes go: collected in {@code head} until the orientation is known (at the
+   * first pixel data), then straight to the output when upright, or on into {@code head} when the
+   * photo must be turned.
+   */
+  private static final class Target {
+    private final OutputStream out;
+    private final Turning turning;
+    private ByteArrayOutputStream head = new ByteArrayOutputStream(64 * 1024);
+    private OutputStream now = head;
+    private AutoCloseable room;
+    private boolean decided;
+    int orientation = 1;
+
+    Target(OutputStream out, Turning turning) {
+      this.out = out;
+      this.turning = turning;
+    }
+
+    OutputStream now() {
+      return now;
+    }
+
+    boolean decided() {
+      return decided;
+    }
+
+    /** The first pixel data: from here the photo streams, or is collected to be turned. */
+    void pixels() throws IOException {
+      if (decided) {
+        return;
+      }
+      decided = true;
+      if (orientation == 1) {
+        head.writeTo(out);
+        head = null;
+        now = out;
+      } else {
+        room = turning.room();
+      }
+    }
+
+    /** The cleaned image written out, turned if it had to be. */
+    Cleaned finish(Format format, int width, int height) throws IOException {
+      pixels();
+      if (orientation == 1) {
+        return new Cleaned(format, width, height, false);
+      }
+      try (AutoCloseable held = room) {
+        byte[] clean = head.toByteArray();
+        head = null;
+        out.write(turning.turn(() -> turned(clean, orientation, format)));
+      } catch (IOException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      boolean sideways = orientation >= 5;
+      return new Cleaned(format, sideways ? height : width, sideways ? width : height, true);
+    }
+  }
+
   // --- JPEG ----------------------------------------------------------------------------------
 
-  private Clean jpeg(byte[] in) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
-    out.write(0xFF);
-    out.write(0xD8);
-    int orientation = 1;
+  private Cleaned jpeg(Source in, OutputStream sink, Turning turning) throws IOException {
+    Target target = new Target(sink, turning);
+    in.skip(2);
+    target.now().write(new byte[] {(byte) 0xFF, (byte) 0xD8});
     int width = -1;
     int height = -1;
-    int i = 2;
-    boolean ended = false;
-    while (i < in.length) {
-      if ((in[i] & 0xFF) != 0xFF) {
+    while (true) {
+      if (in.next() != 0xFF) {
         throw broken();
       }
-      while (i < in.length && (in[i] & 0xFF) == 0xFF) {
-        i++; // fill bytes
+      int marker = in.next();
+      while (marker == 0xFF) {
+        marker = in.next(); // fill bytes
       }
-      if (i >= in.length) {
-        throw broken();
-      }
-      int marker = in[i] & 0xFF;
-      int start = i - 1;
-      i++;
       if (marker == 0xD9) { // EOI
-        out.write(0xFF);
-        out.write(0xD9);
-        ended = true;
+        target.now().write(new byte[] {(byte) 0xFF, (byte) 0xD9});
         break;
       }
       if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
-        out.write(in, start, 2);
+        target.now().write(new byte[] {(byte) 0xFF, (byte) marker});
         continue;
       }
-      if (i + 2 > in.length) {
+      int length = (in.next() << 8) | in.next();
+      if (length < 2) {
         throw broken();
       }
-      int length = ((in[i] & 0xFF) << 8) | (in[i + 1] & 0xFF);
-      int end = i + length;
-      if (length < 2 || end > in.length) {
-        throw broken();
-      }
+      // A segment is at most 64 KiB: read whole.
+      byte[] segment = in.read(length - 2);
       boolean sof =
           marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
       if (sof) {
-        if (length < 7) {
+        if (segment.length < 5) {
           throw broken();
         }
-        height = ((in[i + 3] & 0xFF) << 8) | (in[i + 4] & 0xFF);
-        width = ((in[i + 5] & 0xFF) << 8) | (in[i + 6] & 0xFF);
+        height = ((segment[1] & 0xFF) << 8) | (segment[2] & 0xFF);
+        width = ((segment[3] & 0xFF) << 8) | (segment[4] & 0xFF);
         checkPixels(width, height);
       }
-      if (marker == 0xE1 && isExif(in, i + 2, end)) {
-        orientation = exifOrientation(in, i + 8, end);
+      if (marker == 0xE1 && !target.decided() && isExif(segment)) {
+        target.orientation = exifOrientation(segment, 6, segment.length);
       }
-      if (keepJpegSegment(marker, in, i + 2, end)) {
-        out.write(in, start, end - start);
-      }
-      i = end;
-      if (marker == 0xDA) { // SOS: entropy-coded data up to the next real marker
-        int data = i;
-        while (i + 1 < in.length) {
-          if ((in[i] & 0xFF) == 0xFF) {
-            int next = in[i + 1] & 0xFF;
-            if (next != 0x00 && !(next >= 0xD0 && next <= 0xD7) && next != 0xFF) {
-              break;
-            }
-          }
-          i++;
+      if (marker == 0xDA) { // SOS: the orientation is known by now
+        if (width <= 0) {
+          throw broken();
         }
-        out.write(in, data, i - data);
+        target.pixels();
+      }
+      if (keepJpegSegment(marker, segment)) {
+        OutputStream out = target.now();
+        out.write(new byte[] {(byte) 0xFF, (byte) marker, (byte) (length >> 8), (byte) length});
+        out.write(segment);
+      }
+      if (marker == 0xDA) {
+        in.copyEntropyCoded(target.now());
       }
     }
-    if (!ended || width <= 0 || height <= 0) {
+    if (width <= 0 || height <= 0) {
       throw broken();
     }
-    requireNothingAfter(in, i);
-    return finish(Format.JPEG, out.toByteArray(), width, height, orientation);
+    in.requireNothingAfter();
+    return target.finish(Format.JPEG, width, height);
   }
 
-  private static boolean keepJpegSegment(int marker, byte[] in, int data, int end) {
+  private static boolean keepJpegSegment(int marker, byte[] segment) {
     if (marker == 0xE2) { // APP2: only an ICC colour profile
-      return startsWithAt(in, data, end, "ICC_PROFILE\0");
+      return startsWithAt(segment, 0, segment.length, "ICC_PROFILE\0");
     }
     if (marker == 0xEE) { // APP14 Adobe: how to read the colour channels
-      return startsWithAt(in, data, end, "Adobe");
+      return startsWithAt(segment, 0, segment.length, "Adobe");
     }
     if (marker >= 0xE0 && marker <= 0xEF) {
       return false; // JFIF thumbnails, EXIF, XMP, IPTC and everything else applications add
@@ -187,8 +301,8 @@ public final class ImageSanitizer {
     return marker != 0xFE; // comments
   }
 
-  private static boolean isExif(byte[] in, int data, int end) {
-    return startsWithAt(in, data, end, "Exif\0\0");
+  private static boolean isExif(byte[] segment) {
+    return startsWithAt(segment, 0, segment.length, "Exif\0\0");
   }
 
   /** The Orientation tag (0x0112) of IFD0, or 1 when absent or unreadable. */
@@ -198,7 +312,11 @@ public final class ImageSanitizer {
         return 1;
       }
       boolean little = in[tiff] == 'I' && in[tiff + 1] == 'I';
-      int ifd = tiff + (int) u32(in, tiff + 4, little);
+      long offset = u32(in, tiff + 4, little);
+      if (offset > end) {
+        return 1;
+      }
+      int ifd = tiff + (int) offset;
       if (ifd < tiff || ifd + 2 > end) {
         return 1;
       }
@@ -221,48 +339,201 @@ public final class ImageSanitizer {
 
   // --- PNG -----------------------------------------------------------------------------------
 
-  private Clean png(byte[] in) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
-    out.write(in, 0, 8);
-    int i = 8;
+  /** The largest eXIf chunk read for its orientation; a larger one is dropped unread. */
+  private static final int MAX_EXIF = 256 * 1024;
+
+  private Cleaned png(Source in, OutputStream sink, Turning turning) throws IOException {
+    Target target = new Target(sink, turning);
+    target.now().write(in.read(8));
     int width = -1;
     int height = -1;
-    int orientation = 1;
-    boolean ended = false;
-    while (i + 12 <= in.length) {
-      long length = u32(in, i, false);
-      String type = new String(in, i + 4, 4, StandardCharsets.ISO_8859_1);
-      long end = i + 12 + length;
-      if (length > Integer.MAX_VALUE || end > in.length) {
+    while (true) {
+      byte[] header = in.read(8);
+      long length = u32(header, 0, false);
+      String type = new String(header, 4, 4, StandardCharsets.ISO_8859_1);
+      if (length > Integer.MAX_VALUE) {
         throw broken();
       }
+      boolean kept = PNG_KEPT.contains(type);
       if (type.equals("IHDR")) {
-        if (length < 8) {
+        if (length < 8 || length > 64) {
           throw broken();
         }
-        width = (int) u32(in, i + 8, false);
-        height = (int) u32(in, i + 12, false);
+        byte[] data = in.read((int) length + 4);
+        width = (int) u32(data, 0, false);
+        height = (int) u32(data, 4, false);
         checkPixels(width, height);
-      } else if (width < 0) {
+        target.now().write(header);
+        target.now().write(data);
+        continue;
+      }
+      if (width < 0) {
         throw broken(); // IHDR must come first
       }
-      if (type.equals("eXIf")) {
-        orientation = exifOrientation(in, i + 8, (int) end - 4);
+      if (type.equals("eXIf") && !target.decided() && length <= MAX_EXIF) {
+        byte[] data = in.read((int) length + 4);
+        target.orientation = exifOrientation(data, 0, (int) length);
+        continue;
       }
-      if (PNG_KEPT.contains(type)) {
-        out.write(in, i, (int) (end - i));
+      if (type.equals("IDAT")) {
+        target.pixels();
       }
-      i = (int) end;
+      if (kept) {
+        target.now().write(header);
+        in.copy(length + 4, target.now());
+      } else {
+        in.skip(length + 4);
+      }
       if (type.equals("IEND")) {
-        ended = true;
         break;
       }
     }
-    if (!ended || width <= 0 || height <= 0) {
+    if (width <= 0 || height <= 0) {
       throw broken();
     }
-    requireNothingAfter(in, i);
-    return finish(Format.PNG, out.toByteArray(), width, height, orientation);
+    in.requireNothingAfter();
+    return target.finish(Format.PNG, width, height);
+  }
+
+  /**
+   * The upload, read through one buffer: every read either gets its bytes or fails as a broken
+   * image (the body ended early), so no caller checks lengths.
+   */
+  private static final class Source {
+    private final InputStream in;
+    private final byte[] buffer = new byte[64 * 1024];
+    private int position;
+    private int limit;
+    private boolean ended;
+
+    Source(InputStream in) {
+      this.in = in;
+    }
+
+    /** At least {@code n} bytes buffered, or as many as there are. */
+    private boolean fill(int n) {
+      if (limit - position >= n) {
+        return true;
+      }
+      if (position > 0) {
+        System.arraycopy(buffer, position, buffer, 0, limit - position);
+        limit -= position;
+        position = 0;
+      }
+      while (limit < n && !ended) {
+        try {
+          int read = in.read(buffer, limit, buffer.length - limit);
+          if (read < 0) {
+            ended = true;
+          } else {
+            limit += read;
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return limit - position >= n;
+    }
+
+    /** Up to {@code n} bytes without consuming them. */
+    byte[] peek(int n) {
+      fill(n);
+      return Arrays.copyOfRange(buffer, position, position + Math.min(n, limit - position));
+    }
+
+    int next() {
+      if (!fill(1)) {
+        throw broken();
+      }
+      return buffer[position++] & 0xFF;
+    }
+
+    byte[] read(int n) {
+      byte[] bytes = new byte[n];
+      int done = 0;
+      while (done < n) {
+        if (!fill(1)) {
+          throw broken();
+        }
+        int take = Math.min(n - done, limit - position);
+        System.arraycopy(buffer, position, bytes, done, take);
+        position += take;
+        done += take;
+      }
+      return bytes;
+    }
+
+    void copy(long n, OutputStream out) throws IOException {
+      long left = n;
+      while (left > 0) {
+        if (!fill(1)) {
+          throw broken();
+        }
+        int take = (int) Math.min(left, limit - position);
+        out.write(buffer, position, take);
+        position += take;
+        left -= take;
+      }
+    }
+
+    void skip(long n) {
+      long left = n;
+      while (left > 0) {
+        if (!fill(1)) {
+          throw broken();
+        }
+        int take = (int) Math.min(left, limit - position);
+        position += take;
+        left -= take;
+      }
+    }
+
+    /**
+     * A scan's entropy-coded data, copied up to the next marker that is not a stuffed zero, a
+     * restart marker or a fill byte; the marker is left to be read.
+     */
+    void copyEntropyCoded(OutputStream out) throws IOException {
+      while (true) {
+        if (!fill(2)) {
+          throw broken();
+        }
+        int from = position;
+        int i = from;
+        int end = limit - 1; // a 0xFF needs the byte after it to be judged
+        while (i < end && buffer[i] != (byte) 0xFF) {
+          i++;
+        }
+        if (i == end) {
+          out.write(buffer, from, i - from);
+          position = i;
+          continue;
+        }
+        int next = buffer[i + 1] & 0xFF;
+        if (next != 0x00 && !(next >= 0xD0 && next <= 0xD7) && next != 0xFF) {
+          out.write(buffer, from, i - from);
+          position = i;
+          return;
+        }
+        // Part of the data: a stuffed zero, a restart marker, or a fill byte.
+        out.write(buffer, from, i + 1 - from);
+        position = i + 1;
+      }
+    }
+
+    /** Nothing but zero padding may follow the image's end: no polyglot files. */
+    void requireNothingAfter() {
+      while (fill(1)) {
+        for (int k = position; k < limit; k++) {
+          if (buffer[k] != 0) {
+            throw new UnusablePhoto(
+                "data-after-image",
+                "The file carries data after the end of the image (a polyglot file); it is"
+                    + " refused.");
+          }
+        }
+        position = limit;
+      }
+    }
   }
 
   // --- shared --------------------------------------------------------------------------------
@@ -284,36 +555,13 @@ public final class ImageSanitizer {
     }
   }
 
-  private static void requireNothingAfter(byte[] in, int from) {
-    for (int k = from; k < in.length; k++) {
-      if (in[k] != 0) {
-        throw new UnusablePhoto(
-            "data-after-image",
-            "The file carries data after the end of the image (a polyglot file); it is refused.");
-      }
-    }
-  }
-
   private static UnusablePhoto broken() {
     return new UnusablePhoto("broken-image", "The image is damaged or incomplete.");
   }
 
-  /** Upright as it is, or turned by its EXIF orientation (which the cleaning removed). */
-  private static Clean finish(Format format, byte[] clean, int width, int height, int orientation) {
-    if (orientation == 1) {
-      return new Clean(format, clean, width, height, false);
-    }
-    boolean sideways = orientation >= 5;
-    return new Clean(
-        format,
-        turned(clean, orientation, format == Format.PNG ? "png" : "jpeg"),
-        sideways ? height : width,
-        sideways ? width : height,
-        true);
-  }
-
   /** Applies an EXIF orientation to the pixels and encodes them again. */
-  private static byte[] turned(byte[] clean, int orientation, String format) {
+  private static byte[] turned(byte[] clean, int orientation, Format type) {
+    String format = type == Format.PNG ? "png" : "jpeg";
     try {
       BufferedImage image = ImageIO.read(new ByteArrayInputStream(clean));
       if (image == null) {

@@ -14,7 +14,6 @@ import com.directorline.identity.entity.Role;
 import com.directorline.photos.entity.Photo;
 import com.directorline.photos.entity.PhotoBasis;
 import com.directorline.photos.entity.PhotoContent;
-import com.directorline.platform.entity.Sha256;
 import com.directorline.problems.entity.Conflict;
 import com.directorline.problems.entity.Forbidden;
 import com.directorline.problems.entity.InternalServerError;
@@ -27,27 +26,32 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Clinical photos: checked (who, which emergency, which consent), cleaned ({@link ImageSanitizer}),
- * encrypted ({@link Envelope}) and stored in one transaction, so an upload that fails anywhere
- * leaves nothing behind; read back only after the plaintext's SHA-256 matches. Every upload, list
- * and view is an audit event.
+ * Clinical photos: received cleaned and encrypted ({@link PhotoUploads}), checked (who, which
+ * emergency, which consent) and stored in one transaction, so an upload that fails anywhere leaves
+ * nothing behind; read back as they are decrypted, a chunk at a time, and never served unless the
+ * plaintext's SHA-256 matches. Every upload, list and view is an audit event.
  */
 @ApplicationScoped
 public class Photos {
@@ -57,7 +61,7 @@ public class Photos {
   /** A reason a reviewer can act on ("complaint 2026-114 review"), not "x" or "audit". */
   static final int MIN_BREAK_GLASS_REASON = 20;
 
-  /** What a viewer gets: the bytes and their type. */
+  /** A photo with its bytes in memory: for a chart, which embeds them. */
   public record Image(Photo photo, byte[] bytes) {}
 
   @PersistenceContext EntityManager em;
@@ -68,13 +72,7 @@ public class Photos {
   @Inject Emergencies emergencies;
   @Inject Consents consents;
   @Inject PhotoKeys keys;
-
-  @Inject
-  @ConfigProperty(name = "directorline.photos.max-pixels", defaultValue = "25000000")
-  long maxPixels;
-
-  /** Turning a photo upright decodes it: one at a time, so a burst cannot exhaust the heap. */
-  private final Semaphore decoding = new Semaphore(1);
+  @Inject PhotoChunks chunks;
 
   /**
    * Stores the photo, its content, its timeline entry and its audit event together or not at all.
@@ -83,7 +81,8 @@ public class Photos {
    * without content, a false tamper alarm. So any Error marks the transaction for rollback first.
    */
   @Transactional
-  public Photo upload(UUID emergencyId, byte[] upload, String caption, Instant capturedAt) {
+  public Photo upload(
+      UUID emergencyId, PhotoUploads.Received upload, String caption, Instant capturedAt) {
     try {
       return store(emergencyId, upload, caption, capturedAt);
     } catch (Error e) {
@@ -107,7 +106,11 @@ public class Photos {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public Photo addToFollowUp(
-      Emergency emergency, UUID followUpId, byte[] upload, String caption, Instant capturedAt) {
+      Emergency emergency,
+      UUID followUpId,
+      PhotoUploads.Received upload,
+      String caption,
+      Instant capturedAt) {
     try {
       emergency.requirePatientReference("follow-up photos are");
       return store(emergency, followUpId, upload, caption, capturedAt);
@@ -134,7 +137,8 @@ public class Photos {
     return ids;
   }
 
-  private Photo store(UUID emergencyId, byte[] upload, String caption, Instant capturedAt) {
+  private Photo store(
+      UUID emergencyId, PhotoUploads.Received upload, String caption, Instant capturedAt) {
     Emergency emergency = emergencies.forPhoto(emergencyId);
     Photo photo = store(emergency, null, upload, caption, capturedAt);
     emergencies.photoAdded(emergencyId, photo.id());
@@ -142,8 +146,16 @@ public class Photos {
   }
 
   private Photo store(
-      Emergency emergency, UUID followUpId, byte[] upload, String caption, Instant capturedAt) {
+      Emergency emergency,
+      UUID followUpId,
+      PhotoUploads.Received upload,
+      String caption,
+      Instant capturedAt) {
     UUID emergencyId = emergency.id();
+    if (!upload.emergencyId().equals(emergencyId)) {
+      // Its encryption is bound to the emergency it was received for.
+      throw new IllegalStateException("a photo received for another emergency");
+    }
     PhotoBasis basis;
     UUID consentId = null;
     if (consents.exceptionFor(emergencyId).isPresent()) {
@@ -165,12 +177,8 @@ public class Photos {
               .id();
       basis = PhotoBasis.PHOTO_CONSENT;
     }
-    ImageSanitizer.Clean clean = sanitize(upload);
-    UUID id = UUID.randomUUID();
-    // One reading of the keyset for both: it may be read again between two calls.
-    PhotoKeys.Sealing sealing = keys.sealing();
-    Envelope.Sealed sealed =
-        sealing.envelope().seal(clean.bytes(), Envelope.associatedData(id, emergencyId));
+    UUID id = upload.id();
+    ImageSanitizer.Cleaned image = upload.image();
     Photo photo =
         Photo.of(
             id,
@@ -179,11 +187,11 @@ public class Photos {
             emergency.patientRef(),
             caller.userId(),
             new Photo.Received(
-                clean.format().mediaType(),
-                clean.width(),
-                clean.height(),
-                clean.bytes().length,
-                Sha256.hex(clean.bytes()),
+                image.format().mediaType(),
+                image.width(),
+                image.height(),
+                (int) upload.sizeBytes(),
+                upload.sha256(),
                 capturedAt,
                 caption),
             basis,
@@ -193,27 +201,19 @@ public class Photos {
       photo.documenting(followUpId);
     }
     em.persist(photo);
-    em.persist(
-        new PhotoContent(id, sealing.primaryKeyId(), sealed.wrappedKey(), sealed.ciphertext()));
+    em.persist(PhotoContent.streamed(id, upload.masterKeyId(), upload.wrappedKey()));
+    // The chunks reference the content row, and are written on this transaction's connection.
+    em.flush();
+    chunks.write(id, upload.ciphertext());
     audit.record(
         about(AuditAction.CREATE, photo, emergency)
             .detail(
                 (followUpId == null ? "" : "follow-up " + followUpId + ", ")
-                    + clean.format()
-                    + (clean.reencoded() ? ", turned upright" : "")
+                    + image.format()
+                    + (image.reencoded() ? ", turned upright" : "")
                     + ", "
                     + basis));
     return photo;
-  }
-
-  private ImageSanitizer.Clean sanitize(byte[] upload) {
-    ImageSanitizer sanitizer = new ImageSanitizer(maxPixels);
-    decoding.acquireUninterruptibly();
-    try {
-      return sanitizer.sanitize(upload);
-    } finally {
-      decoding.release();
-    }
   }
 
   /** The emergency's photos, oldest first: for its participants and the clinic's directors. */
@@ -242,7 +242,7 @@ public class Photos {
    * that were stored.
    */
   @Transactional
-  public Image view(UUID photoId, String breakGlassReason) {
+  public Shown view(UUID photoId, String breakGlassReason) {
     Photo photo =
         Optional.ofNullable(em.find(Photo.class, photoId))
             .filter(p -> caller.isMemberOf(p.clinicId()))
@@ -278,9 +278,9 @@ public class Photos {
     } else {
       throw new NotFound("photo");
     }
-    byte[] plain = open(photo);
+    Shown shown = open(photo);
     audit.record(event);
-    return new Image(photo, plain);
+    return shown;
   }
 
   /** The stored size of an emergency's photos in all, for admitting a chart; not audited. */
@@ -307,34 +307,139 @@ public class Photos {
         .setParameter("emergency", emergency.id())
         .getResultList()
         .stream()
-        .map(p -> new Image(p, open(p)))
+        .map(p -> new Image(p, open(p).bytes()))
         .toList();
   }
 
-  /** The stored bytes of a photo, or 500 photo-integrity when they are not exactly what came in. */
-  private byte[] open(Photo photo) {
-    UUID photoId = photo.id();
-    PhotoContent content = em.find(PhotoContent.class, photoId);
+  /**
+   * The photo opened for reading after one pass over all of it, or 500 photo-integrity: a missing
+   * row, a data key that does not unwrap (changed, moved, or under an unknown master key), a
+   * segment that does not decrypt, or bytes whose length or SHA-256 differ from what was stored.
+   * The checking pass costs a second decryption (AES-GCM runs at gigabytes a second; the network is
+   * slower), and buys that a damaged photo is refused with an answer before a byte of it is sent,
+   * rather than cut off part-way.
+   */
+  private Shown open(Photo photo) {
+    PhotoContent content = em.find(PhotoContent.class, photo.id());
     if (content == null) {
       throw unreadable(photo, "has no stored content");
     }
-    byte[] plain;
+    byte[] associatedData = Envelope.associatedData(photo.id(), photo.emergencyId());
+    Plaintext plain;
     try {
-      plain =
-          keys.envelope()
-              .open(
-                  content.wrappedKey(),
-                  content.ciphertext(),
-                  Envelope.associatedData(photo.id(), photo.emergencyId()));
+      if (content.format() == PhotoContent.WHOLE) {
+        byte[] bytes =
+            keys.envelope().open(content.wrappedKey(), content.ciphertext(), associatedData);
+        plain = () -> new ByteArrayInputStream(bytes);
+      } else {
+        Envelope envelope = keys.envelope();
+        byte[] wrapped = content.wrappedKey();
+        UUID photoId = photo.id();
+        plain = () -> envelope.opening(wrapped, chunks.read(photoId), associatedData);
+      }
     } catch (GeneralSecurityException | RuntimeException e) {
       throw unreadable(photo, "does not decrypt (changed, moved or under an unknown key)");
     }
-    if (!MessageDigest.isEqual(
-        Sha256.hex(plain).getBytes(StandardCharsets.US_ASCII),
-        photo.sha256().getBytes(StandardCharsets.US_ASCII))) {
-      throw unreadable(photo, "decrypts to bytes whose SHA-256 differs from the stored one");
+    Shown shown = new Shown(photo, plain, caller.origin().correlationId());
+    try (InputStream check = plain.open()) {
+      if (!shown.matches(check)) {
+        throw unreadable(photo, "decrypts to bytes whose length or SHA-256 differ from the stored");
+      }
+    } catch (GeneralSecurityException | IOException e) {
+      throw unreadable(photo, "does not decrypt (changed, moved or under an unknown key)");
     }
-    return plain;
+    return shown;
+  }
+
+  /** The photo's plaintext, opened anew for each pass. */
+  @FunctionalInterface
+  interface Plaintext {
+    InputStream open() throws GeneralSecurityException, IOException;
+  }
+
+  /**
+   * A photo checked whole and ready to be shown: its bytes decrypted again as they are written.
+   * They are checked again on the way (chunks are never changed, so this fails only if someone
+   * changes the database in between): then the response is cut short, its Content-Length being the
+   * photo's size so that no client takes a cut photo for a whole one, and the incident logged.
+   */
+  public static final class Shown {
+    private final Photo photo;
+    private final Plaintext plain;
+    private final String correlationId;
+
+    Shown(Photo photo, Plaintext plain, String correlationId) {
+      this.photo = photo;
+      this.plain = plain;
+      this.correlationId = correlationId;
+    }
+
+    public Photo photo() {
+      return photo;
+    }
+
+    /** Reads {@code in} to its end; true when it is the photo as stored. */
+    boolean matches(InputStream in) throws IOException {
+      return copyChecked(in, OutputStream.nullOutputStream());
+    }
+
+    private boolean copyChecked(InputStream in, OutputStream out) throws IOException {
+      MessageDigest digest;
+      try {
+        digest = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+      byte[] buffer = new byte[64 * 1024];
+      long count = 0;
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        digest.update(buffer, 0, n);
+        count += n;
+        if (count > photo.sizeBytes()) {
+          return false;
+        }
+        out.write(buffer, 0, n);
+      }
+      return count == photo.sizeBytes()
+          && MessageDigest.isEqual(
+              HexFormat.of().formatHex(digest.digest()).getBytes(StandardCharsets.US_ASCII),
+              photo.sha256().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Writes the photo's bytes; an IOException when its stored form changed meanwhile. */
+    public void writeTo(OutputStream out) throws IOException {
+      try (InputStream in = plain.open()) {
+        if (!copyChecked(in, out)) {
+          throw failed();
+        }
+      } catch (GeneralSecurityException e) {
+        throw failed();
+      }
+    }
+
+    /** All the bytes, for a chart. */
+    byte[] bytes() {
+      ByteArrayOutputStream all = new ByteArrayOutputStream((int) photo.sizeBytes());
+      try {
+        writeTo(all);
+      } catch (IOException e) {
+        throw new InternalServerError(
+            "photo-integrity",
+            "A photo of this chart cannot be shown: its stored form failed the integrity check."
+                + " The incident is logged under the correlation id.");
+      }
+      return all.toByteArray();
+    }
+
+    private IOException failed() {
+      LOG.severe(
+          () ->
+              "photo "
+                  + photo.id()
+                  + " failed its integrity check while it was sent; correlationId="
+                  + correlationId);
+      return new IOException("photo " + photo.id() + " failed its integrity check");
+    }
   }
 
   private InternalServerError unreadable(Photo photo, String why) {

@@ -1,5 +1,6 @@
 package com.directorline.photos.control;
 
+import com.directorline.platform.control.ConfiguredDataSource;
 import com.directorline.problems.entity.ServiceUnavailable;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,26 +8,31 @@ import jakarta.inject.Inject;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * How many photo uploads may be in memory at once. An upload holds its body, the cleaned copy, the
- * ciphertext, the cipher's and the driver's working copies and, on the embedded database, the
- * store's page in the same heap: counted as {@link #COPIES} times its size (four was too few: a
- * burst of 17 MB uploads still ran a 512 MB heap out once in five runs). Together they may take a
- * share of the heap ({@code directorline.photos.upload-memory-share}); an upload that finds no room
+ * How much memory photos in flight may take. A streamed upload holds a fixed working set (the read
+ * buffer, the cleaner's head, the cipher's two segments, the spool file's buffer, one chunk on its
+ * way to the database): counted as {@link #STREAM_BYTES}. What holds a photo whole (one that must
+ * be turned, decoded and encoded again; a chart's photos) is counted as {@link #COPIES} times its
+ * size (four was too few: a burst of 17 MB uploads once ran a 512 MB heap out). Together they may
+ * take a share of the heap ({@code directorline.photos.upload-memory-share}); what finds no room
  * waits briefly and is then refused with 503 and {@code Retry-After}, before a byte of its body is
  * read. 25 parallel 20 MB uploads once ran a 512 MB heap out, and the OutOfMemoryError struck
  * inside the embedded database's writer and damaged its file.
  *
- * <p>The budget is counted in KiB so that a semaphore's int permits cover any heap. One upload
+ * <p>The budget is counted in KiB so that a semaphore's int permits cover any heap. One photo
  * larger than the whole budget is let in alone rather than never.
  */
 @ApplicationScoped
 public class UploadAdmission {
 
-  /** Copies of an upload counted as alive at once (see above); on the safe side. */
+  /** Copies of a photo held whole counted as alive at once (see above); on the safe side. */
   static final int COPIES = 8;
+
+  /** A streamed upload's working set, on the safe side: it measures about 1.5 MiB. */
+  static final long STREAM_BYTES = 4L * 1024 * 1024;
 
   @Inject
   @ConfigProperty(name = "directorline.photos.upload-memory-share", defaultValue = "0.35")
@@ -39,10 +45,18 @@ public class UploadAdmission {
   Semaphore budget;
   int budgetKiB;
 
+  /**
+   * Whether the database keeps a transaction's writes in this heap: the embedded H2 holds an
+   * uncommitted photo's chunks in memory until the commit (25 parallel 17 MB photos stored at once
+   * ran a 512 MB heap out), PostgreSQL holds them in its own process.
+   */
+  boolean databaseInHeap;
+
   @PostConstruct
   void size() {
     budgetKiB = budgetKiB(Runtime.getRuntime().maxMemory(), share);
     budget = new Semaphore(budgetKiB, true);
+    databaseInHeap = !ConfiguredDataSource.isPostgres(ConfigProvider.getConfig());
   }
 
   static int budgetKiB(long maxHeapBytes, double share) {
@@ -60,12 +74,34 @@ public class UploadAdmission {
   }
 
   /**
-   * Room for an upload of at most {@code bytes}; close the ticket when its memory is free again.
+   * Room for a photo of at most {@code bytes} held whole (to be turned upright); close the ticket
+   * when its memory is free again.
    *
-   * @throws ServiceUnavailable when the uploads already in memory leave no room for it
+   * @throws ServiceUnavailable when the photos already in memory leave no room for it
    */
   public Ticket admit(long bytes) {
     return admit(bytes, Busy::new);
+  }
+
+  /**
+   * Room for one streamed upload's working set.
+   *
+   * @throws ServiceUnavailable when the photos already in memory leave no room for it
+   */
+  public Ticket admitStream() {
+    return admit(STREAM_BYTES / COPIES, Busy::new);
+  }
+
+  /**
+   * Room for storing a received photo of {@code bytes}: one chunk at a time on its way to
+   * PostgreSQL, the whole photo (counted as a photo held whole) into the embedded database.
+   *
+   * @throws ServiceUnavailable when there is no room now
+   */
+  public Ticket admitStoring(long bytes) {
+    return databaseInHeap
+        ? admit(bytes, Busy::new)
+        : admit(2L * PhotoChunks.CHUNK / COPIES, Busy::new);
   }
 
   /**

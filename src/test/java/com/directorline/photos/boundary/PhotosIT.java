@@ -2,6 +2,7 @@ package com.directorline.photos.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.directorline.photos.control.Envelope;
 import com.directorline.photos.control.TestImages;
 import com.directorline.testing.Api;
 import com.directorline.testing.ApiServer;
@@ -19,6 +20,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -183,11 +185,15 @@ class PhotosIT {
     try (Connection db = TestDatabase.get().connect();
         PreparedStatement select =
             db.prepareStatement(
-                "SELECT c.ciphertext, c.wrapped_key FROM photo_content c WHERE c.photo_id = ?::uuid")) {
+                "SELECT c.format, c.wrapped_key, (SELECT string_agg(k.bytes, ''::bytea ORDER BY"
+                    + " k.seq) FROM photo_chunk k WHERE k.photo_id = c.photo_id) FROM"
+                    + " photo_content c WHERE c.photo_id = ?::uuid")) {
       select.setString(1, id);
       try (ResultSet rs = select.executeQuery()) {
         assertThat(rs.next()).isTrue();
-        for (byte[] stored : List.of(rs.getBytes(1), rs.getBytes(2))) {
+        assertThat(rs.getInt(1)).as("streamed").isEqualTo(2);
+        assertThat(rs.getBytes(3).length).isGreaterThan(bytes.length);
+        for (byte[] stored : List.of(rs.getBytes(2), rs.getBytes(3))) {
           assertThat(TestImages.indexOf(stored, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}))
               .isNegative();
           assertThat(TestImages.indexOf(stored, new byte[] {(byte) 0x89, 'P', 'N', 'G'}))
@@ -234,13 +240,19 @@ class PhotosIT {
     try (Connection db = TestDatabase.get().connect();
         Statement s = db.createStatement()) {
       s.execute(
-          "CREATE TEMP TABLE kept AS SELECT * FROM photo_content WHERE photo_id IN ('"
+          "CREATE TEMP TABLE kept_key AS SELECT * FROM photo_content WHERE photo_id IN ('"
               + a
               + "', '"
               + b
               + "')");
       s.execute(
-          "UPDATE photo_content SET ciphertext = overlay(ciphertext placing '\\xff'::bytea from 40 for 1)"
+          "CREATE TEMP TABLE kept AS SELECT * FROM photo_chunk WHERE photo_id IN ('"
+              + a
+              + "', '"
+              + b
+              + "')");
+      s.execute(
+          "UPDATE photo_chunk SET bytes = overlay(bytes placing '\\xff'::bytea from 40 for 1)"
               + " WHERE photo_id = '"
               + a
               + "'");
@@ -251,8 +263,16 @@ class PhotosIT {
           .startsWith("application/problem+json");
       assertThat(new String(tampered.body())).contains("photo-integrity").contains("correlation");
 
+      // b's bytes and key in a's row.
+      s.execute("DELETE FROM photo_chunk WHERE photo_id = '" + a + "'");
       s.execute(
-          "UPDATE photo_content c SET ciphertext = k.ciphertext, wrapped_key = k.wrapped_key FROM kept k"
+          "INSERT INTO photo_chunk SELECT '"
+              + a
+              + "', seq, bytes FROM kept WHERE photo_id = '"
+              + b
+              + "'");
+      s.execute(
+          "UPDATE photo_content c SET wrapped_key = k.wrapped_key FROM kept_key k"
               + " WHERE c.photo_id = '"
               + a
               + "' AND k.photo_id = '"
@@ -261,12 +281,98 @@ class PhotosIT {
       assertThat(api.bytes("GET", "/api/photos/" + a, director, null, null, Map.of()).statusCode())
           .as("b's bytes in a's row")
           .isEqualTo(500);
+      s.execute("DELETE FROM photo_chunk WHERE photo_id = '" + a + "'");
+      s.execute("INSERT INTO photo_chunk SELECT * FROM kept WHERE photo_id = '" + a + "'");
       s.execute(
-          "UPDATE photo_content c SET ciphertext = k.ciphertext, wrapped_key = k.wrapped_key FROM kept k"
+          "UPDATE photo_content c SET wrapped_key = k.wrapped_key FROM kept_key k"
               + " WHERE c.photo_id = k.photo_id");
     }
     assertThat(api.bytes("GET", "/api/photos/" + a, director, null, null, Map.of()).statusCode())
         .isEqualTo(200);
+  }
+
+  @Test
+  void aLargePhotoStreamsAndWhenDamagedPartWayIsRefusedBeforeAByteIsSent(Api api) throws Exception {
+    Team team = Team.open(api);
+    team.photoConsent();
+    String emergency = team.launch();
+    byte[] large = TestImages.noisePng(900, 800, 21); // about 2 MB: chunks and many segments
+    Reply uploaded = team.upload(emergency, large, team.token(team.injector()));
+    assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+    String id = uploaded.json().getString("id");
+    int size = uploaded.json().getInt("sizeBytes");
+    String director = team.token(team.director());
+    HttpResponse<byte[]> whole =
+        api.bytes("GET", "/api/photos/" + id, director, null, null, Map.of());
+    assertThat(whole.statusCode()).isEqualTo(200);
+    assertThat(whole.headers().firstValueAsLong("Content-Length")).hasValue(size);
+    assertThat(whole.body()).hasSize(size);
+    assertThat(ImageIO.read(new ByteArrayInputStream(whole.body())).getWidth()).isEqualTo(900);
+
+    try (Connection db = TestDatabase.get().connect();
+        Statement s = db.createStatement()) {
+      try (ResultSet chunks =
+          s.executeQuery("SELECT count(*) FROM photo_chunk WHERE photo_id = '" + id + "'")) {
+        chunks.next();
+        assertThat(chunks.getInt(1)).as("stored in 1 MiB chunks").isGreaterThan(1);
+      }
+      s.execute(
+          "CREATE TEMP TABLE kept_large AS SELECT * FROM photo_chunk WHERE photo_id = '"
+              + id
+              + "' AND seq = 1");
+      s.execute(
+          "UPDATE photo_chunk SET bytes = overlay(bytes placing '\\x00'::bytea from 5000 for 1)"
+              + " WHERE photo_id = '"
+              + id
+              + "' AND seq = 1");
+      // The first megabyte is sound; the damage in the second is found before anything is sent.
+      HttpResponse<byte[]> damaged =
+          api.bytes("GET", "/api/photos/" + id, director, null, null, Map.of());
+      assertThat(damaged.statusCode()).isEqualTo(500);
+      assertThat(new String(damaged.body(), StandardCharsets.UTF_8)).contains("photo-integrity");
+      s.execute(
+          "UPDATE photo_chunk c SET bytes = k.bytes FROM kept_large k"
+              + " WHERE c.photo_id = k.photo_id AND c.seq = k.seq");
+    }
+    assertThat(api.bytes("GET", "/api/photos/" + id, director, null, null, Map.of()).body())
+        .isEqualTo(whole.body());
+  }
+
+  @Test
+  void aPhotoStoredBeforeStreamingStaysReadable(Api api) throws Exception {
+    Team team = Team.open(api);
+    team.photoConsent();
+    String emergency = team.launch();
+    Reply uploaded =
+        team.upload(emergency, TestImages.phoneJpeg(200, 100, 1), team.token(team.injector()));
+    String id = uploaded.json().getString("id");
+    String director = team.token(team.director());
+    byte[] served = api.bytes("GET", "/api/photos/" + id, director, null, null, Map.of()).body();
+
+    // Rewritten as the first version stored photos: one AES-GCM ciphertext in the content row.
+    Envelope envelope =
+        new Envelope(Envelope.parseMaster(Files.readString(ApiServer.photoKeyset(api))));
+    Envelope.Sealed whole =
+        envelope.seal(
+            served, Envelope.associatedData(UUID.fromString(id), UUID.fromString(emergency)));
+    try (Connection db = TestDatabase.get().connect()) {
+      try (PreparedStatement update =
+          db.prepareStatement(
+              "UPDATE photo_content SET format = 1, ciphertext = ?, wrapped_key = ?"
+                  + " WHERE photo_id = ?::uuid")) {
+        update.setBytes(1, whole.ciphertext());
+        update.setBytes(2, whole.wrappedKey());
+        update.setString(3, id);
+        assertThat(update.executeUpdate()).isEqualTo(1);
+      }
+      try (Statement s = db.createStatement()) {
+        s.execute("DELETE FROM photo_chunk WHERE photo_id = '" + id + "'");
+      }
+    }
+    HttpResponse<byte[]> again =
+        api.bytes("GET", "/api/photos/" + id, director, null, null, Map.of());
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(again.body()).isEqualTo(served);
   }
 
   @Test

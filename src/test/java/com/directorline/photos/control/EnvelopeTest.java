@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.crypto.tink.KeysetHandle;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -95,5 +101,63 @@ class EnvelopeTest {
         .isEqualTo(PHOTO);
     assertThatThrownBy(() -> Envelope.parseMaster("{\"not\": \"a keyset\"}"))
         .hasMessageNotContaining("not\"");
+  }
+
+  private byte[] streamSealed(Envelope.Sealer sealer, byte[] plain) throws Exception {
+    ByteArrayOutputStream ciphertext = new ByteArrayOutputStream();
+    try (OutputStream out = sealer.encrypting(ciphertext)) {
+      for (int i = 0; i < plain.length; i += 10_000) {
+        out.write(plain, i, Math.min(10_000, plain.length - i));
+      }
+    }
+    return ciphertext.toByteArray();
+  }
+
+  private byte[] streamOpened(byte[] wrapped, byte[] ciphertext, byte[] ad) throws Exception {
+    try (InputStream in = envelope.opening(wrapped, new ByteArrayInputStream(ciphertext), ad)) {
+      return in.readAllBytes();
+    }
+  }
+
+  @Test
+  void aStreamedPhotoComesBackExactlyAndEveryChangeToItFails() throws Exception {
+    byte[] photo = new byte[300_000]; // five segments
+    new SplittableRandom(3).nextBytes(photo);
+    Envelope.Sealer sealer = envelope.sealer(aad);
+    byte[] ciphertext = streamSealed(sealer, photo);
+    assertThat(TestImages.indexOf(ciphertext, Arrays.copyOfRange(photo, 1000, 1016))).isNegative();
+    assertThat(streamOpened(sealer.wrappedKey(), ciphertext, aad)).isEqualTo(photo);
+
+    byte[] changed = ciphertext.clone();
+    changed[200_000] ^= 0x01;
+    assertThatThrownBy(() -> streamOpened(sealer.wrappedKey(), changed, aad))
+        .isInstanceOf(IOException.class);
+    byte[] cut = Arrays.copyOf(ciphertext, 64 * 1024 * 2);
+    assertThatThrownBy(() -> streamOpened(sealer.wrappedKey(), cut, aad))
+        .as("a photo cut at a segment's end")
+        .isInstanceOf(IOException.class);
+    byte[] otherRow = Envelope.associatedData(UUID.randomUUID(), UUID.randomUUID());
+    assertThatThrownBy(() -> streamOpened(sealer.wrappedKey(), ciphertext, otherRow))
+        .isInstanceOf(GeneralSecurityException.class);
+    assertThat(envelope.sealer(aad).wrappedKey())
+        .as("a data key per photo")
+        .isNotEqualTo(sealer.wrappedKey());
+  }
+
+  @Test
+  void aStreamedPhotosKeyIsRewrappedUnderANewPrimaryWithoutTouchingItsCiphertext()
+      throws Exception {
+    byte[] photo = TestImages.noisyJpeg(300, 200, 4);
+    Envelope.Sealer sealer = envelope.sealer(aad);
+    byte[] ciphertext = streamSealed(sealer, photo);
+    KeysetHandle withNew = Envelope.withNewKey(master);
+    KeysetHandle rotated = Envelope.promoted(withNew, Envelope.newestKeyId(withNew));
+    Envelope after = new Envelope(rotated);
+    byte[] rewrapped = after.rewrap(sealer.wrappedKey(), aad);
+    KeysetHandle onlyNew = Envelope.withoutKey(rotated, Envelope.primaryKeyId(master));
+    try (InputStream in =
+        new Envelope(onlyNew).opening(rewrapped, new ByteArrayInputStream(ciphertext), aad)) {
+      assertThat(in.readAllBytes()).isEqualTo(photo);
+    }
   }
 }

@@ -9,10 +9,14 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.GpsDirectory;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -157,5 +161,94 @@ class ImageSanitizerTest {
         .isInstanceOfSatisfying(
             ImageSanitizer.UnusablePhoto.class,
             r -> assertThat(r.problem().type()).endsWith(":broken-image"));
+  }
+
+  /** An upload as a network delivers it: a few bytes per read, at random. */
+  private static InputStream trickling(byte[] bytes, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    return new ByteArrayInputStream(bytes) {
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        return super.read(b, off, Math.min(len, 1 + random.nextInt(7)));
+      }
+    };
+  }
+
+  @Test
+  void readInPiecesItCleansToTheSameBytesAsReadWhole() throws Exception {
+    // Noise makes the entropy-coded data full of 0xFF stuffing, landing on every buffer edge.
+    for (byte[] photo :
+        List.of(
+            TestImages.phoneJpeg(600, 400, 1),
+            TestImages.noisyJpeg(700, 500, 3),
+            TestImages.pngWithMetadata(300, 200),
+            TestImages.noisePng(200, 150, 5))) {
+      byte[] whole = sanitizer.sanitize(photo).bytes();
+      ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+      ImageSanitizer.Cleaned cleaned = sanitizer.clean(trickling(photo, 11), streamed);
+      assertThat(streamed.toByteArray()).isEqualTo(whole);
+      assertThat(decode(whole).getWidth()).isEqualTo(cleaned.width());
+    }
+  }
+
+  @Test
+  void anUprightPhotoFlowsOutBeforeItHasArrived() {
+    byte[] photo = TestImages.noisyJpeg(1500, 1000, 9);
+    assertThat(photo.length).as("many times every buffer").isGreaterThan(400_000);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long[] writtenAtHalf = {-1};
+    InputStream arriving =
+        new ByteArrayInputStream(photo) {
+          @Override
+          public synchronized int read(byte[] b, int off, int len) {
+            if (writtenAtHalf[0] < 0 && photo.length - available() >= photo.length / 2) {
+              writtenAtHalf[0] = out.size();
+            }
+            return super.read(b, off, Math.min(len, 8192));
+          }
+        };
+    sanitizer.clean(arriving, out);
+    assertThat(writtenAtHalf[0])
+        .as("cleaned bytes written by the time half the photo was read")
+        .isGreaterThan(photo.length / 4);
+  }
+
+  @Test
+  void aSidewaysPhotoIsHeldWholeOnlyWithRoomAndTurnedThroughTheGate() {
+    List<String> calls = new ArrayList<>();
+    ImageSanitizer.Turning gate =
+        new ImageSanitizer.Turning() {
+          @Override
+          public AutoCloseable room() {
+            calls.add("room");
+            return () -> calls.add("freed");
+          }
+
+          @Override
+          public byte[] turn(Supplier<byte[]> reencoding) {
+            calls.add("turn");
+            return reencoding.get();
+          }
+        };
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageSanitizer.Cleaned turned =
+        sanitizer.clean(new ByteArrayInputStream(TestImages.phoneJpeg(64, 32, 6)), out, gate);
+    assertThat(turned.reencoded()).isTrue();
+    assertThat(turned.width()).isEqualTo(32);
+    assertThat(calls).containsExactly("room", "turn", "freed");
+
+    calls.clear();
+    sanitizer.clean(
+        new ByteArrayInputStream(TestImages.phoneJpeg(64, 32, 1)),
+        new ByteArrayOutputStream(),
+        gate);
+    assertThat(calls).as("an upright photo never takes the gate").isEmpty();
+  }
+
+  @Test
+  void anEmptyBodyIsNamed() {
+    assertThatThrownBy(() -> sanitizer.sanitize(new byte[0]))
+        .isInstanceOf(ImageSanitizer.NotAPhoto.class)
+        .hasMessageContaining("empty");
   }
 }

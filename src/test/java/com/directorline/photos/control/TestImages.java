@@ -55,8 +55,27 @@ public final class TestImages {
     return encode(image, "png");
   }
 
+  /**
+   * A JPEG of noisy pixels (much 0xFF in its compressed data), EXIF and all, like a phone's photo
+   * of skin: about {@code width * height / 2} bytes.
+   */
+  public static byte[] noisyJpeg(int width, int height, long seed) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        int base = (x * 255 / width) << 16 | (y * 255 / height) << 8 | 128;
+        image.setRGB(x, y, base ^ (random.nextInt(96) * 0x010101));
+      }
+    }
+    return withPhoneMetadata(encode(image, "jpeg"), 1);
+  }
+
   public static byte[] phoneJpeg(int width, int height, int orientation) {
-    byte[] jpeg = encode(picture(width, height), "jpeg");
+    return withPhoneMetadata(encode(picture(width, height), "jpeg"), orientation);
+  }
+
+  private static byte[] withPhoneMetadata(byte[] jpeg, int orientation) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(jpeg, 0, 2);
     segment(out, 0xE1, exif(orientation));
