@@ -38,7 +38,11 @@ class ArchitectureTest {
   /** The only operations anyone may call without signing in. */
   /** Anonymous by nature: signing in, and choosing a password with a one-time link. */
   private static final Set<String> PUBLIC_OPERATIONS =
-      Set.of("AuthResource.login", "PasswordSetupResource.check", "PasswordSetupResource.choose");
+      Set.of(
+          "AuthResource.login",
+          "AuthResource.session",
+          "PasswordSetupResource.check",
+          "PasswordSetupResource.choose");
 
   static List<Class<?>> applicationClasses() {
     return ApplicationClasses.all();

@@ -24,6 +24,7 @@ import com.directorline.identity.control.Users;
 import com.directorline.identity.entity.Clinic;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.User;
+import com.directorline.platform.control.ConfiguredDataSource;
 import com.directorline.problems.entity.Conflict;
 import com.directorline.problems.entity.NotFound;
 import com.directorline.video.control.JitsiTokens;
@@ -47,6 +48,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Emergencies as their participants and the escalation ticker change them. Every change runs with
@@ -57,6 +59,8 @@ import java.util.stream.Collectors;
 public class Emergencies {
 
   @PersistenceContext EntityManager em;
+
+  private final boolean postgres = ConfiguredDataSource.isPostgres(ConfigProvider.getConfig());
   @Inject Clock clock;
   @Inject Caller caller;
   @Inject EscalationPolicies policies;
@@ -459,8 +463,28 @@ public class Emergencies {
     return emergency;
   }
 
+  /**
+   * The emergency, locked for a change. On PostgreSQL the lock is FOR NO KEY UPDATE, the lock an
+   * UPDATE of non-key columns takes itself: it does not conflict with the key-share locks that
+   * inserts referencing the emergency hold until they commit (a photo, a timeline event). With FOR
+   * UPDATE (what JPA's PESSIMISTIC_WRITE is) two photo uploads, each holding the key-share of its
+   * photo's insert and then asking for the lock, deadlocked; and a slow insert held every change to
+   * the emergency back.
+   */
   private Emergency locked(UUID id) {
-    return Optional.ofNullable(em.find(Emergency.class, id, LockModeType.PESSIMISTIC_WRITE))
+    Emergency emergency;
+    if (postgres) {
+      em.createNativeQuery("SELECT id FROM emergency WHERE id = ?1 FOR NO KEY UPDATE")
+          .setParameter(1, id)
+          .getResultList();
+      emergency = em.find(Emergency.class, id);
+      if (emergency != null) {
+        em.refresh(emergency); // read after the lock, not the copy this transaction had before
+      }
+    } else {
+      emergency = em.find(Emergency.class, id, LockModeType.PESSIMISTIC_WRITE);
+    }
+    return Optional.ofNullable(emergency)
         .filter(this::mayView)
         .orElseThrow(() -> new NotFound("emergency"));
   }

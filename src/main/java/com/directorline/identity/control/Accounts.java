@@ -1,6 +1,7 @@
 package com.directorline.identity.control;
 
 import com.directorline.identity.entity.Clinic;
+import com.directorline.identity.entity.MembershipsChanged;
 import com.directorline.identity.entity.OpeningHours;
 import com.directorline.identity.entity.RightsChanged;
 import com.directorline.identity.entity.Role;
@@ -41,6 +42,7 @@ public class Accounts {
   @Inject Passwords passwords;
   @Inject PasswordSetups setups;
   @Inject Event<RightsChanged> rightsChanged;
+  @Inject Event<MembershipsChanged> membershipsChanged;
   @Inject SecurityEvents events;
   @Inject Caller caller;
 
@@ -53,6 +55,7 @@ public class Accounts {
     User creator = users.byIdForUpdate(caller.userId()).orElseThrow(() -> new NotFound("user"));
     // The creator administers the clinic they open (the endpoint is for admins).
     creator.changeMemberships(Set.of(), Set.of(clinic.id()), Set.of(Role.ADMIN));
+    membershipsChanged.fire(new MembershipsChanged(creator.id()));
     event(SecurityEventType.CLINIC_CREATED, null, clinic.id(), null);
     return clinic;
   }
@@ -302,6 +305,9 @@ public class Accounts {
     if (revoke && !self) {
       // The sessions component ends the user's open sessions, in this transaction.
       rightsChanged.fire(new RightsChanged(user.id()));
+    } else if (revoke) {
+      // One's own session goes on, with the rights as they are now.
+      membershipsChanged.fire(new MembershipsChanged(user.id()));
     }
     return user;
   }

@@ -42,13 +42,30 @@ public class Caller implements Actor {
    */
   public void signedIn(
       UUID openSessionId, User user, Instant sessionIdleDeadline, RequestOrigin requestOrigin) {
+    signedIn(
+        openSessionId,
+        user.id(),
+        user.username(),
+        user.rolesByClinic(),
+        sessionIdleDeadline,
+        requestOrigin);
+  }
+
+  /** As above, from what the session cache kept of the user: their id, name and roles. */
+  public void signedIn(
+      UUID openSessionId,
+      UUID user,
+      String name,
+      Map<UUID, Set<Role>> roles,
+      Instant sessionIdleDeadline,
+      RequestOrigin requestOrigin) {
     if (userId != null) {
       throw new IllegalStateException("this request is already bound to a caller");
     }
     this.sessionId = openSessionId;
-    this.userId = user.id();
-    this.username = user.username();
-    this.rolesByClinic = user.rolesByClinic();
+    this.userId = user;
+    this.username = name;
+    this.rolesByClinic = Map.copyOf(roles);
     this.clinicIds = rolesByClinic.keySet();
     this.idleDeadline = sessionIdleDeadline;
     this.origin = requestOrigin;
@@ -109,6 +126,11 @@ public class Caller implements Actor {
   public boolean hasRole(Role role, UUID clinicId) {
     return clinicIds.contains(clinicId)
         && rolesByClinic.getOrDefault(clinicId, Set.of()).contains(role);
+  }
+
+  /** Every role the caller holds, per clinic (not narrowed to the operation's roles). */
+  public Map<UUID, Set<Role>> rolesByClinic() {
+    return rolesByClinic;
   }
 
   public UUID sessionId() {

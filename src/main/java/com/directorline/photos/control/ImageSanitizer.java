@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
@@ -498,25 +501,24 @@ public final class ImageSanitizer {
           throw broken();
         }
         int from = position;
-        int i = from;
         int end = limit - 1; // a 0xFF needs the byte after it to be judged
-        while (i < end && buffer[i] != (byte) 0xFF) {
-          i++;
+        int i = from;
+        while (true) {
+          i = indexOfFf(buffer, i, end);
+          if (i == end) {
+            // The buffer's worth is data: written in one piece, the rest read on.
+            out.write(buffer, from, i - from);
+            position = i;
+            break;
+          }
+          int next = buffer[i + 1] & 0xFF;
+          if (next != 0x00 && !(next >= 0xD0 && next <= 0xD7) && next != 0xFF) {
+            out.write(buffer, from, i - from);
+            position = i;
+            return;
+          }
+          i++; // a stuffed zero, a restart marker or a fill byte: data, scanned on
         }
-        if (i == end) {
-          out.write(buffer, from, i - from);
-          position = i;
-          continue;
-        }
-        int next = buffer[i + 1] & 0xFF;
-        if (next != 0x00 && !(next >= 0xD0 && next <= 0xD7) && next != 0xFF) {
-          out.write(buffer, from, i - from);
-          position = i;
-          return;
-        }
-        // Part of the data: a stuffed zero, a restart marker, or a fill byte.
-        out.write(buffer, from, i + 1 - from);
-        position = i + 1;
       }
     }
 
@@ -612,6 +614,32 @@ public final class ImageSanitizer {
     } catch (IOException | RuntimeException e) {
       throw broken();
     }
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /**
+   * The index of the first 0xFF in {@code b[from, to)}, or {@code to}. Eight bytes a step (a byte
+   * is 0xFF exactly when its complement is zero, and the classic zero-byte test finds the lowest
+   * such byte exactly): the compressed data of a photo is scanned at memory speed, where a byte at
+   * a time made the scan the slowest pass of an upload.
+   */
+  static int indexOfFf(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long x = ~(long) LONGS.get(b, i);
+      long zeros = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
+      if (zeros != 0) {
+        return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (b[i] == (byte) 0xFF) {
+        return i;
+      }
+    }
+    return to;
   }
 
   private static boolean startsWith(byte[] in, byte[] prefix) {

@@ -1,6 +1,7 @@
 package com.directorline.photos.control;
 
 import com.directorline.platform.control.DataDirectory;
+import com.directorline.platform.control.Workers;
 import com.directorline.platform.entity.PlainText;
 import com.directorline.problems.entity.BadRequest;
 import com.directorline.problems.entity.ContentTooLarge;
@@ -9,7 +10,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,13 +17,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -83,8 +82,14 @@ public class PhotoUploads {
 
   private Path spool;
 
+  /** Where uploads are hashed beside their cleaning and encryption: a thread per core. */
+  private ExecutorService hashing;
+
+  @Inject Workers workers;
+
   @PostConstruct
   void spool() {
+    hashing = workers.dedicated(Runtime.getRuntime().availableProcessors());
     spool = DataDirectory.resolve().resolve("uploads");
     try {
       Files.createDirectories(spool);
@@ -164,7 +169,7 @@ public class PhotoUploads {
     Pass pass;
     try (InputStream in = new Limited(body, declared, maxBytes, this::tooLarge);
         OutputStream spooled = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
-      pass = pass(in, new ImageSanitizer(maxPixels), turning(declared), sealer, spooled);
+      pass = pass(in, new ImageSanitizer(maxPixels), turning(declared), sealer, spooled, hashing);
     }
     return new Received(
         id,
@@ -189,15 +194,16 @@ public class PhotoUploads {
       ImageSanitizer sanitizer,
       ImageSanitizer.Turning turning,
       Envelope.Sealer sealer,
-      OutputStream ciphertext)
+      OutputStream ciphertext,
+      Executor hashing)
       throws IOException {
-    Digesting plain;
     ImageSanitizer.Cleaned image;
-    try (OutputStream encrypting = sealer.encrypting(ciphertext)) {
-      plain = new Digesting(encrypting);
-      image = sanitizer.clean(in, plain, turning);
+    try (ParallelDigest digest = new ParallelDigest(hashing)) {
+      try (OutputStream encrypting = sealer.encrypting(ciphertext)) {
+        image = sanitizer.clean(in, new Tee(digest, encrypting), turning);
+      }
+      return new Pass(image, digest.count(), digest.sha256());
     }
-    return new Pass(image, plain.count, HexFormat.of().formatHex(plain.digest.digest()));
   }
 
   /** A photo that is not upright is held whole and decoded: room for it, and one at a time. */
@@ -225,37 +231,26 @@ public class PhotoUploads {
         "photo-too-large", "A photo may be at most " + (maxBytes / (1024 * 1024)) + " MB.");
   }
 
-  /** The plaintext on its way to the cipher: its SHA-256 and length taken in the same pass. */
-  private static final class Digesting extends FilterOutputStream {
-    final MessageDigest digest;
-    long count;
+  /** The cleaned bytes, to the hash and to the cipher. */
+  private static final class Tee extends OutputStream {
+    private final OutputStream first;
+    private final OutputStream second;
 
-    Digesting(OutputStream out) {
-      super(out);
-      try {
-        digest = MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
+    Tee(OutputStream first, OutputStream second) {
+      this.first = first;
+      this.second = second;
     }
 
     @Override
     public void write(int b) throws IOException {
-      digest.update((byte) b);
-      count++;
-      out.write(b);
+      first.write(b);
+      second.write(b);
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      digest.update(b, off, len);
-      count += len;
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() {
-      // The cipher's stream is closed by its owner, once: closing it writes the last segment.
+      first.write(b, off, len);
+      second.write(b, off, len);
     }
   }
 

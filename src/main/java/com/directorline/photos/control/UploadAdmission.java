@@ -57,6 +57,7 @@ public class UploadAdmission {
     budgetKiB = budgetKiB(Runtime.getRuntime().maxMemory(), share);
     budget = new Semaphore(budgetKiB, true);
     databaseInHeap = !ConfiguredDataSource.isPostgres(ConfigProvider.getConfig());
+    storing = new Semaphore(Math.max(1, parallelStores), true);
   }
 
   static int budgetKiB(long maxHeapBytes, double share) {
@@ -93,15 +94,51 @@ public class UploadAdmission {
   }
 
   /**
-   * Room for storing a received photo of {@code bytes}: one chunk at a time on its way to
-   * PostgreSQL, the whole photo (counted as a photo held whole) into the embedded database.
+   * How many received photos are written into the database at once. Writing is the database's work,
+   * so more at once only queue there, and each holds a pooled connection meanwhile: a burst of 25
+   * large photos once took the pool and a launch would have found no connection.
+   */
+  @Inject
+  @ConfigProperty(name = "directorline.photos.parallel-stores", defaultValue = "4")
+  int parallelStores;
+
+  /** How long a received photo waits for its turn to be written before 503. */
+  @Inject
+  @ConfigProperty(name = "directorline.photos.store-wait-ms", defaultValue = "30000")
+  long storeWaitMillis;
+
+  private Semaphore storing;
+
+  /**
+   * A turn to store a received photo of {@code bytes}, and room for it: one chunk at a time on its
+   * way to PostgreSQL, the whole photo (counted as a photo held whole) into the embedded database.
+   * The photo has arrived whole by now, so it waits longer for its turn than an upload waits for
+   * room.
    *
-   * @throws ServiceUnavailable when there is no room now
+   * @throws ServiceUnavailable when its turn does not come, or there is no room
    */
   public Ticket admitStoring(long bytes) {
-    return databaseInHeap
-        ? admit(bytes, Busy::new)
-        : admit(2L * PhotoChunks.CHUNK / COPIES, Busy::new);
+    boolean turn;
+    try {
+      turn = storing.tryAcquire(storeWaitMillis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      turn = false;
+    }
+    if (!turn) {
+      throw new Busy();
+    }
+    try {
+      Ticket room =
+          databaseInHeap
+              ? admit(bytes, Busy::new)
+              : admit(2L * PhotoChunks.CHUNK / COPIES, Busy::new);
+      room.also(storing::release);
+      return room;
+    } catch (RuntimeException e) {
+      storing.release();
+      throw e;
+    }
   }
 
   /**
@@ -141,17 +178,25 @@ public class UploadAdmission {
   /** An admitted upload's share of the budget, given back exactly once. */
   public final class Ticket implements AutoCloseable {
     private int cost;
+    private Runnable alsoOnClose = () -> {};
+    private boolean closed;
 
     private Ticket(int cost) {
       this.cost = cost;
     }
 
+    void also(Runnable release) {
+      this.alsoOnClose = release;
+    }
+
     @Override
     public void close() {
-      if (cost > 0) {
-        budget.release(cost);
-        cost = 0;
+      if (closed) {
+        return;
       }
+      closed = true;
+      budget.release(cost);
+      alsoOnClose.run();
     }
   }
 

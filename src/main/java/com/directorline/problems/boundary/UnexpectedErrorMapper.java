@@ -40,6 +40,17 @@ public class UnexpectedErrorMapper implements ExceptionMapper<Throwable> {
       unavailable.headers().forEach(builder::header);
       return builder.build();
     }
+    if (DatabaseContention.isCause(exception)) {
+      LOG.warning(
+          () ->
+              "transaction given up by the database under contention, answered 503 correlationId="
+                  + correlationId);
+      DatabaseContention busy = new DatabaseContention();
+      Response.ResponseBuilder builder =
+          Response.fromResponse(Problems.render(busy.problem(), request));
+      busy.headers().forEach(builder::header);
+      return builder.build();
+    }
     LOG.log(
         Level.SEVERE,
         "unexpected error correlationId=" + correlationId,

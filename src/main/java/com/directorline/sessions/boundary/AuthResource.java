@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -73,6 +74,19 @@ public class AuthResource {
       throw new AccountLocked(locked.remaining().toSeconds() + 1);
     }
     throw new WrongCredentials();
+  }
+
+  @GET
+  @Path("session")
+  @PermitAll
+  @Operation(
+      summary = "The caller's session",
+      description =
+          "Who is signed in, with their roles per clinic, and when the idle timeout will end the"
+              + " session; signedIn false without a valid session (never 401). Answered from the"
+              + " session check alone: a page may ask it to show the time left.")
+  public SessionView session() {
+    return SessionView.of(caller);
   }
 
   @POST

@@ -7,11 +7,14 @@ import com.directorline.identity.entity.User;
 import com.directorline.platform.entity.RequestOrigin;
 import com.directorline.sessions.entity.UserSession;
 import com.directorline.sessions.entity.UserSession.EndReason;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +29,8 @@ public class Sessions {
   @Inject Clock clock;
   @Inject SessionSettings settings;
   @Inject SecurityEvents events;
+  @Inject SessionCache cache;
+  @Resource TransactionSynchronizationRegistry transaction;
 
   public UserSession open(User user, RequestOrigin origin) {
     UserSession session =
@@ -71,7 +76,12 @@ public class Sessions {
     }
     session.touch(clock.instant(), settings.touchGranularity());
     return Optional.of(
-        new ActiveSession(session.id(), user, session.idleDeadline(settings.idleTimeout())));
+        new ActiveSession(
+            session.id(),
+            user,
+            session.idleDeadline(settings.idleTimeout()),
+            session.lastSeenAt(),
+            session.expiresAt()));
   }
 
   /**
@@ -110,6 +120,22 @@ public class Sessions {
     if (session != null) {
       session.end(reason, clock.instant());
     }
+    // Now and after the commit: a request that read the session open in between must not keep it.
+    cache.forgetSession(sessionId);
+    afterCompletion(() -> cache.forgetSession(sessionId));
+  }
+
+  private void afterCompletion(Runnable forget) {
+    transaction.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            forget.run();
+          }
+        });
   }
 
   /**
@@ -131,9 +157,12 @@ public class Sessions {
             .setParameter("user", userId)
             .getResultList();
     open.forEach(s -> s.end(EndReason.REVOKED, clock.instant()));
+    cache.forgetUser(userId);
+    afterCompletion(() -> cache.forgetUser(userId));
     return open.size();
   }
 
   /** A validated session: who is calling, and when automatic logoff will end it. */
-  public record ActiveSession(UUID sessionId, User user, Instant idleDeadline) {}
+  public record ActiveSession(
+      UUID sessionId, User user, Instant idleDeadline, Instant lastSeenAt, Instant expiresAt) {}
 }

@@ -251,4 +251,29 @@ class ImageSanitizerTest {
         .isInstanceOf(ImageSanitizer.NotAPhoto.class)
         .hasMessageContaining("empty");
   }
+
+  @Test
+  void theScanFindsTheFirstFfWhereverItIs() {
+    SplittableRandom random = new SplittableRandom(5);
+    for (int round = 0; round < 2000; round++) {
+      byte[] b = new byte[1 + random.nextInt(40)];
+      for (int k = 0; k < b.length; k++) {
+        // Bytes near 0xFF and 0x00 stress the borrow between bytes.
+        b[k] = (byte) (random.nextBoolean() ? 0xFE - random.nextInt(2) : random.nextInt(3));
+        if (random.nextInt(12) == 0) {
+          b[k] = (byte) 0xFF;
+        }
+      }
+      int from = random.nextInt(b.length);
+      int to = from + random.nextInt(b.length - from + 1);
+      int expected = to;
+      for (int k = from; k < to; k++) {
+        if (b[k] == (byte) 0xFF) {
+          expected = k;
+          break;
+        }
+      }
+      assertThat(ImageSanitizer.indexOfFf(b, from, to)).isEqualTo(expected);
+    }
+  }
 }

@@ -19,6 +19,7 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -312,6 +313,17 @@ class SignInIT {
   void logoutEndsTheTokenAndClearsTheCookie(Api api) {
     Api.Clinic clinic = api.newClinic();
     String token = clinic.signIn(clinic.enrol("DIRECTOR"));
+    // Used twice, so the second answer comes from the session cache, which must forget it at once.
+    for (int i = 0; i < 2; i++) {
+      JsonObject session = api.get("/api/auth/session", token).json();
+      assertThat(session.getBoolean("signedIn")).isTrue();
+      assertThat(session.getJsonArray("memberships").getJsonObject(0).getString("clinicId"))
+          .isEqualTo(clinic.id());
+      assertThat(session.getJsonArray("memberships").getJsonObject(0).getJsonArray("roles"))
+          .extracting(v -> ((JsonString) v).getString())
+          .containsExactly("DIRECTOR");
+      assertThat(session.getString("idleDeadline")).isNotBlank();
+    }
 
     Reply logout = api.post("/api/auth/logout", token, null);
     Reply after = api.get("/api/me", token);
@@ -323,6 +335,9 @@ class SignInIT {
     assertThat(after.status()).isEqualTo(401);
     assertThat(after.json().getString("type")).isEqualTo("urn:directorline:problem:session-ended");
     assertThat(after.header("WWW-Authenticate")).startsWith("Bearer");
+    Reply anonymous = api.get("/api/auth/session", token);
+    assertThat(anonymous.status()).as("the session endpoint never answers 401").isEqualTo(200);
+    assertThat(anonymous.json().getBoolean("signedIn")).isFalse();
   }
 
   /** A console left idle is closed by its heartbeat, and the end of the session is on record. */
