@@ -72,18 +72,20 @@ class SignInCheckBenchmark {
       kinds.put("signed-in", new Kind(base + "/api/auth/session", true));
       kinds.put("audited-read", new Kind(base + "/api/emergencies/" + emergency, true));
 
-      List<Double> warm = new ArrayList<>();
+      // Warm-up: rounds of 3 s of each kind until the anonymous and the signed-in rates both
+      // agree within 5 % over the last three rounds; at least 8 rounds (C2 on two cores shared
+      // with the clients takes more than a minute to settle), at most 25.
+      List<Double> warmSigned = new ArrayList<>();
+      List<Double> warmAnonymous = new ArrayList<>();
       while (true) {
-        double rate = run(kinds.get("signed-in"), tokens, Duration.ofSeconds(3));
-        run(kinds.get("anonymous"), tokens, Duration.ofSeconds(1));
-        run(kinds.get("audited-read"), tokens, Duration.ofSeconds(1));
-        warm.add(rate);
-        System.out.printf("WARMUP %d: signed-in %.0f/s%n", warm.size(), rate);
-        int n = warm.size();
-        if (n >= 12
-            || (n >= 4
-                && Math.abs(warm.get(n - 1) - warm.get(n - 3)) / warm.get(n - 1) < 0.05
-                && Math.abs(warm.get(n - 2) - warm.get(n - 3)) / warm.get(n - 2) < 0.05)) {
+        warmSigned.add(run(kinds.get("signed-in"), tokens, Duration.ofSeconds(3)));
+        warmAnonymous.add(run(kinds.get("anonymous"), tokens, Duration.ofSeconds(3)));
+        double audited = run(kinds.get("audited-read"), tokens, Duration.ofSeconds(3));
+        int n = warmSigned.size();
+        System.out.printf(
+            "WARMUP %d: anonymous %.0f/s, signed-in %.0f/s, audited read %.0f/s%n",
+            n, warmAnonymous.get(n - 1), warmSigned.get(n - 1), audited);
+        if (n >= 25 || (n >= 8 && steady(warmSigned) && steady(warmAnonymous))) {
           break;
         }
       }
@@ -140,6 +142,13 @@ class SignInCheckBenchmark {
     double seconds = (System.nanoTime() - started) / 1e9;
     clients.shutdown();
     return total / seconds;
+  }
+
+  private static boolean steady(List<Double> rates) {
+    int n = rates.size();
+    double last = rates.get(n - 1);
+    return Math.abs(last - rates.get(n - 2)) / last < 0.05
+        && Math.abs(last - rates.get(n - 3)) / last < 0.05;
   }
 
   private static double median(List<Double> values) {

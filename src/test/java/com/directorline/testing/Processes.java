@@ -41,9 +41,16 @@ public final class Processes {
     return javaJar(jar, false, jvmOptions, arguments);
   }
 
+  /**
+   * What the RUN jar sets at boot (pom.xml, the bundle's system properties) and a server started
+   * from the WAR must be given: JSON-P's provider named, not looked up on every call.
+   */
+  static final String JSON_PROVIDER =
+      "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl";
+
   /** The JVM options the README runs DirectorLine with: C2, the default GC, its heap. */
   public static final List<String> PRODUCTION_JVM =
-      List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError");
+      List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError", JSON_PROVIDER);
 
   /**
    * As {@link #javaJar(Path, List, String...)}; {@code production} runs the JVM as the README does
@@ -60,8 +67,14 @@ public final class Processes {
                 "-Xmx384m",
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
-                "-XX:+ExitOnOutOfMemoryError"));
+                "-XX:+ExitOnOutOfMemoryError",
+                JSON_PROVIDER));
     command.addAll(jvmOptions);
+    // For profiling a benchmark's server, e.g. -Dbench.server-jvm=-XX:StartFlightRecording=...
+    String extra = System.getProperty("bench.server-jvm", "");
+    if (production && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
     command.add("-jar");
     command.add(jar.toAbsolutePath().toString());
     command.addAll(List.of(arguments));
