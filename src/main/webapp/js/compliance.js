@@ -6,6 +6,10 @@ import { $, el, startPage, dateTime, day, humanize, showProblem, COMPLICATIONS, 
 await startPage('COMPLIANCE_OFFICER');
 const PAGE_SIZE = 50;
 let page = 0;
+// The cursor each page was asked with (null for the first): Older follows nextCursor, Newer goes
+// back one. Paging by cursor costs the same at any depth.
+let cursors = [null];
+let nextCursor = null;
 
 // --- tabs ----------------------------------------------------------------------------------
 
@@ -169,7 +173,8 @@ async function search() {
   $('search-error').hidden = true;
   try {
     // POST: a patient reference never travels in a URL, where proxies and access logs keep it.
-    const result = await api('POST', '/api/audit/events/search', present({ ...filters(), page, size: PAGE_SIZE }));
+    const result = await api('POST', '/api/audit/events/search', present({ ...filters(), after: cursors[page], size: PAGE_SIZE }));
+    nextCursor = result.nextCursor || null;
     $('events').querySelector('tbody').replaceChildren(...result.items.map((e) => opens(e, el('tr', { class: e.outcome !== 'SUCCESS' ? 'refused' : null },
       el('td', {}, detailButton(e)),
       el('td', { text: dateTime(e.at) }),
@@ -185,7 +190,7 @@ async function search() {
     $('search-summary').textContent = result.total === 0 ? 'No events match.'
       : `Events ${page * PAGE_SIZE + 1}–${page * PAGE_SIZE + shown} of ${result.total}${result.totalExact ? '' : '+'}, newest first.`;
     $('page-prev').disabled = page === 0;
-    $('page-next').disabled = (page + 1) * PAGE_SIZE >= result.total && result.totalExact;
+    $('page-next').disabled = !nextCursor;
   } catch (e) {
     showProblem('search-error', e);
   }
@@ -194,10 +199,16 @@ async function search() {
 $('search-form').addEventListener('submit', (event) => {
   event.preventDefault();
   page = 0;
+  cursors = [null];
   search();
 });
 $('page-prev').addEventListener('click', () => { page = Math.max(0, page - 1); search(); });
-$('page-next').addEventListener('click', () => { page += 1; search(); });
+$('page-next').addEventListener('click', () => {
+  if (!nextCursor) return;
+  page += 1;
+  cursors[page] = nextCursor;
+  search();
+});
 
 for (const format of ['csv', 'fhir']) {
   $(`export-${format}`).addEventListener('click', async () => {

@@ -50,8 +50,10 @@ public class AuditEventsResource {
   @Operation(
       summary = "Search the trail",
       description =
-          "Newest first, in your clinics. from/to are ISO-8601 UTC times; page starts at 0;"
-              + " size at most 500. total counts up to 1000 matches (totalExact false beyond).")
+          "Newest first, in your clinics. from/to are ISO-8601 UTC times; size at most 500."
+              + " The next page: after=<nextCursor of this one> (the same cost at any depth), or"
+              + " page=<n> from 0 (slower the deeper). total counts up to 1000 matches"
+              + " (totalExact false beyond).")
   public AuditPage events(
       @QueryParam("from") String from,
       @QueryParam("to") String to,
@@ -62,11 +64,13 @@ public class AuditEventsResource {
       @QueryParam("outcome") String outcome,
       @QueryParam("purpose") String purpose,
       @QueryParam("page") String page,
-      @QueryParam("size") String size) {
+      @QueryParam("size") String size,
+      @QueryParam("after") String after) {
     return page(
         new AuditFilter(from, to, userId, patientRef, emergencyId, action, outcome, purpose),
         AuditFilter.number("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE),
-        AuditFilter.number("size", size, 50, 1, MAX_PAGE_SIZE));
+        AuditFilter.number("size", size, 50, 1, MAX_PAGE_SIZE),
+        cursor(after));
   }
 
   @POST
@@ -84,7 +88,18 @@ public class AuditEventsResource {
     return page(
         body.filter(),
         bounded("page", body.page(), 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE),
-        bounded("size", body.size(), 50, 1, MAX_PAGE_SIZE));
+        bounded("size", body.size(), 50, 1, MAX_PAGE_SIZE),
+        cursor(body.after()));
+  }
+
+  private static AuditSearch.Cursor cursor(String after) {
+    if (after == null || after.isBlank()) {
+      return null;
+    }
+    if (after.length() > 200) {
+      throw InvalidInput.of("after", "must be a nextCursor this search returned");
+    }
+    return AuditSearch.Cursor.parse("after", after.strip());
   }
 
   private static int bounded(String name, Integer value, int fallback, int min, int max) {
@@ -92,9 +107,10 @@ public class AuditEventsResource {
         name, value == null ? null : String.valueOf(value), fallback, min, max);
   }
 
-  private AuditPage page(AuditFilter filter, int pageNumber, int pageSize) {
+  private AuditPage page(
+      AuditFilter filter, int pageNumber, int pageSize, AuditSearch.Cursor after) {
     AuditQuery query = filter.toQuery();
-    AuditSearch.Page found = search.search(query, pageNumber, pageSize);
+    AuditSearch.Page found = search.search(query, pageNumber, pageSize, after);
     trail.record(
         query
             .recorded(AuditAction.READ)
@@ -106,7 +122,8 @@ public class AuditEventsResource {
         pageNumber,
         pageSize,
         found.total(),
-        found.exact());
+        found.exact(),
+        found.next() == null ? null : found.next().token());
   }
 
   @GET

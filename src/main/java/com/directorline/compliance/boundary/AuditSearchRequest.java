@@ -21,6 +21,7 @@ public record AuditSearchRequest(
     String purpose,
     Integer page,
     Integer size,
+    @Schema(description = "The nextCursor of the page before: the page after it.") String after,
     @Schema(description = "For the export only: csv (default) or fhir.") String format) {
 
   AuditFilter filter() {

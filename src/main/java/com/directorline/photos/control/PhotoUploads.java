@@ -143,10 +143,11 @@ public class PhotoUploads {
   public <T> T receive(
       long declared, InputStream body, UUID emergencyId, Function<Received, T> store) {
     // Room in memory before the first byte is read: beyond it 503, never an exhausted heap.
-    try (UploadAdmission.Ticket room = admission.admitStream()) {
+    try (UploadAdmission.Ticket room = admission.admitStream(declared >= 0 ? declared : maxBytes)) {
       Path file = Files.createTempFile(spool, "photo-", ".sealed");
       try {
         Received received = seal(declared, body, emergencyId, file);
+        room.bodyRead();
         try (UploadAdmission.Ticket storing = admission.admitStoring(received.sizeBytes())) {
           return store.apply(received);
         }

@@ -85,12 +85,20 @@ public class UploadAdmission {
   }
 
   /**
-   * Room for one streamed upload's working set.
+   * Room for one streamed upload: its working set, and its body of {@code bodyBytes} once more
+   * until it has been read ({@link Ticket#bodyRead()}). The container reads a request's body from
+   * the network ahead of a slow reader and keeps it in the heap: 25 parallel 17 MB uploads,
+   * admitted for their working sets alone, ran a 512 MB heap out while they waited for their turn
+   * to be hashed and stored.
    *
    * @throws ServiceUnavailable when the photos already in memory leave no room for it
    */
-  public Ticket admitStream() {
-    return admit(STREAM_BYTES / COPIES, Busy::new);
+  public Ticket admitStream(long bodyBytes) {
+    int working = costKiB(STREAM_BYTES / COPIES);
+    int body = (int) Math.min(budgetKiB, Math.max(0, bodyBytes) / 1024);
+    Ticket ticket = admitKiB(Math.min(budgetKiB, working + body), Busy::new);
+    ticket.body = Math.min(body, ticket.cost);
+    return ticket;
   }
 
   /**
@@ -161,7 +169,10 @@ public class UploadAdmission {
 
   /** Room for {@code bytes} within the budget's wait, or the refusal {@code busy} makes. */
   private Ticket admit(long bytes, Supplier<ServiceUnavailable> busy) {
-    int cost = costKiB(bytes);
+    return admitKiB(costKiB(bytes), busy);
+  }
+
+  private Ticket admitKiB(int cost, Supplier<ServiceUnavailable> busy) {
     boolean admitted;
     try {
       admitted = budget.tryAcquire(cost, waitMillis, TimeUnit.MILLISECONDS);
@@ -178,11 +189,21 @@ public class UploadAdmission {
   /** An admitted upload's share of the budget, given back exactly once. */
   public final class Ticket implements AutoCloseable {
     private int cost;
+    private int body;
     private Runnable alsoOnClose = () -> {};
     private boolean closed;
 
     private Ticket(int cost) {
       this.cost = cost;
+    }
+
+    /** The body has been read: the room held for it goes back; the working set stays. */
+    public void bodyRead() {
+      if (!closed && body > 0) {
+        budget.release(body);
+        cost -= body;
+        body = 0;
+      }
     }
 
     void also(Runnable release) {

@@ -604,6 +604,49 @@ class AuditTrailIT {
    * The body forms answer as the query forms do, so the pages keep patient references out of URLs.
    */
   @Test
+  void pagingByCursorWalksTheSameEventsAsPageNumbersAndRefusesAForgedCursor(Api api) {
+    Clinic c = Clinic.open(api);
+    String officer = c.token(c.officer());
+    for (int i = 0; i < 3; i++) {
+      assertThat(
+              api.post("/api/emergencies", c.token(c.injector()), launchBody(patient())).status())
+          .isEqualTo(201);
+    }
+    // A fixed window, so the officer's own searches (events too) do not shift the pages.
+    String until = Instant.now().toString();
+    String window = "/api/audit/events?size=4&to=" + until;
+    List<Long> byNumber = new ArrayList<>();
+    for (int page = 0; ; page++) {
+      JsonObject found = api.get(window + "&page=" + page, officer).json();
+      found
+          .getJsonArray("items")
+          .forEach(e -> byNumber.add(e.asJsonObject().getJsonNumber("id").longValue()));
+      if (found.getJsonArray("items").size() < 4) {
+        break;
+      }
+    }
+    List<Long> byCursor = new ArrayList<>();
+    String after = null;
+    int pages = 0;
+    do {
+      JsonObject found = api.get(window + (after == null ? "" : "&after=" + after), officer).json();
+      found
+          .getJsonArray("items")
+          .forEach(e -> byCursor.add(e.asJsonObject().getJsonNumber("id").longValue()));
+      after = found.getString("nextCursor", null);
+      pages++;
+    } while (after != null && pages < 100);
+    assertThat(byNumber).hasSizeGreaterThan(8);
+    assertThat(byCursor).as("the same events, in the same order").isEqualTo(byNumber);
+    assertThat(byCursor).doesNotHaveDuplicates();
+
+    Reply forged = api.get("/api/audit/events?after=bm90LWEtY3Vyc29y", officer);
+    assertThat(forged.status()).isEqualTo(400);
+    assertThat(forged.json().getJsonArray("violations").getJsonObject(0).getString("field"))
+        .isEqualTo("after");
+  }
+
+  @Test
   void theBodyFormsOfSearchReportExportAndConsentsAnswerLikeTheQueryForms(Api api) {
     Clinic c = Clinic.open(api);
     String officer = c.token(c.officer());

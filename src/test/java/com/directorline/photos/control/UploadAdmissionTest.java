@@ -94,4 +94,26 @@ class UploadAdmissionTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(UploadAdmission.budgetKiB(512 * MB, 0.35)).isEqualTo((int) (512 * 1024 * 0.35));
   }
+
+  @Test
+  void aStreamedUploadHoldsRoomForItsBodyUntilReadThenOnlyItsWorkingSet() {
+    UploadAdmission admission = admission(); // 100 MB
+    UploadAdmission.Ticket first = admission.admitStream(40 * MB);
+    UploadAdmission.Ticket second = admission.admitStream(40 * MB);
+    assertThatThrownBy(() -> admission.admitStream(20 * MB))
+        .as("two bodies not yet read and their working sets leave no room for a third")
+        .isInstanceOf(ProblemException.class);
+    first.bodyRead();
+    second.bodyRead();
+    UploadAdmission.Ticket third = admission.admitStream(40 * MB);
+    UploadAdmission.Ticket fourth = admission.admitStream(40 * MB);
+    assertThat(admission.budget.availablePermits())
+        .as("the two read ones hold their working sets only")
+        .isEqualTo(admission.budgetKiB - 2 * 40 * 1024 - 4 * 4 * 1024);
+    for (UploadAdmission.Ticket t : new UploadAdmission.Ticket[] {first, second, third, fourth}) {
+      t.close();
+      t.close(); // given back once
+    }
+    assertThat(admission.budget.availablePermits()).isEqualTo(admission.budgetKiB);
+  }
 }
