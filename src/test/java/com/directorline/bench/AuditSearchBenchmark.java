@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,7 +21,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +40,7 @@ class AuditSearchBenchmark {
   private static final int EVENTS = Integer.getInteger("bench.events", 1_000_000);
   private static final int SIZE = 50;
   private static final int DEEP_PAGE = 2_000;
-  private static final int SEARCHES = 200;
+  private static final int SEARCHES = 100;
   private static final int DAYS = (int) (EVENTS * 31L / 86400);
 
   @Test
@@ -83,11 +81,8 @@ class AuditSearchBenchmark {
                 + ") g");
         s.execute("ANALYZE audit_event");
       }
-      // Searches measured beside a sealer that has caught up, as in production.
-      Awaitility.await()
-          .atMost(Duration.ofMinutes(20))
-          .pollInterval(Duration.ofSeconds(2))
-          .until(() -> pending(db) == 0);
+      // The generated events are back-dated; the server's sealer leaves them to its hourly
+      // sweep, so the searches run beside an idle sealer (AuditScaleBenchmark measures sealing).
 
       Random random = new Random(42);
       Map<String, Supplier<Filter>> filters = new LinkedHashMap<>();
@@ -266,16 +261,5 @@ class AuditSearchBenchmark {
             throw new IllegalStateException(e);
           }
         });
-  }
-
-  private static long pending(TestDatabase db) throws Exception {
-    try (Connection c = db.connect();
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT (SELECT COUNT(*) FROM audit_event) - (SELECT seq FROM audit_chain_head)")) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 }
