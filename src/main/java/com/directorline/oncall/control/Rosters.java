@@ -20,6 +20,7 @@ import com.directorline.problems.entity.Forbidden;
 import com.directorline.problems.entity.InvalidInput;
 import com.directorline.problems.entity.NotFound;
 import com.directorline.problems.entity.Violation;
+import com.directorline.sessions.control.Lockouts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -54,6 +55,7 @@ public class Rosters {
   @PersistenceContext EntityManager em;
   @Inject Caller caller;
   @Inject Users users;
+  @Inject Lockouts lockouts;
   @Inject AuditTrail trail;
   @Inject Clock clock;
   @Inject Event<HandedOver> handedOver;
@@ -193,8 +195,9 @@ public class Rosters {
 
   /**
    * The gaps in [from, to): no primary, or someone on either line who cannot sign in to answer: a
-   * disabled account, or one whose password is still to be chosen through a one-time link. (A
-   * sign-in lock is per address, set off by whoever guesses: it does not keep the director out.)
+   * disabled account, one whose password is still to be chosen through a one-time link, or one
+   * locked out of signing in where they usually do (for as long as the lock lasts; an admin's
+   * unlock ends it).
    */
   public List<Gap> gaps(UUID clinicId, Instant from, Instant to) {
     calendar(clinicId, from, to); // the caller's checks, and the range's
@@ -203,19 +206,34 @@ public class Rosters {
 
   /** The gaps, for the system's coverage check: no caller. */
   public List<Gap> gapsOf(UUID clinicId, Instant from, Instant to) {
+    List<Roster.Shift> shifts = roster(clinicId, from, to).shifts(from, to);
+    Map<UUID, User> people = new HashMap<>();
+    for (Roster.Shift shift : shifts) {
+      if (shift.userId() != null && !people.containsKey(shift.userId())) {
+        users.byId(shift.userId()).ifPresent(person -> people.put(person.id(), person));
+      }
+    }
+    Map<UUID, Instant> locked =
+        lockouts.lockedOut(people.values().stream().filter(User::isActive).toList());
     List<Gap> gaps = new ArrayList<>();
-    for (Roster.Shift shift : roster(clinicId, from, to).shifts(from, to)) {
+    for (Roster.Shift shift : shifts) {
+      Instant gapFrom = shift.from();
+      Instant gapTo = shift.to();
       String why = null;
       if (shift.userId() == null) {
         why = shift.line() == Line.PRIMARY ? "nobody is on call" : null;
       } else {
-        Optional<User> person = users.byId(shift.userId());
-        if (person.filter(User::isActive).isEmpty()) {
+        User person = people.get(shift.userId());
+        if (person == null || !person.isActive()) {
           why = "the director on call is disabled";
-        } else if (person.get().passwordPending()) {
+        } else if (person.passwordPending()) {
           // Invited and not yet signed up, or reset and not yet back: they cannot sign in to
           // answer.
           why = "the director on call has not set a password yet";
+        } else if (locked.containsKey(person.id())
+            && locked.get(person.id()).isAfter(shift.from())) {
+          why = "the director on call is locked out of signing in";
+          gapTo = locked.get(person.id()).isBefore(shift.to()) ? locked.get(person.id()) : gapTo;
         }
       }
       if (why == null) {
@@ -224,13 +242,12 @@ public class Rosters {
       Gap last = gaps.isEmpty() ? null : gaps.get(gaps.size() - 1);
       if (last != null
           && last.line() == shift.line()
-          && last.to().equals(shift.from())
+          && last.to().equals(gapFrom)
           && last.why().equals(why)
           && Objects.equals(last.userId(), shift.userId())) {
-        gaps.set(
-            gaps.size() - 1, new Gap(last.line(), last.userId(), last.from(), shift.to(), why));
+        gaps.set(gaps.size() - 1, new Gap(last.line(), last.userId(), last.from(), gapTo, why));
       } else {
-        gaps.add(new Gap(shift.line(), shift.userId(), shift.from(), shift.to(), why));
+        gaps.add(new Gap(shift.line(), shift.userId(), gapFrom, gapTo, why));
       }
     }
     return gaps;

@@ -66,6 +66,19 @@ public class LoginThrottle {
 
   protected LoginThrottle() {}
 
+  public String username() {
+    return username;
+  }
+
+  public String clientAddress() {
+    return clientAddress;
+  }
+
+  /** When the lock ends; null when there is none. */
+  public Instant lockedUntil() {
+    return lockedUntil;
+  }
+
   /** How long the lock still lasts at {@code now}; empty when sign-in may be tried. */
   public Optional<Duration> lockRemainingAt(Instant now) {
     if (lockedUntil != null && now.isBefore(lockedUntil)) {

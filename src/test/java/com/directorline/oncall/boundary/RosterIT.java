@@ -388,6 +388,65 @@ class RosterIT {
     assertThat(api.get(gapsPath, injector).status()).isEqualTo(403);
   }
 
+  /**
+   * A lock keeps a director out only where they sign in (a guesser elsewhere locks themselves): a
+   * lock from the director's own address is a gap for as long as it lasts, and the admin's unlock
+   * ends it.
+   */
+  @Test
+  void aDirectorOnCallLockedOutWhereTheySignInIsAGapUntilUnlocked(Api api) {
+    Team team = Team.open(api);
+    String gapsPath = "/api/clinics/" + team.clinic().id() + "/on-call/gaps";
+    assertThat(team.rotation(team.admin(), team.anaFirst()).status()).isEqualTo(200);
+    Map<String, String> anasPhone = Map.of("X-Forwarded-For", "198.51.100.17");
+    Map<String, String> guesser = Map.of("X-Forwarded-For", "203.0.113.9");
+    assertThat(login(api, team.ana(), Api.Clinic.PASSWORD, anasPhone).status()).isEqualTo(200);
+
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      assertThat(login(api, team.ana(), "guess " + attempt, guesser).status()).isEqualTo(401);
+    }
+    assertThat(login(api, team.ana(), Api.Clinic.PASSWORD, guesser).status()).isEqualTo(429);
+    assertThat(api.get(gapsPath, team.admin()).array())
+        .as("a guesser's address is locked, not Ana's phone")
+        .isEmpty();
+
+    Instant before = Instant.now();
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      assertThat(login(api, team.ana(), "typo " + attempt, anasPhone).status()).isEqualTo(401);
+    }
+    assertThat(api.get(gapsPath, team.admin()).array().getValuesAs(JsonObject.class))
+        .singleElement()
+        .satisfies(
+            g -> {
+              assertThat(g.getString("line")).isEqualTo("PRIMARY");
+              assertThat(g.getString("userId")).isEqualTo(team.anaId());
+              assertThat(g.getString("why"))
+                  .isEqualTo("the director on call is locked out of signing in");
+              assertThat(Instant.parse(g.getString("to")))
+                  .as("the gap lasts as long as the lock, not the shift")
+                  .isBetween(
+                      before.plus(Duration.ofMinutes(14)), before.plus(Duration.ofMinutes(16)));
+            });
+
+    Reply unlocked = api.post("/api/users/" + team.anaId() + "/unlock", team.admin(), null);
+    assertThat(unlocked.status()).as(unlocked.toString()).isEqualTo(200);
+    assertThat(api.get(gapsPath, team.admin()).array()).as("unlocked").isEmpty();
+  }
+
+  private static Reply login(Api api, String username, String password, Map<String, String> from) {
+    return api.send(
+        "POST",
+        "/api/auth/login",
+        null,
+        "application/json",
+        Json.createObjectBuilder()
+            .add("username", username)
+            .add("password", password)
+            .build()
+            .toString(),
+        from);
+  }
+
   @Test
   void theAdminsOfAClinicWithGapsAreWarnedByEmailOnceADay(Api api) throws Exception {
     // A new clinic has no roster; its only admin from the first moment is the one who opened it.
