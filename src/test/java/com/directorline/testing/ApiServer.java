@@ -15,8 +15,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>The server runs with a 10-second idle timeout so automatic logoff can be observed, sends email
  * to {@link TestMail}, retries failed deliveries after 200 ms instead of 1 s, and checks open
- * consoles' sessions every second instead of every 15; every other setting is the production
- * default.
+ * consoles' sessions every second instead of every 15, and logs each request's SQL statements and
+ * commits; every other setting is the production default.
  */
 public class ApiServer implements ParameterResolver {
 
@@ -71,7 +71,9 @@ public class ApiServer implements ParameterResolver {
                 Map.entry("DIRECTORLINE_AUDIT_CHECKPOINT_COPIES_DIR", CHECKPOINT_COPIES.toString()),
                 // The tests' webhook receiver listens on plain http at 127.0.0.1.
                 Map.entry("DIRECTORLINE_WEBHOOKS_ALLOW_HTTP", "true"),
-                Map.entry("DIRECTORLINE_WEBHOOKS_INTERNAL_ADDRESSES", "127.0.0.1")));
+                Map.entry("DIRECTORLINE_WEBHOOKS_INTERNAL_ADDRESSES", "127.0.0.1"),
+                // Each request's SQL statements and commits in the log (LaunchCostIT reads them).
+                Map.entry("DIRECTORLINE_DB_COUNT_STATEMENTS", "true")));
 
     @Override
     public void close() {
@@ -87,6 +89,12 @@ public class ApiServer implements ParameterResolver {
         .resolve("data")
         .resolve("keys")
         .resolve("photo-master-keyset.json");
+  }
+
+  /** The shared server's log (it is started once). */
+  public static Path serverLog(Api api) {
+    int port = URI.create(api.baseUrl()).getPort();
+    return TestRun.workDir().resolve("api-server-" + port).resolve("server-1.log");
   }
 
   @Override

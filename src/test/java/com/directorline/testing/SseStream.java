@@ -100,10 +100,15 @@ public final class SseStream implements AutoCloseable {
 
   /** Events with their arrival time ({@link System#nanoTime()}), for the latency benchmark. */
   public List<Timed> timed() {
+    return timed(0);
+  }
+
+  /** As {@link #timed()}, from the {@code from}-th event on (what arrived since {@link #count}). */
+  public List<Timed> timed(int from) {
     List<Timed> timed = new ArrayList<>();
-    List<Event> all = events();
-    for (int i = 0; i < all.size() && i < arrivals.size(); i++) {
-      timed.add(new Timed(all.get(i), arrivals.get(i)));
+    int end = Math.min(events.size(), arrivals.size());
+    for (int i = from; i < end; i++) {
+      timed.add(new Timed(events.get(i), arrivals.get(i)));
     }
     return timed;
   }
@@ -113,6 +118,11 @@ public final class SseStream implements AutoCloseable {
 
   public int status() {
     return status;
+  }
+
+  /** How many events have arrived. */
+  public int count() {
+    return events.size();
   }
 
   public List<Event> events() {

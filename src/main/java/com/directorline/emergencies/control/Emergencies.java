@@ -566,6 +566,7 @@ public class Emergencies {
         Json.createObjectBuilder()
             .add("emergencyId", emergency.id().toString())
             .add("clinicId", emergency.clinicId().toString())
+            // The clinic is in the persistence context already when the launch resolved its plan.
             .add("clinicName", clinics.byId(emergency.clinicId()).map(Clinic::name).orElse(""))
             .add("complication", emergency.complication().name())
             .add("status", emergency.status().name())

@@ -16,8 +16,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.net.URI;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Webhook settings and the record of every delivery attempt. */
@@ -30,10 +35,10 @@ public class Deliveries {
   @Inject AuditTrail trail;
   @Inject Clock clock;
 
-  /** Written on its own: a delivery runs after the alert's transaction has committed. */
+  /** Written on their own: deliveries run after the alert's transaction has committed. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void record(Delivery delivery) {
-    em.persist(delivery);
+  public void record(List<Delivery> attempts) {
+    attempts.forEach(em::persist);
   }
 
   @Transactional
@@ -44,6 +49,21 @@ public class Deliveries {
         .setParameter("clinic", clinicId)
         .setMaxResults(limit)
         .getResultList();
+  }
+
+  /** The webhooks of these clinics, by clinic, in one query. */
+  @Transactional
+  public Map<UUID, Webhook> webhooks(Collection<UUID> clinicIds) {
+    Set<UUID> distinct = new HashSet<>(clinicIds);
+    if (distinct.isEmpty()) {
+      return Map.of();
+    }
+    Map<UUID, Webhook> byClinic = new HashMap<>();
+    em.createQuery("select w from Webhook w where w.clinicId in :clinics", Webhook.class)
+        .setParameter("clinics", distinct)
+        .getResultList()
+        .forEach(webhook -> byClinic.put(webhook.clinicId(), webhook));
+    return byClinic;
   }
 
   @Transactional

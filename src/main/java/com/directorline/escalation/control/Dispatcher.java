@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -69,52 +71,79 @@ public class Dispatcher {
     Result tryOnce();
   }
 
-  public void dispatch(
-      long alertSeq, UUID clinicId, Delivery.Channel channel, String target, Attempt attempt) {
-    scheduler.execute(() -> run(alertSeq, clinicId, channel, target, attempt, 1));
+  /** One delivery to make: the alert it is for, where it goes, and how to try once. */
+  public record Job(
+      long alertSeq, UUID clinicId, Delivery.Channel channel, String target, Attempt attempt) {}
+
+  /**
+   * Tries every job at once, each on a thread of its own, and records their first attempts together
+   * in one transaction when the last of them has ended: an alert's email and webhook cost the
+   * database one commit, not one each. A failed job is retried after a backoff, and each retry is
+   * recorded as it ends.
+   */
+  public void dispatch(List<Job> jobs) {
+    if (jobs.isEmpty()) {
+      return;
+    }
+    FirstAttempts first = new FirstAttempts(jobs.size());
+    for (Job job : jobs) {
+      scheduler.execute(() -> run(job, 1, first));
+    }
   }
 
-  private void run(
-      long alertSeq,
-      UUID clinicId,
-      Delivery.Channel channel,
-      String target,
-      Attempt attempt,
-      int number) {
+  /** The first attempts of one dispatch, written together when the last has ended. */
+  private static final class FirstAttempts {
+    private final List<Delivery> ended = new ArrayList<>();
+    private final int expected;
+
+    FirstAttempts(int expected) {
+      this.expected = expected;
+    }
+
+    /** All of them once this was the last to end; null before. */
+    synchronized List<Delivery> add(Delivery delivery) {
+      ended.add(delivery);
+      return ended.size() == expected ? List.copyOf(ended) : null;
+    }
+  }
+
+  private void run(Job job, int number, FirstAttempts first) {
     Result result;
     try {
-      result = attempt.tryOnce();
+      result = job.attempt().tryOnce();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "alert delivery failed: {0}", e.getClass().getName());
       result = Result.failed(null, "not delivered");
     }
-    try {
-      deliveries.record(
-          new Delivery(
-              alertSeq,
-              clinicId,
-              channel,
-              target,
-              number,
-              result.outcome(),
-              result.statusCode(),
-              result.error(),
-              clock.instant()));
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "could not record a delivery attempt", e.getClass().getName());
+    Delivery delivery =
+        new Delivery(
+            job.alertSeq(),
+            job.clinicId(),
+            job.channel(),
+            job.target(),
+            number,
+            result.outcome(),
+            result.statusCode(),
+            result.error(),
+            clock.instant());
+    List<Delivery> toRecord = first == null ? List.of(delivery) : first.add(delivery);
+    if (toRecord != null) {
+      try {
+        deliveries.record(toRecord);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "could not record delivery attempts: {0}", e.getClass().getName());
+      }
     }
     metrics
         .counter(
             "alert_deliveries",
-            new Tag("channel", channel.name().toLowerCase()),
+            new Tag("channel", job.channel().name().toLowerCase()),
             new Tag("result", result.outcome().name().toLowerCase()))
         .inc();
     if (result.outcome() == Delivery.Outcome.FAILED && number < maxAttempts) {
       Duration backoff = backoff(firstRetryMillis, number);
       scheduler.schedule(
-          () -> run(alertSeq, clinicId, channel, target, attempt, number + 1),
-          backoff.toMillis(),
-          TimeUnit.MILLISECONDS);
+          () -> run(job, number + 1, null), backoff.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 

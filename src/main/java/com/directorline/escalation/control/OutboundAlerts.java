@@ -4,7 +4,7 @@ import com.directorline.escalation.entity.AlertMessage;
 import com.directorline.escalation.entity.Delivery;
 import com.directorline.escalation.entity.Webhook;
 import com.directorline.identity.control.Users;
-import com.directorline.identity.entity.User;
+import com.directorline.identity.entity.Contact;
 import com.directorline.platform.control.Workers;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +16,10 @@ import jakarta.json.JsonObject;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -42,8 +46,8 @@ public class OutboundAlerts {
   @ConfigProperty(name = "directorline.public-url", defaultValue = "http://localhost:8080")
   String publicUrl;
 
-  /** The director and the clinic's webhook, read in one transaction. */
-  public record Recipients(Optional<User> director, Optional<Webhook> webhook) {}
+  /** The people alerted and their clinics' webhooks, read in one transaction. */
+  public record Recipients(Map<UUID, Contact> people, Map<UUID, Webhook> webhooks) {}
 
   private ExecutorService executor;
 
@@ -52,70 +56,72 @@ public class OutboundAlerts {
     executor = workers.dedicated(2);
   }
 
+  /**
+   * The alerts and follow-up reminders of one transaction go out together: their recipients read at
+   * once, their deliveries tried at once and their first attempts recorded in one transaction.
+   */
   void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) Alerts.Committed committed) {
-    for (AlertMessage message : committed.messages()) {
-      if (Alerts.ALERT.equals(message.event())) {
-        executor.execute(() -> fanOut(message));
-      } else if (Alerts.FOLLOW_UP_DUE.equals(message.event())) {
-        executor.execute(() -> followUpDue(message));
-      }
+    List<AlertMessage> outbound =
+        committed.messages().stream()
+            .filter(m -> Alerts.ALERT.equals(m.event()) || Alerts.FOLLOW_UP_DUE.equals(m.event()))
+            .toList();
+    if (!outbound.isEmpty()) {
+      executor.execute(() -> deliver(outbound));
     }
   }
 
   @Transactional
-  public Recipients recipients(UUID directorId, UUID clinicId) {
-    return new Recipients(users.byId(directorId), deliveries.webhook(clinicId));
+  public Recipients recipients(Collection<UUID> people, Collection<UUID> clinics) {
+    return new Recipients(users.contacts(people), deliveries.webhooks(clinics));
   }
 
-  private void fanOut(AlertMessage message) {
-    JsonObject data;
-    try (var reader = Json.createReader(new StringReader(message.data()))) {
-      data = reader.readObject();
+  private void deliver(List<AlertMessage> messages) {
+    List<JsonObject> data = messages.stream().map(OutboundAlerts::data).toList();
+    Recipients recipients =
+        self.recipients(
+            messages.stream().map(AlertMessage::directorId).toList(),
+            data.stream().map(d -> UUID.fromString(d.getString("clinicId"))).toList());
+    List<Dispatcher.Job> jobs = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      AlertMessage message = messages.get(i);
+      if (Alerts.ALERT.equals(message.event())) {
+        alert(message, data.get(i), recipients, jobs);
+      } else {
+        followUpDue(message, data.get(i), recipients, jobs);
+      }
     }
+    dispatcher.dispatch(jobs);
+  }
+
+  private static JsonObject data(AlertMessage message) {
+    try (var reader = Json.createReader(new StringReader(message.data()))) {
+      return reader.readObject();
+    }
+  }
+
+  /** An emergency's alert: email to the director, and the clinic's webhook. */
+  private void alert(
+      AlertMessage message, JsonObject data, Recipients recipients, List<Dispatcher.Job> jobs) {
     UUID clinicId = UUID.fromString(data.getString("clinicId"));
-    Recipients recipients = self.recipients(message.directorId(), clinicId);
+    Optional<Contact> director = Optional.ofNullable(recipients.people().get(message.directorId()));
     String link = publicUrl.replaceAll("/+$", "") + "/?emergency=" + message.emergencyId();
     boolean drill = data.getBoolean("drill", false);
     String complication = data.getString("complication").replace('_', ' ').toLowerCase();
     String clinicName = data.getString("clinicName", "your clinic");
-
-    recipients
-        .director()
-        .ifPresent(
-            director -> {
-              String to = director.email();
-              dispatcher.dispatch(
-                  message.seq(),
-                  clinicId,
-                  Delivery.Channel.EMAIL,
-                  to == null ? "(no address)" : to,
-                  () ->
-                      to == null
-                          ? Dispatcher.Result.skipped("the director has no email address")
-                          : mail.send(
-                              to,
-                              (drill ? "[DRILL] " : "")
-                                  + "Emergency at "
-                                  + clinicName
-                                  + ": "
-                                  + complication,
-                              mailBody(director, clinicName, complication, drill, link)));
-            });
-
-    recipients
-        .webhook()
-        .ifPresent(
-            webhook -> {
-              String body = webhookBody(message, data, recipients.director(), link);
-              dispatcher.dispatch(
-                  message.seq(),
-                  clinicId,
-                  Delivery.Channel.WEBHOOK,
-                  webhook.url(),
-                  () ->
-                      webhookSender.post(
-                          webhook.url(), webhook.secret(), "alert-" + message.seq(), body, clock));
-            });
+    director.ifPresent(
+        person ->
+            jobs.add(
+                email(
+                    message,
+                    clinicId,
+                    person,
+                    "the director has no email address",
+                    (drill ? "[DRILL] " : "") + "Emergency at " + clinicName + ": " + complication,
+                    mailBody(person, clinicName, complication, drill, link))));
+    Webhook webhook = recipients.webhooks().get(clinicId);
+    if (webhook != null) {
+      jobs.add(webhook(message, clinicId, webhook, webhookBody(message, data, director, link)));
+    }
   }
 
   /**
@@ -123,98 +129,100 @@ public class OutboundAlerts {
    * carries the patient or the follow-up's words (staff may write a name there): the link opens
    * DirectorLine, where the person signs in to read it.
    */
-  private void followUpDue(AlertMessage message) {
-    JsonObject data;
-    try (var reader = Json.createReader(new StringReader(message.data()))) {
-      data = reader.readObject();
-    }
+  private void followUpDue(
+      AlertMessage message, JsonObject data, Recipients recipients, List<Dispatcher.Job> jobs) {
     UUID clinicId = UUID.fromString(data.getString("clinicId"));
-    Recipients recipients = self.recipients(message.directorId(), clinicId);
     boolean overdue = data.getBoolean("overdue", false);
     boolean drill = data.getBoolean("drill", false);
     String clinicName = data.getString("clinicName", "your clinic");
     String complication = data.getString("complication").replace('_', ' ').toLowerCase();
     String link = publicUrl.replaceAll("/+$", "") + "/?follow-up=" + data.getString("followUpId");
-    recipients
-        .director()
-        .ifPresent(
-            person -> {
-              String to = person.email();
-              dispatcher.dispatch(
-                  message.seq(),
-                  clinicId,
-                  Delivery.Channel.EMAIL,
-                  to == null ? "(no address)" : to,
-                  () ->
-                      to == null
-                          ? Dispatcher.Result.skipped("the person has no email address")
-                          : mail.send(
-                              to,
-                              (drill ? "[DRILL] " : "")
-                                  + (overdue ? "Overdue follow-up at " : "Follow-up due at ")
-                                  + clinicName,
-                              person.displayName()
-                                  + ",\n\na follow-up after the "
-                                  + complication
-                                  + " emergency at "
-                                  + clinicName
-                                  + (overdue ? " is overdue" : " is due")
-                                  + " ("
-                                  + data.getString("dueAt")
-                                  + ").\n\nOpen DirectorLine to see what to do and record the"
-                                  + " outcome:\n"
-                                  + link
-                                  + "\n"));
-            });
+    Contact person = recipients.people().get(message.directorId());
+    if (person != null) {
+      jobs.add(
+          email(
+              message,
+              clinicId,
+              person,
+              "the person has no email address",
+              (drill ? "[DRILL] " : "")
+                  + (overdue ? "Overdue follow-up at " : "Follow-up due at ")
+                  + clinicName,
+              person.displayName()
+                  + ",\n\na follow-up after the "
+                  + complication
+                  + " emergency at "
+                  + clinicName
+                  + (overdue ? " is overdue" : " is due")
+                  + " ("
+                  + data.getString("dueAt")
+                  + ").\n\nOpen DirectorLine to see what to do and record the"
+                  + " outcome:\n"
+                  + link
+                  + "\n"));
+    }
     // The webhook is the clinic's, not the person's: once per reminder, from the assignee's copy.
-    if (message.directorId().toString().equals(data.getString("assigneeId", ""))) {
-      recipients
-          .webhook()
-          .ifPresent(
-              webhook -> {
-                String body =
-                    Json.createObjectBuilder()
-                        .add("type", message.event())
-                        .add("deliveryId", "alert-" + message.seq())
-                        .add("createdAt", message.createdAt().toString())
-                        .add(
-                            "followUp",
-                            Json.createObjectBuilder()
-                                .add("id", data.getString("followUpId"))
-                                .add("dueAt", data.getString("dueAt"))
-                                .add("overdue", overdue)
-                                .add("link", link))
-                        .add(
-                            "emergency",
-                            Json.createObjectBuilder()
-                                .add("id", message.emergencyId().toString())
-                                .add("complication", data.getString("complication"))
-                                .add("drill", drill))
-                        .add(
-                            "clinic",
-                            Json.createObjectBuilder()
-                                .add("id", clinicId.toString())
-                                .add("name", clinicName))
-                        .build()
-                        .toString();
-                dispatcher.dispatch(
-                    message.seq(),
-                    clinicId,
-                    Delivery.Channel.WEBHOOK,
-                    webhook.url(),
-                    () ->
-                        webhookSender.post(
-                            webhook.url(),
-                            webhook.secret(),
-                            "alert-" + message.seq(),
-                            body,
-                            clock));
-              });
+    Webhook webhook = recipients.webhooks().get(clinicId);
+    if (webhook != null
+        && message.directorId().toString().equals(data.getString("assigneeId", ""))) {
+      String body =
+          Json.createObjectBuilder()
+              .add("type", message.event())
+              .add("deliveryId", "alert-" + message.seq())
+              .add("createdAt", message.createdAt().toString())
+              .add(
+                  "followUp",
+                  Json.createObjectBuilder()
+                      .add("id", data.getString("followUpId"))
+                      .add("dueAt", data.getString("dueAt"))
+                      .add("overdue", overdue)
+                      .add("link", link))
+              .add(
+                  "emergency",
+                  Json.createObjectBuilder()
+                      .add("id", message.emergencyId().toString())
+                      .add("complication", data.getString("complication"))
+                      .add("drill", drill))
+              .add(
+                  "clinic",
+                  Json.createObjectBuilder().add("id", clinicId.toString()).add("name", clinicName))
+              .build()
+              .toString();
+      jobs.add(webhook(message, clinicId, webhook, body));
     }
   }
 
+  private Dispatcher.Job email(
+      AlertMessage message,
+      UUID clinicId,
+      Contact person,
+      String withoutAddress,
+      String subject,
+      String body) {
+    String to = person.email();
+    return new Dispatcher.Job(
+        message.seq(),
+        clinicId,
+        Delivery.Channel.EMAIL,
+        to == null ? "(no address)" : to,
+        () ->
+            to == null ? Dispatcher.Result.skipped(withoutAddress) : mail.send(to, subject, body));
+  }
+
+  private Dispatcher.Job webhook(
+      AlertMessage message, UUID clinicId, Webhook webhook, String body) {
+    return new Dispatcher.Job(
+        message.seq(),
+        clinicId,
+        Delivery.Channel.WEBHOOK,
+        webhook.url(),
+        () ->
+            webhookSender.post(
+                webhook.url(), webhook.secret(), "alert-" + message.seq(), body, clock));
+  }
+
   private static String mailBody(
-      User director, String clinicName, String complication, boolean drill, String link) {
+      Contact director, String clinicName, String complication, boolean drill, String link) {
     return (drill ? "This is a DRILL.\n\n" : "")
         + director.displayName()
         + ",\n\nan injector at "
@@ -227,7 +235,7 @@ public class OutboundAlerts {
   }
 
   private static String webhookBody(
-      AlertMessage message, JsonObject data, Optional<User> director, String link) {
+      AlertMessage message, JsonObject data, Optional<Contact> director, String link) {
     var who = Json.createObjectBuilder().add("id", message.directorId().toString());
     director.ifPresent(
         d -> {

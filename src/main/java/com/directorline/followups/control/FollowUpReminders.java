@@ -11,7 +11,6 @@ import com.directorline.escalation.control.Alerts;
 import com.directorline.followups.entity.FollowUp;
 import com.directorline.identity.control.Clinics;
 import com.directorline.identity.control.Users;
-import com.directorline.identity.entity.Clinic;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.User;
 import com.directorline.platform.control.Workers;
@@ -177,7 +176,7 @@ public class FollowUpReminders {
         .add("followUpId", followUp.id().toString())
         .add("emergencyId", emergency.id().toString())
         .add("clinicId", followUp.clinicId().toString())
-        .add("clinicName", clinics.byId(followUp.clinicId()).map(Clinic::name).orElse(""))
+        .add("clinicName", clinics.name(followUp.clinicId()))
         .add("complication", emergency.complication().name())
         .add("drill", emergency.isDrill())
         .add("what", followUp.what())

@@ -19,6 +19,18 @@ public class Clinics {
     return Optional.ofNullable(em.find(Clinic.class, id));
   }
 
+  /**
+   * The clinic's name alone, for an alert's text: one query, where reading the clinic would also
+   * read its opening hours and transfer plan.
+   */
+  public String name(UUID id) {
+    return em.createQuery("select c.name from Clinic c where c.id = :id", String.class)
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst()
+        .orElse("");
+  }
+
   public List<Clinic> byIds(Collection<UUID> ids) {
     if (ids.isEmpty()) {
       return List.of();

@@ -1,5 +1,6 @@
 package com.directorline.identity.control;
 
+import com.directorline.identity.entity.Contact;
 import com.directorline.identity.entity.Person;
 import com.directorline.identity.entity.Role;
 import com.directorline.identity.entity.User;
@@ -85,6 +86,21 @@ public class Users {
         .setParameter("ids", distinct)
         .getResultStream()
         .collect(Collectors.toMap(Person::id, Function.identity()));
+  }
+
+  /** How to reach the people with these ids, in one query. Unknown ids are left out. */
+  public Map<UUID, Contact> contacts(Collection<UUID> ids) {
+    Set<UUID> distinct = ids.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+    if (distinct.isEmpty()) {
+      return Map.of();
+    }
+    return em.createQuery(
+            "select new com.directorline.identity.entity.Contact(u.id, u.displayName, u.email,"
+                + " u.phone) from User u where u.id in :ids",
+            Contact.class)
+        .setParameter("ids", distinct)
+        .getResultStream()
+        .collect(Collectors.toMap(Contact::id, Function.identity()));
   }
 
   public void add(User user) {

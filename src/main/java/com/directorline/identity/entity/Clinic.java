@@ -57,7 +57,9 @@ public class Clinic {
   @Column(name = "nearest_ed_phone", length = 40)
   private String nearestEdPhone;
 
-  @ElementCollection(fetch = FetchType.EAGER)
+  // Read when used (the flags, the settings), not with every read of the clinic: a launch reads
+  // the clinic for its transfer plan only.
+  @ElementCollection(fetch = FetchType.LAZY)
   @CollectionTable(name = "clinic_hours", joinColumns = @JoinColumn(name = "clinic_id"))
   private Set<OpeningHours> hours = new HashSet<>();
 

@@ -1,5 +1,6 @@
 package com.directorline.platform.boundary;
 
+import com.directorline.platform.control.StatementCounts;
 import com.directorline.problems.boundary.CorrelationId;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -91,7 +92,14 @@ public class RequestCorrelation extends HttpFilter {
       response.sendError(431);
       return;
     }
-    chain.doFilter(request, response);
+    StatementCounts.Tally tally =
+        StatementCounts.open(
+            CorrelationId.of(request), request.getMethod(), request.getRequestURI());
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      StatementCounts.closeRequest(tally);
+    }
   }
 
   /** The request's header lines as sent: name, colon, space, value and line end. */

@@ -86,13 +86,13 @@ public class ConfiguredDataSource implements DataSource {
 
   @Override
   public Connection getConnection() throws SQLException {
-    return delegate().getConnection();
+    return StatementCounts.counting(delegate().getConnection());
   }
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
     // Credentials come from configuration; the pool's own user and password are not used.
-    return delegate().getConnection();
+    return getConnection();
   }
 
   @Override
