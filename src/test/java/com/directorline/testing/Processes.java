@@ -48,9 +48,13 @@ public final class Processes {
   static final String JSON_PROVIDER =
       "-Djakarta.json.provider=org.eclipse.parsson.JsonProviderImpl";
 
+  /** The same for Jakarta Mail's stream provider, looked up for every email written. */
+  static final String MAIL_STREAM_PROVIDER =
+      "-Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider";
+
   /** The JVM options the README runs DirectorLine with: C2, the default GC, its heap. */
   public static final List<String> PRODUCTION_JVM =
-      List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError", JSON_PROVIDER);
+      List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError", JSON_PROVIDER, MAIL_STREAM_PROVIDER);
 
   /**
    * As {@link #javaJar(Path, List, String...)}; {@code production} runs the JVM as the README does
@@ -68,7 +72,8 @@ public final class Processes {
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+ExitOnOutOfMemoryError",
-                JSON_PROVIDER));
+                JSON_PROVIDER,
+                MAIL_STREAM_PROVIDER));
     command.addAll(jvmOptions);
     // For profiling a benchmark's server, e.g. -Dbench.server-jvm=-XX:StartFlightRecording=...
     String extra = System.getProperty("bench.server-jvm", "");

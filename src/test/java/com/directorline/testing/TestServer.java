@@ -1,6 +1,7 @@
 package com.directorline.testing;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,11 @@ public final class TestServer implements AutoCloseable {
   /** The listener that alone serves /metrics. */
   public String metricsUrl() {
     return "http://127.0.0.1:" + metricsPort;
+  }
+
+  /** The CPU time the server's process has used so far (for benchmarks: where the cores went). */
+  public Duration cpuTime() {
+    return process.toHandle().info().totalCpuDuration().orElseThrow();
   }
 
   public TestDatabase database() {

@@ -1,5 +1,6 @@
 package com.directorline.escalation.control;
 
+import com.directorline.platform.control.Workers;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,6 +48,8 @@ public class AlertMail {
   @ConfigProperty(name = "directorline.mail.from", defaultValue = "DirectorLine <alerts@localhost>")
   String from;
 
+  @Inject Workers workers;
+
   private Session session;
 
   @PostConstruct
@@ -61,6 +64,9 @@ public class AlertMail {
     properties.put("mail.smtp.connectiontimeout", "5000");
     properties.put("mail.smtp.timeout", "5000");
     properties.put("mail.smtp.writetimeout", "5000");
+    // One timer thread for every connection's write timeout: without it Angus Mail starts a
+    // thread of its own for each connection, so each email sent started and ended a thread.
+    properties.put("mail.smtp.executor.writetimeout", workers.timers(1));
     switch (security) {
       case "starttls" -> {
         properties.put("mail.smtp.starttls.enable", "true");

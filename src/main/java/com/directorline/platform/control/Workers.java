@@ -55,6 +55,17 @@ public class Workers {
     }
   }
 
+  /**
+   * A scheduler for timeouts, which are mostly cancelled: it carries no request's statement count
+   * (a cancelled task would hold its count open for ever).
+   */
+  public ScheduledExecutorService timers(int size) {
+    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(size, threads);
+    executor.setRemoveOnCancelPolicy(true);
+    started.add(executor);
+    return executor;
+  }
+
   @PreDestroy
   void stopAll() {
     started.forEach(ScheduledExecutorService::shutdownNow);
