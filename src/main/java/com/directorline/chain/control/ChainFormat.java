@@ -1,6 +1,7 @@
 package com.directorline.chain.control;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
@@ -25,13 +26,19 @@ public final class ChainFormat {
   private static final HexFormat HEX = HexFormat.of();
 
   /** The event columns in canonical order; every query that feeds the chain selects these. */
-  public static final String COLUMNS =
-      "e.id, e.occurred_at, e.user_id, e.username, e.roles, e.clinic_id, e.client_ip,"
+  public static final String COLUMNS = "e.id, e.occurred_at, " + ChainFormat.TEXT_COLUMN_LIST;
+
+  /** The columns after the id and the time, each hashed as its text. */
+  static final String TEXT_COLUMN_LIST =
+      "e.user_id, e.username, e.roles, e.clinic_id, e.client_ip,"
           + " e.user_agent, e.action, e.object_type, e.object_id, e.patient_ref, e.emergency_id,"
           + " e.participant, e.outcome, e.reason, e.detail, e.purpose, e.justification,"
           + " e.correlation_id";
 
-  private static final int TEXT_COLUMNS = 18;
+  static final int TEXT_COLUMNS = 18;
+
+  /** Where {@code participant}, the one boolean, is among the text columns. */
+  static final int PARTICIPANT = 11;
 
   private ChainFormat() {}
 
@@ -46,9 +53,8 @@ public final class ChainFormat {
         text[i] = rs.getString(first + 2 + i);
       }
       // Booleans read as text differ between drivers ("t", "TRUE"): normalise.
-      int participant = 11;
-      if (text[participant] != null) {
-        text[participant] = Boolean.toString(rs.getBoolean(first + 2 + participant));
+      if (text[PARTICIPANT] != null) {
+        text[PARTICIPANT] = Boolean.toString(rs.getBoolean(first + 2 + PARTICIPANT));
       }
       return new EventRow(id, at == null ? null : at.toInstant(), text);
     }
@@ -64,6 +70,20 @@ public final class ChainFormat {
         sha256 = MessageDigest.getInstance("SHA-256");
       } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+      }
+    }
+
+    /**
+     * The next hash over a canonical form already written as bytes (the verifier's COPY reader
+     * writes it straight from PostgreSQL's rows), into {@code out}.
+     */
+    void next(byte[] previous, byte[] canonical, int length, byte[] out) {
+      sha256.update(previous);
+      sha256.update(canonical, 0, length);
+      try {
+        sha256.digest(out, 0, out.length);
+      } catch (DigestException e) {
+        throw new IllegalStateException("SHA-256 digest of 32 bytes", e);
       }
     }
 

@@ -64,6 +64,10 @@ public final class ChainVerifier {
 
   private final PublicKeyVerify checkpointKey;
   private final long minRange;
+
+  /** PostgreSQL's rows through COPY (the default); off, through a JDBC cursor as elsewhere. */
+  private boolean byCopy = true;
+
   private final List<SignedCheckpoint> outside;
 
   public ChainVerifier(PublicKeyVerify checkpointKey) {
@@ -84,6 +88,12 @@ public final class ChainVerifier {
     this.checkpointKey = checkpointKey;
     this.minRange = minRange;
     this.outside = List.copyOf(outside);
+  }
+
+  /** The same verifier reading PostgreSQL's rows through a JDBC cursor, for comparing the two. */
+  ChainVerifier readingByCursor() {
+    byCopy = false;
+    return this;
   }
 
   /** Verifies on one connection, front to back. */
@@ -218,6 +228,9 @@ public final class ChainVerifier {
     }
     Map<Long, SignedCheckpoint> bySeq = new HashMap<>();
     checkpoints.forEach(c -> bySeq.put(c.seq(), c));
+    if (byCopy && ChainCopy.supports(connection)) {
+      return checkRangeByCopy(connection, from, to, before, bySeq);
+    }
     ChainFormat.Hasher hasher = new ChainFormat.Hasher();
     byte[] previous = ChainFormat.bytes(before);
     long expected = from;
@@ -272,6 +285,81 @@ public final class ChainVerifier {
           expected - 1);
     }
     return new Range(null, null, expected - 1);
+  }
+
+  /**
+   * As the JDBC loop above, reading the rows through COPY (PostgreSQL): the same checks in the same
+   * order. After a mismatch, once the COPY is over, that one event is read over JDBC to say why.
+   */
+  private Range checkRangeByCopy(
+      Connection connection, long from, long to, String before, Map<Long, SignedCheckpoint> bySeq)
+      throws SQLException {
+    ChainFormat.Hasher hasher = new ChainFormat.Hasher();
+    byte[] previous = ChainFormat.bytes(before);
+    byte[] computed = new byte[32];
+    long expected = from;
+    long altered;
+    try (ChainCopy rows = ChainCopy.open(connection, from, to)) {
+      while (true) {
+        if (!rows.next()) {
+          altered = -1;
+          break;
+        }
+        long seq = rows.seq();
+        if (seq != expected) {
+          return new Range(
+              expected,
+              "missing: positions "
+                  + expected
+                  + (seq - 1 > expected ? " to " + (seq - 1) : "")
+                  + " are gone from the chain",
+              expected - 1);
+        }
+        if (!rows.hasEvent()) {
+          return new Range(seq, "missing: the event at this position was deleted", seq - 1);
+        }
+        rows.hash(hasher, previous, computed);
+        byte[] stored = rows.storedHash();
+        if (!MessageDigest.isEqual(computed, stored)) {
+          altered = seq;
+          break;
+        }
+        System.arraycopy(stored, 0, previous, 0, 32);
+        SignedCheckpoint checkpoint = bySeq.get(seq);
+        if (checkpoint != null) {
+          String problem = checkpoint.check(checkpointKey, rows.storedHex());
+          if (problem != null) {
+            return new Range(seq, problem, seq);
+          }
+        }
+        expected++;
+      }
+    }
+    if (altered > 0) {
+      return new Range(
+          altered, mismatch(connection, altered, eventAt(connection, altered)), altered - 1);
+    }
+    if (to != Long.MAX_VALUE && expected - 1 < to) {
+      return new Range(
+          expected,
+          "missing: positions " + expected + " to " + to + " are gone from the chain",
+          expected - 1);
+    }
+    return new Range(null, null, expected - 1);
+  }
+
+  private static EventRow eventAt(Connection connection, long seq) throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT "
+                + ChainFormat.COLUMNS
+                + " FROM audit_chain c JOIN audit_event e ON e.id = c.event_id WHERE c.seq = ?")) {
+      select.setLong(1, seq);
+      try (ResultSet rs = select.executeQuery()) {
+        rs.next();
+        return EventRow.read(rs, 1);
+      }
+    }
   }
 
   private static String storedHash(Connection connection, long seq) throws SQLException {

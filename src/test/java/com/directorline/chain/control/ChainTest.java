@@ -168,6 +168,30 @@ class ChainTest {
     assertThat(report.events()).isEqualTo(5);
   }
 
+  /**
+   * Back-dated events that committed after the sealer looked for new ones hold the floor below
+   * them: they are chained at the next tick, not left to the hourly sweep.
+   */
+  @Test
+  void theFloorNeverRisesPastAnEventThatIsNotChainedYet() throws SQLException {
+    insertEvents(3, "MRN-1");
+    sealAll();
+    long floor;
+    try (var rs =
+        db.createStatement().executeQuery("SELECT floor_event_id FROM audit_chain_head")) {
+      rs.next();
+      floor = rs.getLong(1);
+    }
+    assertThat(floor).as("the sealed events are older than the grace").isPositive();
+    insertEvents(5, "MRN-2"); // as old, not chained yet
+
+    assertThat(ChainSealer.raisedFloor(db, floor, T0.plusSeconds(3600))).isEqualTo(floor);
+    assertThat(sealer.sealBatch(db, T0.plusSeconds(3600)).events()).isEqualTo(5);
+    ChainVerifier.Report report = verify();
+    assertThat(report.intact()).isTrue();
+    assertThat(report.events()).isEqualTo(8);
+  }
+
   @Test
   void theTablesRefuseUpdatesAndDeletes() throws SQLException {
     insertEvents(2, "MRN-1");
