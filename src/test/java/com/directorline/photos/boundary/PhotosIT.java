@@ -262,6 +262,16 @@ class PhotosIT {
       assertThat(tampered.headers().firstValue("Content-Type").orElse(""))
           .startsWith("application/problem+json");
       assertThat(new String(tampered.body())).contains("photo-integrity").contains("correlation");
+      HttpResponse<byte[]> chart =
+          api.bytes(
+              "GET",
+              "/api/emergencies/" + emergency + "/chart.pdf",
+              director,
+              null,
+              null,
+              Map.of());
+      assertThat(chart.statusCode()).as("the chart holding the damaged photo").isEqualTo(500);
+      assertThat(new String(chart.body())).contains("photo-integrity");
 
       // b's bytes and key in a's row.
       s.execute("DELETE FROM photo_chunk WHERE photo_id = '" + a + "'");
