@@ -1,5 +1,8 @@
 package com.directorline.bench;
 
+import com.directorline.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -7,11 +10,23 @@ import java.sql.Statement;
  * A year's trail of one clinic, generated inside PostgreSQL in one statement: 200 users, 50,000
  * patients, 100,000 emergencies, an event every 31 seconds, 2 % denied, 1 % errors, rare
  * break-glass. For the benchmarks that need a million events (AuditScaleBenchmark,
- * VerificationBenchmark).
+ * VerificationBenchmark); and how many events wait for the sealer (all three).
  */
 final class GeneratedTrail {
 
   private GeneratedTrail() {}
+
+  /** Events the server's sealer has not chained yet. */
+  static long unchained(TestDatabase db) throws SQLException {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT (SELECT COUNT(*) FROM audit_event) - (SELECT seq FROM audit_chain_head)")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
 
   static void insert(Statement s, String clinic, int events) throws SQLException {
     s.execute(

@@ -39,6 +39,13 @@ public class AuditEventsResource {
   private static final int MAX_PAGE_SIZE = 500;
   private static final int MAX_EXPORT = 50_000;
 
+  /**
+   * How deep page numbers reach: an offset makes the database read, and this server hold, every
+   * event before the page (page 2,000 of 50 was 100,000 events per half of the scope in memory, a
+   * second or more per request). Deeper pages follow nextCursor, at the cost of the first.
+   */
+  static final int MAX_OFFSET = 5_000;
+
   @Inject AuditSearch search;
   @Inject AuditTrail trail;
   @Inject Clock clock;
@@ -52,7 +59,7 @@ public class AuditEventsResource {
       description =
           "Newest first, in your clinics. from/to are ISO-8601 UTC times; size at most 500."
               + " The next page: after=<nextCursor of this one> (the same cost at any depth), or"
-              + " page=<n> from 0 (slower the deeper). total counts up to 1000 matches"
+              + " page=<n> from 0 while page x size stays within 5000. total counts up to 1000 matches"
               + " (totalExact false beyond).")
   public AuditPage events(
       @QueryParam("from") String from,
@@ -109,6 +116,13 @@ public class AuditEventsResource {
 
   private AuditPage page(
       AuditFilter filter, int pageNumber, int pageSize, AuditSearch.Cursor after) {
+    if (after == null && (long) pageNumber * pageSize > MAX_OFFSET) {
+      throw InvalidInput.of(
+          "page",
+          "reaches at most "
+              + MAX_OFFSET
+              + " events deep (page x size); deeper, follow nextCursor with after=");
+    }
     AuditQuery query = filter.toQuery();
     AuditSearch.Page found = search.search(query, pageNumber, pageSize, after);
     trail.record(

@@ -640,6 +640,12 @@ class AuditTrailIT {
     assertThat(byCursor).as("the same events, in the same order").isEqualTo(byNumber);
     assertThat(byCursor).doesNotHaveDuplicates();
 
+    Reply tooDeep = api.get("/api/audit/events?size=50&page=101", officer);
+    assertThat(tooDeep.status()).as("page numbers reach 5000 events deep").isEqualTo(400);
+    assertThat(tooDeep.json().getJsonArray("violations").getJsonObject(0).getString("field"))
+        .isEqualTo("page");
+    assertThat(api.get("/api/audit/events?size=50&page=100", officer).status()).isEqualTo(200);
+
     Reply forged = api.get("/api/audit/events?after=bm90LWEtY3Vyc29y", officer);
     assertThat(forged.status()).isEqualTo(400);
     assertThat(forged.json().getJsonArray("violations").getJsonObject(0).getString("field"))
