@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
@@ -123,10 +122,12 @@ class AuditScaleBenchmark {
                     .plusSeconds(random.nextInt(DAYS - 7) * 86400L);
             return "&from=" + from + "&to=" + from.plusSeconds(86400);
           });
-      filters.put("userId", () -> "&userId=" + md5Uuid(db, "user" + random.nextInt(200)));
+      filters.put(
+          "userId", () -> "&userId=" + GeneratedTrail.md5Uuid("user" + random.nextInt(200)));
       filters.put("patientRef", () -> "&patientRef=MRN-" + random.nextInt(50000));
       filters.put(
-          "emergencyId", () -> "&emergencyId=" + md5Uuid(db, "em" + random.nextInt(100000)));
+          "emergencyId",
+          () -> "&emergencyId=" + GeneratedTrail.md5Uuid("em" + random.nextInt(100000)));
       filters.put(
           "action", () -> "&action=" + List.of("READ", "UPDATE", "CREATE").get(random.nextInt(3)));
       filters.put(
@@ -233,23 +234,6 @@ class AuditScaleBenchmark {
           sorted.get(sorted.size() - 1),
           sorted.size());
     }
-  }
-
-  private static final Map<String, String> UUIDS = new ConcurrentHashMap<>();
-
-  private static String md5Uuid(TestDatabase db, String text) {
-    return UUIDS.computeIfAbsent(
-        text,
-        t -> {
-          try (Connection c = db.connect();
-              Statement s = c.createStatement();
-              ResultSet rs = s.executeQuery("SELECT md5('" + t + "')::uuid")) {
-            rs.next();
-            return rs.getString(1);
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
   }
 
   private static double hashingRate(TestDatabase db) throws Exception {

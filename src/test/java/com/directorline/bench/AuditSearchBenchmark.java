@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -116,7 +115,7 @@ class AuditSearchBenchmark {
           "userId",
           () -> {
             // Users with events in the officer's clinic: there g % 10 = 0, so g % 200 is too.
-            String user = md5Uuid(db, "user" + (random.nextInt(20) * 10));
+            String user = GeneratedTrail.md5Uuid("user" + (random.nextInt(20) * 10));
             return new Filter("&userId=" + user, " AND user_id = '" + user + "'");
           });
       filters.put(
@@ -128,7 +127,7 @@ class AuditSearchBenchmark {
       filters.put(
           "emergencyId",
           () -> {
-            String emergency = md5Uuid(db, "em" + (random.nextInt(10000) * 10));
+            String emergency = GeneratedTrail.md5Uuid("em" + (random.nextInt(10000) * 10));
             return new Filter(
                 "&emergencyId=" + emergency, " AND emergency_id = '" + emergency + "'");
           });
@@ -284,22 +283,5 @@ class AuditSearchBenchmark {
         sorted.get(sorted.size() - 1),
         sorted.size(),
         more);
-  }
-
-  private static final Map<String, String> UUIDS = new ConcurrentHashMap<>();
-
-  private static String md5Uuid(TestDatabase db, String text) {
-    return UUIDS.computeIfAbsent(
-        text,
-        t -> {
-          try (Connection c = db.connect();
-              Statement s = c.createStatement();
-              ResultSet rs = s.executeQuery("SELECT md5('" + t + "')::uuid")) {
-            rs.next();
-            return rs.getString(1);
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
   }
 }

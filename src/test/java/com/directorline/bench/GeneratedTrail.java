@@ -1,10 +1,14 @@
 package com.directorline.bench;
 
 import com.directorline.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HexFormat;
 
 /**
  * A year's trail of one clinic, generated inside PostgreSQL in one statement: 200 users, 50,000
@@ -15,6 +19,27 @@ import java.sql.Statement;
 final class GeneratedTrail {
 
   private GeneratedTrail() {}
+
+  /** PostgreSQL's {@code md5(text)::uuid}, as the generators name users and emergencies. */
+  static String md5Uuid(String text) {
+    try {
+      String hex =
+          HexFormat.of()
+              .formatHex(
+                  MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return hex.substring(0, 8)
+          + "-"
+          + hex.substring(8, 12)
+          + "-"
+          + hex.substring(12, 16)
+          + "-"
+          + hex.substring(16, 20)
+          + "-"
+          + hex.substring(20);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   /** Events the server's sealer has not chained yet. */
   static long unchained(TestDatabase db) throws SQLException {

@@ -102,8 +102,11 @@ public class AuditSearch {
     for (String half : SCOPE_HALVES) {
       Filter filter = filter(query, scope, half);
       if (after != null) {
+        // The first condition alone is one the index can start from (at the cursor, not at the
+        // newest event); the OR alone made PostgreSQL walk the index from the top and filter, at
+        // times: 200 ms for page 2,000 in one run, 18 ms in another with the same data.
         filter.where.append(
-            " and (e.occurredAt < :afterAt or (e.occurredAt = :afterAt and e.id < :afterId))");
+            " and e.occurredAt <= :afterAt" + " and (e.occurredAt < :afterAt or e.id < :afterId)");
         filter.parameters.put("afterAt", after.at());
         filter.parameters.put("afterId", after.id());
       }
