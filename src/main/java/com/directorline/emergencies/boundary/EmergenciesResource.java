@@ -18,6 +18,7 @@ import com.directorline.video.entity.VideoGrant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -91,6 +92,9 @@ public class EmergenciesResource {
 
   @GET
   @RolesAllowed({Role.Names.INJECTOR, Role.Names.DIRECTOR})
+  // The read, its audit event and the view's people and consent in one transaction: one
+  // connection and one commit, not a connection for each of the view's reads after the commit.
+  @Transactional
   @Operation(
       summary = "Emergencies you may see",
       description =
@@ -109,6 +113,7 @@ public class EmergenciesResource {
   @GET
   @Path("{id}")
   @RolesAllowed({Role.Names.INJECTOR, Role.Names.DIRECTOR})
+  @Transactional
   @Operation(summary = "One emergency", description = "Participants and the clinic's directors.")
   @Audited
   public EmergencyView get(@PathParam("id") UUID id) {
