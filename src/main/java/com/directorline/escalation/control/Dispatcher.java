@@ -76,10 +76,10 @@ public class Dispatcher {
       long alertSeq, UUID clinicId, Delivery.Channel channel, String target, Attempt attempt) {}
 
   /**
-   * Tries every job at once, each on a thread of its own, and records their first attempts together
+   * Tries every job at once on the dispatcher's threads, and records their first attempts together
    * in one transaction when the last of them has ended: an alert's email and webhook cost the
-   * database one commit, not one each. A failed job is retried after a backoff, and each retry is
-   * recorded as it ends.
+   * database one commit, not one each (a slow mail server delays that record, never the webhook). A
+   * failed job is retried after a backoff, and each retry is recorded as it ends.
    */
   public void dispatch(List<Job> jobs) {
     if (jobs.isEmpty()) {
