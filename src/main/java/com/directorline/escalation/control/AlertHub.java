@@ -1,6 +1,7 @@
 package com.directorline.escalation.control;
 
 import com.directorline.escalation.entity.AlertMessage;
+import com.directorline.platform.control.ConfiguredDataSource;
 import com.directorline.platform.control.Workers;
 import com.directorline.schema.control.SchemaMigrated;
 import com.directorline.sessions.control.Sessions;
@@ -17,6 +18,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -56,6 +59,17 @@ public class AlertHub {
   @ConfigProperty(name = "directorline.alerts.heartbeat-seconds", defaultValue = "15")
   long heartbeatSeconds;
 
+  /**
+   * How often the alert table is read for alerts other instances committed: the only way on H2 (one
+   * instance), the safety net behind PostgreSQL's notices ({@link AlertNotices}).
+   */
+  @Inject
+  @ConfigProperty(name = "directorline.alerts.poll-millis")
+  Optional<Long> pollMillis;
+
+  private final boolean postgres = ConfiguredDataSource.isPostgres(ConfigProvider.getConfig());
+  private AlertNotices notices;
+
   private final Map<UUID, Set<Console>> consoles = new ConcurrentHashMap<>();
   private volatile long pollCursor;
   private ExecutorService writer;
@@ -66,7 +80,14 @@ public class AlertHub {
     writer = workers.dedicated(2);
     closer = workers.dedicated(2);
     // Threads of their own: a write blocked on a dead connection must not hold up the poll.
-    workers.dedicated(1).scheduleWithFixedDelay(this::pollSafely, 250, 250, TimeUnit.MILLISECONDS);
+    long poll = pollMillis.orElse(postgres ? 2_000L : 250L);
+    workers
+        .dedicated(1)
+        .scheduleWithFixedDelay(this::pollSafely, poll, poll, TimeUnit.MILLISECONDS);
+    if (postgres) {
+      notices = new AlertNotices(this::pollSafely);
+      workers.dedicated(1).execute(notices);
+    }
     workers
         .dedicated(1)
         .scheduleWithFixedDelay(
@@ -75,6 +96,9 @@ public class AlertHub {
 
   @PreDestroy
   void stop() {
+    if (notices != null) {
+      notices.stop();
+    }
     consoles.values().forEach(set -> set.forEach(Console::close));
   }
 
@@ -106,7 +130,8 @@ public class AlertHub {
     }
   }
 
-  private void pollSafely() {
+  /** Run by the poll and by a notice, so one at a time. */
+  private synchronized void pollSafely() {
     // A scheduled task that throws is never run again: nothing may escape from here.
     try {
       List<AlertMessage> fresh = alerts.after(pollCursor);

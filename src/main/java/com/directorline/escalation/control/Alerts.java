@@ -63,6 +63,8 @@ public class Alerts {
             .toList();
     alerts.forEach(em::persist);
     em.flush();
+    // On PostgreSQL the insert notifies every instance's AlertNotices when this transaction
+    // commits (a trigger, db/vendor/postgresql/V19_1): no statement of ours.
     committed.fire(new Committed(alerts.stream().map(AlertMessage::of).toList()));
   }
 

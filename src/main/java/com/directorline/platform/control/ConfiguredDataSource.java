@@ -79,6 +79,16 @@ public class ConfiguredDataSource implements DataSource {
         "db.url must start with jdbc:postgresql: (production) or jdbc:h2: (embedded default)");
   }
 
+  /**
+   * A connection of its own, outside the pool and its transactions, for work that holds one for as
+   * long as the application runs (PostgreSQL's LISTEN: a pooled connection would be handed to
+   * others and lose it).
+   */
+  public static Connection unpooled() throws SQLException {
+    return create(ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader()))
+        .getConnection();
+  }
+
   /** The database product the URL names, for the few places where SQL differs. */
   public static boolean isPostgres(Config config) {
     return config.getValue("db.url", String.class).startsWith("jdbc:postgresql:");
