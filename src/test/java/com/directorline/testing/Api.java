@@ -160,6 +160,21 @@ public final class Api {
         Json.createObjectBuilder().add("username", username).add("password", password).build());
   }
 
+  /** As {@link #login(String, String)}, with headers (e.g. X-Forwarded-For: "from" an address). */
+  public Reply login(String username, String password, Map<String, String> headers) {
+    return send(
+        "POST",
+        "/api/auth/login",
+        null,
+        "application/json",
+        Json.createObjectBuilder()
+            .add("username", username)
+            .add("password", password)
+            .build()
+            .toString(),
+        headers);
+  }
+
   /** Signs in and returns the access token; fails the test when sign-in fails. */
   public String signIn(String username, String password) {
     Reply reply = login(username, password);

@@ -400,19 +400,19 @@ class RosterIT {
     assertThat(team.rotation(team.admin(), team.anaFirst()).status()).isEqualTo(200);
     Map<String, String> anasPhone = Map.of("X-Forwarded-For", "198.51.100.17");
     Map<String, String> guesser = Map.of("X-Forwarded-For", "203.0.113.9");
-    assertThat(login(api, team.ana(), Api.Clinic.PASSWORD, anasPhone).status()).isEqualTo(200);
+    assertThat(api.login(team.ana(), Api.Clinic.PASSWORD, anasPhone).status()).isEqualTo(200);
 
     for (int attempt = 1; attempt <= 5; attempt++) {
-      assertThat(login(api, team.ana(), "guess " + attempt, guesser).status()).isEqualTo(401);
+      assertThat(api.login(team.ana(), "guess " + attempt, guesser).status()).isEqualTo(401);
     }
-    assertThat(login(api, team.ana(), Api.Clinic.PASSWORD, guesser).status()).isEqualTo(429);
+    assertThat(api.login(team.ana(), Api.Clinic.PASSWORD, guesser).status()).isEqualTo(429);
     assertThat(api.get(gapsPath, team.admin()).array())
         .as("a guesser's address is locked, not Ana's phone")
         .isEmpty();
 
     Instant before = Instant.now();
     for (int attempt = 1; attempt <= 5; attempt++) {
-      assertThat(login(api, team.ana(), "typo " + attempt, anasPhone).status()).isEqualTo(401);
+      assertThat(api.login(team.ana(), "typo " + attempt, anasPhone).status()).isEqualTo(401);
     }
     assertThat(api.get(gapsPath, team.admin()).array().getValuesAs(JsonObject.class))
         .singleElement()
@@ -431,20 +431,6 @@ class RosterIT {
     Reply unlocked = api.post("/api/users/" + team.anaId() + "/unlock", team.admin(), null);
     assertThat(unlocked.status()).as(unlocked.toString()).isEqualTo(200);
     assertThat(api.get(gapsPath, team.admin()).array()).as("unlocked").isEmpty();
-  }
-
-  private static Reply login(Api api, String username, String password, Map<String, String> from) {
-    return api.send(
-        "POST",
-        "/api/auth/login",
-        null,
-        "application/json",
-        Json.createObjectBuilder()
-            .add("username", username)
-            .add("password", password)
-            .build()
-            .toString(),
-        from);
   }
 
   @Test

@@ -61,8 +61,8 @@ class SignInIT {
     Api.Clinic clinic = api.newClinic();
     String username = clinic.enrol("INJECTOR");
 
-    Reply viaTls = login(api, username, Api.Clinic.PASSWORD, Map.of("X-Forwarded-Proto", "https"));
-    Reply plain = login(api, username, Api.Clinic.PASSWORD, Map.of());
+    Reply viaTls = api.login(username, Api.Clinic.PASSWORD, Map.of("X-Forwarded-Proto", "https"));
+    Reply plain = api.login(username, Api.Clinic.PASSWORD, Map.of());
 
     assertThat(viaTls.status()).isEqualTo(200);
     assertThat(viaTls.header("Set-Cookie")).contains("; Secure");
@@ -221,23 +221,21 @@ class SignInIT {
     Map<String, String> guesser = Map.of("X-Forwarded-For", "10.9.9.9, 203.0.113.66");
     Map<String, String> phone = Map.of("X-Forwarded-For", "198.51.100.7");
     for (int attempt = 1; attempt <= 5; attempt++) {
-      assertThat(login(api, username, "wrong password " + attempt, guesser).status())
-          .isEqualTo(401);
+      assertThat(api.login(username, "wrong password " + attempt, guesser).status()).isEqualTo(401);
     }
-    Reply locked = login(api, username, Api.Clinic.PASSWORD, guesser);
+    Reply locked = api.login(username, Api.Clinic.PASSWORD, guesser);
     assertThat(locked.status()).isEqualTo(429);
     assertThat(locked.json().getString("detail")).contains("ask your clinic admin to unlock");
     // The client-chosen first entry of X-Forwarded-For does not count: the proxy's last one does.
     assertThat(
-            login(
-                    api,
+            api.login(
                     username,
                     Api.Clinic.PASSWORD,
                     Map.of("X-Forwarded-For", "1.1.1.1, 203.0.113.66"))
                 .status())
         .isEqualTo(429);
 
-    assertThat(login(api, username, Api.Clinic.PASSWORD, phone).status())
+    assertThat(api.login(username, Api.Clinic.PASSWORD, phone).status())
         .as("the director's own phone, elsewhere")
         .isEqualTo(200);
 
@@ -248,12 +246,12 @@ class SignInIT {
     Reply unlocked = api.post("/api/users/" + userId + "/unlock", clinic.demoAdminToken(), null);
     assertThat(unlocked.status()).as(unlocked.toString()).isEqualTo(200);
     assertThat(unlocked.json().getBoolean("wasLocked")).isTrue();
-    assertThat(login(api, username, Api.Clinic.PASSWORD, guesser).status()).isEqualTo(200);
+    assertThat(api.login(username, Api.Clinic.PASSWORD, guesser).status()).isEqualTo(200);
 
     for (int attempt = 1; attempt <= 5; attempt++) {
-      login(api, username, "wrong again " + attempt, guesser);
+      api.login(username, "wrong again " + attempt, guesser);
     }
-    assertThat(login(api, username, Api.Clinic.PASSWORD, guesser).status()).isEqualTo(429);
+    assertThat(api.login(username, Api.Clinic.PASSWORD, guesser).status()).isEqualTo(429);
     String fresh = "a fresh passphrase for dana";
     assertThat(
             api.patch(
@@ -262,7 +260,7 @@ class SignInIT {
                     Json.createObjectBuilder().add("password", fresh).build())
                 .status())
         .isEqualTo(200);
-    assertThat(login(api, username, fresh, guesser).status())
+    assertThat(api.login(username, fresh, guesser).status())
         .as("a new password from the admin lifts the lock")
         .isEqualTo(200);
   }
@@ -284,20 +282,6 @@ class SignInIT {
 
     assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
     assertThat(refused.json().getString("type")).endsWith("person-of-other-clinics");
-  }
-
-  private static Reply login(Api api, String username, String password, Map<String, String> from) {
-    return api.send(
-        "POST",
-        "/api/auth/login",
-        null,
-        "application/json",
-        Json.createObjectBuilder()
-            .add("username", username)
-            .add("password", password)
-            .build()
-            .toString(),
-        from);
   }
 
   @Test
