@@ -192,6 +192,14 @@ public final class ChainVerifier {
   /** What one range found: its first broken position and why, or the last position checked. */
   private record Range(Long brokenAt, String problem, long last) {}
 
+  /** Positions {@code from} to {@code to} are missing: broken at {@code from}. */
+  private static Range gone(long from, long to) {
+    return new Range(
+        from,
+        "missing: positions " + from + (to > from ? " to " + to : "") + " are gone from the chain",
+        from - 1);
+  }
+
   private Report report(Range range, List<SignedCheckpoint> checkpoints) {
     if (range.brokenAt() == null) {
       SignedCheckpoint beyond =
@@ -248,13 +256,7 @@ public final class ChainVerifier {
           long seq = rs.getLong(1);
           String stored = rs.getString(2);
           if (seq != expected) {
-            return new Range(
-                expected,
-                "missing: positions "
-                    + expected
-                    + (seq - 1 > expected ? " to " + (seq - 1) : "")
-                    + " are gone from the chain",
-                expected - 1);
+            return gone(expected, seq - 1);
           }
           rs.getLong(3);
           if (rs.wasNull()) {
@@ -278,13 +280,9 @@ public final class ChainVerifier {
         }
       }
     }
-    if (to != Long.MAX_VALUE && expected - 1 < to) {
-      return new Range(
-          expected,
-          "missing: positions " + expected + " to " + to + " are gone from the chain",
-          expected - 1);
-    }
-    return new Range(null, null, expected - 1);
+    return to != Long.MAX_VALUE && expected - 1 < to
+        ? gone(expected, to)
+        : new Range(null, null, expected - 1);
   }
 
   /**
@@ -307,13 +305,7 @@ public final class ChainVerifier {
         }
         long seq = rows.seq();
         if (seq != expected) {
-          return new Range(
-              expected,
-              "missing: positions "
-                  + expected
-                  + (seq - 1 > expected ? " to " + (seq - 1) : "")
-                  + " are gone from the chain",
-              expected - 1);
+          return gone(expected, seq - 1);
         }
         if (!rows.hasEvent()) {
           return new Range(seq, "missing: the event at this position was deleted", seq - 1);
@@ -339,13 +331,9 @@ public final class ChainVerifier {
       return new Range(
           altered, mismatch(connection, altered, eventAt(connection, altered)), altered - 1);
     }
-    if (to != Long.MAX_VALUE && expected - 1 < to) {
-      return new Range(
-          expected,
-          "missing: positions " + expected + " to " + to + " are gone from the chain",
-          expected - 1);
-    }
-    return new Range(null, null, expected - 1);
+    return to != Long.MAX_VALUE && expected - 1 < to
+        ? gone(expected, to)
+        : new Range(null, null, expected - 1);
   }
 
   private static EventRow eventAt(Connection connection, long seq) throws SQLException {
