@@ -7,10 +7,8 @@ import com.directorline.testing.Reply;
 import com.directorline.testing.SseStream;
 import com.directorline.testing.TestDatabase;
 import com.directorline.testing.TestServer;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +33,8 @@ class CrossInstanceAlertBenchmark {
   @Test
   void alertsReachAConsoleOnTheOtherInstance() throws Exception {
     TestDatabase database = TestDatabase.createAnother();
-    Map<String, String> sharedKey = Map.of("DIRECTORLINE_TOKEN_PRIVATE_KEY", rsaPrivateKeyPem());
+    Map<String, String> sharedKey =
+        Map.of("DIRECTORLINE_TOKEN_PRIVATE_KEY", TestServer.tokenPrivateKeyPem());
     try (TestServer a = TestServer.startAsProduction("cross-a", database, sharedKey);
         TestServer b = TestServer.startAsProduction("cross-b", database, sharedKey)) {
       Api api = a.api();
@@ -116,14 +115,5 @@ class CrossInstanceAlertBenchmark {
         sorted.get(sorted.size() / 2) / 1e6,
         sorted.get((int) Math.ceil(0.99 * sorted.size()) - 1) / 1e6,
         sorted.get(sorted.size() - 1) / 1e6);
-  }
-
-  private static String rsaPrivateKeyPem() throws Exception {
-    var generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    return "-----BEGIN PRIVATE KEY-----\n"
-        + Base64.getMimeEncoder()
-            .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
-        + "\n-----END PRIVATE KEY-----\n";
   }
 }

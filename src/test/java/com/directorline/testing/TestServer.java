@@ -1,7 +1,10 @@
 package com.directorline.testing;
 
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,23 @@ public final class TestServer implements AutoCloseable {
    * jar's own test keep production's count; hashes name their rounds, so both verify alike.
    */
   private static final String TEST_PBKDF2_ITERATIONS = "10000";
+
+  /**
+   * A fresh token signing key (RSA, PKCS#8 PEM), for instances that share a database and so must
+   * share the key (docs/operations.md): pass it as {@code DIRECTORLINE_TOKEN_PRIVATE_KEY}.
+   */
+  public static String tokenPrivateKeyPem() {
+    try {
+      var generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      return "-----BEGIN PRIVATE KEY-----\n"
+          + Base64.getMimeEncoder()
+              .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+          + "\n-----END PRIVATE KEY-----\n";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   /** Starts a server and waits until it is ready. */
   public static TestServer start(String name, TestDatabase database, Map<String, String> extra) {

@@ -8,13 +8,11 @@ import com.directorline.testing.TestDatabase;
 import com.directorline.testing.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +80,7 @@ class EscalationAcrossRestartsIT {
     Map<String, String> sharedKey =
         Map.of(
             "DIRECTORLINE_TOKEN_PRIVATE_KEY",
-            rsaPrivateKeyPem(),
+            TestServer.tokenPrivateKeyPem(),
             "DIRECTORLINE_ALERTS_POLL_MILLIS",
             "600000");
     try (TestServer first = TestServer.start("instance-a", database, sharedKey);
@@ -124,15 +122,6 @@ class EscalationAcrossRestartsIT {
           .containsExactlyInAnyOrderEntriesOf(
               Map.of("emergency.alert", 3, "emergency.unanswered", 3));
     }
-  }
-
-  private static String rsaPrivateKeyPem() throws Exception {
-    var generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    return "-----BEGIN PRIVATE KEY-----\n"
-        + Base64.getMimeEncoder()
-            .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
-        + "\n-----END PRIVATE KEY-----\n";
   }
 
   private static Map<String, Integer> alertsByEvent(TestDatabase database, String emergencyId)
