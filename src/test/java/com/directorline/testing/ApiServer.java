@@ -14,9 +14,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * run ends. Test classes declare {@code @ExtendWith(ApiServer.class)} and take an {@link Api}.
  *
  * <p>The server runs with a 10-second idle timeout so automatic logoff can be observed, sends email
- * to {@link TestMail}, retries failed deliveries after 200 ms instead of 1 s, and checks open
- * consoles' sessions every second instead of every 15, and logs each request's SQL statements and
- * commits; every other setting is the production default.
+ * to {@link TestMail}, retries failed deliveries after 200 ms instead of 1 s (looking for owed ones
+ * every 100 ms), and checks open consoles' sessions every second instead of every 15, and logs each
+ * request's SQL statements and commits; every other setting is the production default.
  */
 public class ApiServer implements ParameterResolver {
 
@@ -59,6 +59,7 @@ public class ApiServer implements ParameterResolver {
                 Map.entry("DIRECTORLINE_MAIL_HOST", "127.0.0.1"),
                 Map.entry("DIRECTORLINE_MAIL_PORT", String.valueOf(TestMail.port())),
                 Map.entry("DIRECTORLINE_ALERTS_FIRST_RETRY_MILLIS", "200"),
+                Map.entry("DIRECTORLINE_ALERTS_OUTBOX_POLL_MILLIS", "100"),
                 Map.entry("DIRECTORLINE_ALERTS_HEARTBEAT_SECONDS", "1"),
                 // The roster's coverage check every 10 s instead of every 15 minutes.
                 Map.entry("DIRECTORLINE_ONCALL_COVERAGE_CHECK_SECONDS", "10"),

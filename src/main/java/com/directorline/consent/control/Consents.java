@@ -219,6 +219,12 @@ public class Consents {
 
   /** What the emergency rests on for its consult: the exception wins, being specific to it. */
   public Basis basisFor(UUID clinicId, String patientRef, UUID emergencyId) {
+    Basis none = new Basis(ConsentBasis.NOT_RECORDED, null, null, null);
+    if (patientRef == null) {
+      // Launched alert first: the patient is not named yet, and the exception needs the patient
+      // (it opens a task to inform them), so none can exist: no query on the launch's answer.
+      return none;
+    }
     Optional<ConsentException> exception = exceptionFor(emergencyId);
     if (exception.isPresent()) {
       return new Basis(
@@ -226,10 +232,6 @@ public class Consents {
           null,
           exception.get().reason(),
           exception.get().recordedAt());
-    }
-    Basis none = new Basis(ConsentBasis.NOT_RECORDED, null, null, null);
-    if (patientRef == null) {
-      return none; // launched alert first: the patient is not named yet
     }
     return inEffect(clinicId, patientRef, ConsentKind.TELEHEALTH_CONSULT)
         .map(c -> new Basis(ConsentBasis.TELEHEALTH_CONSENT, c.id(), null, c.obtainedAt()))

@@ -44,6 +44,7 @@ public class Alerts {
   @Inject Clock clock;
   @Inject Event<Committed> committed;
   @Inject AlertHub hub;
+  @Inject Outbox outbox;
 
   /** Alerts written in one transaction, delivered after it commits. */
   public record Committed(List<AlertMessage> messages) {}
@@ -63,9 +64,19 @@ public class Alerts {
             .toList();
     alerts.forEach(em::persist);
     em.flush();
+    if (outbound(event)) {
+      // Owed from this commit on: email and webhook reach the person even if this instance dies
+      // before it has sent them (OutboundAlerts makes them at once; Outbox keeps them owed).
+      outbox.open(alerts);
+    }
     // On PostgreSQL the insert notifies every instance's AlertNotices when this transaction
     // commits (a trigger, db/vendor/postgresql/V19_1): no statement of ours.
     committed.fire(new Committed(alerts.stream().map(AlertMessage::of).toList()));
+  }
+
+  /** Events that also go out by email and the clinic's webhook. */
+  public static boolean outbound(String event) {
+    return ALERT.equals(event) || FOLLOW_UP_DUE.equals(event);
   }
 
   void deliverAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Committed alerts) {
@@ -97,6 +108,21 @@ public class Alerts {
         .createQuery("select a from Alert a where a.seq > :after order by a.seq", Alert.class)
         .setParameter("after", afterSeq)
         .setMaxResults(1000)
+        .getResultList()
+        .stream()
+        .map(AlertMessage::of)
+        .toList();
+  }
+
+  /** These alerts, by their seq. */
+  @Transactional
+  public List<AlertMessage> bySeq(Collection<Long> seqs) {
+    if (seqs.isEmpty()) {
+      return List.of();
+    }
+    return em
+        .createQuery("select a from Alert a where a.seq in :seqs order by a.seq", Alert.class)
+        .setParameter("seqs", seqs)
         .getResultList()
         .stream()
         .map(AlertMessage::of)

@@ -25,7 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Webhook settings and the record of every delivery attempt. */
+/** Webhook settings and the record of every delivery attempt ({@link Outbox} writes it). */
 @ApplicationScoped
 public class Deliveries {
 
@@ -34,12 +34,6 @@ public class Deliveries {
   @Inject WebhookSender sender;
   @Inject AuditTrail trail;
   @Inject Clock clock;
-
-  /** Written on their own: deliveries run after the alert's transaction has committed. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
-  public void record(List<Delivery> attempts) {
-    attempts.forEach(em::persist);
-  }
 
   @Transactional
   public List<Delivery> recent(UUID clinicId, int limit) {

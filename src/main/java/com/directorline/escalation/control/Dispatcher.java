@@ -1,17 +1,19 @@
 package com.directorline.escalation.control;
 
 import com.directorline.escalation.entity.Delivery;
+import com.directorline.escalation.entity.PendingDelivery;
 import com.directorline.platform.control.Workers;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,9 +22,10 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Runs delivery attempts off the request and escalation threads, so a slow or failing channel never
- * delays another channel or the escalation, and retries failed attempts with exponential backoff (1
- * s, 2 s, 4 s, ... at most {@code directorline.alerts.max-attempts} attempts). Every attempt is
- * recorded and counted per channel and outcome.
+ * delays another channel or the escalation. A failed attempt is owed again after an exponential
+ * backoff (1 s, 2 s, 4 s, ... at most {@code directorline.alerts.max-attempts} attempts) as a row
+ * of the {@link Outbox}, which any instance makes when it falls due: a retry survives the instance
+ * that scheduled it. Every attempt is recorded and counted per channel and outcome.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -30,7 +33,7 @@ public class Dispatcher {
   private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
 
   @Inject Workers workers;
-  @Inject Deliveries deliveries;
+  @Inject Outbox outbox;
   @Inject MetricRegistry metrics;
   @Inject Clock clock;
 
@@ -43,11 +46,11 @@ public class Dispatcher {
   long firstRetryMillis;
 
   /** Deliveries have threads of their own: a slow SMTP server delays no other channel. */
-  private ScheduledExecutorService scheduler;
+  private ScheduledExecutorService executor;
 
   @PostConstruct
   void start() {
-    scheduler = workers.dedicated(4);
+    executor = workers.dedicated(4);
   }
 
   /** The result of one attempt. */
@@ -71,43 +74,64 @@ public class Dispatcher {
     Result tryOnce();
   }
 
-  /** One delivery to make: the alert it is for, where it goes, and how to try once. */
+  /** One delivery to make: the alert it is for, where it goes, which attempt, how to try once. */
   public record Job(
-      long alertSeq, UUID clinicId, Delivery.Channel channel, String target, Attempt attempt) {}
+      long alertSeq,
+      UUID clinicId,
+      Delivery.Channel channel,
+      String target,
+      int number,
+      Attempt attempt) {
 
-  /**
-   * Tries every job at once on the dispatcher's threads, and records their first attempts together
-   * in one transaction when the last of them has ended: an alert's email and webhook cost the
-   * database one commit, not one each (a slow mail server delays that record, never the webhook). A
-   * failed job is retried after a backoff, and each retry is recorded as it ends.
-   */
-  public void dispatch(List<Job> jobs) {
-    if (jobs.isEmpty()) {
-      return;
-    }
-    FirstAttempts first = new FirstAttempts(jobs.size());
-    for (Job job : jobs) {
-      scheduler.execute(() -> run(job, 1, first));
+    public Job numbered(int n) {
+      return new Job(alertSeq, clinicId, channel, target, n, attempt);
     }
   }
 
-  /** The first attempts of one dispatch, written together when the last has ended. */
-  private static final class FirstAttempts {
+  /**
+   * What the jobs of one dispatch settle in the outbox: the first attempts of these alerts, and
+   * these claimed rows.
+   */
+  public record Owed(Collection<Long> firstOf, Collection<UUID> claimed) {}
+
+  /**
+   * Tries every job at once on the dispatcher's threads, and when the last of them has ended
+   * records their attempts, settles what they were owed for and owes their retries, in one
+   * transaction: an alert's email and webhook cost the database one commit, not one each (a slow
+   * mail server delays that record, never the webhook).
+   */
+  public void dispatch(List<Job> jobs, Owed owed) {
+    if (jobs.isEmpty()) {
+      settle(List.of(), owed, List.of());
+      return;
+    }
+    Attempts attempts = new Attempts(jobs.size());
+    for (Job job : jobs) {
+      executor.execute(() -> run(job, attempts, owed));
+    }
+  }
+
+  /** The attempts of one dispatch, settled together when the last has ended. */
+  private static final class Attempts {
     private final List<Delivery> ended = new ArrayList<>();
+    private final List<Job> failed = new ArrayList<>();
     private final int expected;
 
-    FirstAttempts(int expected) {
+    Attempts(int expected) {
       this.expected = expected;
     }
 
-    /** All of them once this was the last to end; null before. */
-    synchronized List<Delivery> add(Delivery delivery) {
+    /** True once this was the last to end. */
+    synchronized boolean add(Job job, Delivery delivery) {
       ended.add(delivery);
-      return ended.size() == expected ? List.copyOf(ended) : null;
+      if (delivery.outcome() == Delivery.Outcome.FAILED) {
+        failed.add(job);
+      }
+      return ended.size() == expected;
     }
   }
 
-  private void run(Job job, int number, FirstAttempts first) {
+  private void run(Job job, Attempts attempts, Owed owed) {
     Result result;
     try {
       result = job.attempt().tryOnce();
@@ -115,35 +139,46 @@ public class Dispatcher {
       LOG.log(Level.WARNING, "alert delivery failed: {0}", e.getClass().getName());
       result = Result.failed(null, "not delivered");
     }
+    Instant now = clock.instant();
     Delivery delivery =
         new Delivery(
             job.alertSeq(),
             job.clinicId(),
             job.channel(),
             job.target(),
-            number,
+            job.number(),
             result.outcome(),
             result.statusCode(),
             result.error(),
-            clock.instant());
-    List<Delivery> toRecord = first == null ? List.of(delivery) : first.add(delivery);
-    if (toRecord != null) {
-      try {
-        deliveries.record(toRecord);
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "could not record delivery attempts: {0}", e.getClass().getName());
-      }
-    }
+            now);
     metrics
         .counter(
             "alert_deliveries",
             new Tag("channel", job.channel().name().toLowerCase()),
             new Tag("result", result.outcome().name().toLowerCase()))
         .inc();
-    if (result.outcome() == Delivery.Outcome.FAILED && number < maxAttempts) {
-      Duration backoff = backoff(firstRetryMillis, number);
-      scheduler.schedule(
-          () -> run(job, number + 1, null), backoff.toMillis(), TimeUnit.MILLISECONDS);
+    if (attempts.add(job, delivery)) {
+      List<PendingDelivery> retries =
+          attempts.failed.stream()
+              .filter(failed -> failed.number() < maxAttempts)
+              .map(
+                  failed ->
+                      PendingDelivery.retry(
+                          failed.alertSeq(),
+                          failed.channel(),
+                          failed.number() + 1,
+                          now.plus(backoff(firstRetryMillis, failed.number()))))
+              .toList();
+      settle(attempts.ended, owed, retries);
+    }
+  }
+
+  private void settle(List<Delivery> attempts, Owed owed, List<PendingDelivery> retries) {
+    try {
+      outbox.settle(attempts, owed.firstOf(), owed.claimed(), retries);
+    } catch (RuntimeException e) {
+      // Still owed: the rows stay, and are made again once their claim runs out.
+      LOG.log(Level.WARNING, "could not record delivery attempts: {0}", e.getClass().getName());
     }
   }
 

@@ -6,6 +6,7 @@ import com.directorline.escalation.entity.Webhook;
 import com.directorline.identity.control.Users;
 import com.directorline.identity.entity.Contact;
 import com.directorline.platform.control.Workers;
+import com.directorline.schema.control.SchemaMigrated;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,11 +19,15 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -33,6 +38,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OutboundAlerts {
 
+  private static final Logger LOG = Logger.getLogger(OutboundAlerts.class.getName());
+
   @Inject Workers workers;
   @Inject Dispatcher dispatcher;
   @Inject AlertMail mail;
@@ -41,6 +48,12 @@ public class OutboundAlerts {
   @Inject Users users;
   @Inject Clock clock;
   @Inject OutboundAlerts self;
+  @Inject Outbox outbox;
+  @Inject Alerts alerts;
+
+  @Inject
+  @ConfigProperty(name = "directorline.alerts.outbox-poll-millis", defaultValue = "500")
+  long pollMillis;
 
   @Inject
   @ConfigProperty(name = "directorline.public-url", defaultValue = "http://localhost:8080")
@@ -57,16 +70,59 @@ public class OutboundAlerts {
   }
 
   /**
+   * Makes the deliveries that fell due: retries, and first attempts that the instance which wrote
+   * them did not make (it died). Periodic, so nobody's request: on a timer thread.
+   */
+  void startRetrying(@Observes SchemaMigrated migrated) {
+    workers
+        .timers(1)
+        .scheduleWithFixedDelay(this::retryDue, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+  }
+
+  void retryDue() {
+    try {
+      List<Outbox.Claimed> claimed = outbox.claimDue(50);
+      if (!claimed.isEmpty()) {
+        retry(claimed);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "owed deliveries not made; trying again: {0}", e.getClass().getName());
+    }
+  }
+
+  /** The claimed deliveries' jobs, built from their alerts as the first attempts were. */
+  private void retry(List<Outbox.Claimed> claimed) {
+    Map<Long, AlertMessage> messages = new HashMap<>();
+    alerts
+        .bySeq(claimed.stream().map(Outbox.Claimed::alertSeq).distinct().toList())
+        .forEach(m -> messages.put(m.seq(), m));
+    List<Dispatcher.Job> all = jobs(List.copyOf(messages.values()));
+    List<Dispatcher.Job> jobs = new ArrayList<>();
+    for (Outbox.Claimed owed : claimed) {
+      // A channel with no target now (the webhook removed) has nothing left to make.
+      all.stream()
+          .filter(job -> job.alertSeq() == owed.alertSeq() && owed.covers(job.channel()))
+          .map(job -> job.numbered(owed.attempt()))
+          .forEach(jobs::add);
+    }
+    dispatcher.dispatch(
+        jobs, new Dispatcher.Owed(List.of(), claimed.stream().map(Outbox.Claimed::id).toList()));
+  }
+
+  /**
    * The alerts and follow-up reminders of one transaction go out together: their recipients read at
    * once, their deliveries tried at once and their first attempts recorded in one transaction.
    */
   void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) Alerts.Committed committed) {
     List<AlertMessage> outbound =
-        committed.messages().stream()
-            .filter(m -> Alerts.ALERT.equals(m.event()) || Alerts.FOLLOW_UP_DUE.equals(m.event()))
-            .toList();
+        committed.messages().stream().filter(m -> Alerts.outbound(m.event())).toList();
     if (!outbound.isEmpty()) {
-      executor.execute(() -> deliver(outbound));
+      executor.execute(
+          () ->
+              dispatcher.dispatch(
+                  jobs(outbound),
+                  new Dispatcher.Owed(
+                      outbound.stream().map(AlertMessage::seq).toList(), List.of())));
     }
   }
 
@@ -75,7 +131,11 @@ public class OutboundAlerts {
     return new Recipients(users.contacts(people), deliveries.webhooks(clinics));
   }
 
-  private void deliver(List<AlertMessage> messages) {
+  /** Every delivery of these alerts, as first attempts. */
+  private List<Dispatcher.Job> jobs(List<AlertMessage> messages) {
+    if (messages.isEmpty()) {
+      return List.of();
+    }
     List<JsonObject> data = messages.stream().map(OutboundAlerts::data).toList();
     Recipients recipients =
         self.recipients(
@@ -90,7 +150,7 @@ public class OutboundAlerts {
         followUpDue(message, data.get(i), recipients, jobs);
       }
     }
-    dispatcher.dispatch(jobs);
+    return jobs;
   }
 
   private static JsonObject data(AlertMessage message) {
@@ -205,6 +265,7 @@ public class OutboundAlerts {
         clinicId,
         Delivery.Channel.EMAIL,
         to == null ? "(no address)" : to,
+        1,
         () ->
             to == null ? Dispatcher.Result.skipped(withoutAddress) : mail.send(to, subject, body));
   }
@@ -216,6 +277,7 @@ public class OutboundAlerts {
         clinicId,
         Delivery.Channel.WEBHOOK,
         webhook.url(),
+        1,
         () ->
             webhookSender.post(
                 webhook.url(), webhook.secret(), "alert-" + message.seq(), body, clock));

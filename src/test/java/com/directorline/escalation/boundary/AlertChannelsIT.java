@@ -6,6 +6,7 @@ import com.directorline.testing.Api;
 import com.directorline.testing.ApiServer;
 import com.directorline.testing.Processes;
 import com.directorline.testing.Reply;
+import com.directorline.testing.TestDatabase;
 import com.directorline.testing.TestMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.sun.net.httpserver.HttpServer;
@@ -15,12 +16,16 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
@@ -167,6 +172,91 @@ class AlertChannelsIT {
           .containsExactly("SENT");
     } finally {
       receiver.stop(0);
+    }
+  }
+
+  /**
+   * What an instance leaves when it dies between the alert's commit and its first attempts: the
+   * owed row, written with the alert and never settled. Once its claim has run out, the server
+   * makes the deliveries it owes (same delivery id, for the receiver to de-duplicate) and settles
+   * the row.
+   */
+  @Test
+  void deliveriesOwedByAnInstanceThatDiedAreMadeByTheServerThatFindsThem(Api api) throws Exception {
+    List<String> deliveryIds = new CopyOnWriteArrayList<>();
+    HttpServer receiver =
+        HttpServer.create(new InetSocketAddress("127.0.0.1", Processes.freePort()), 0);
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          deliveryIds.add(exchange.getRequestHeaders().getFirst("X-DirectorLine-Delivery"));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
+    try {
+      Api.Clinic clinic = api.newClinic();
+      String director = clinic.enrol("DIRECTOR");
+      String injector = clinic.signIn(clinic.enrol("INJECTOR"));
+      policy(api, clinic, clinic.userId(director));
+      String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+      assertThat(setWebhook(api, clinic, clinic.demoAdminToken(), url).status()).isEqualTo(200);
+      String id = api.post("/api/emergencies", injector, LAUNCH).json().getString("id");
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> deliveryIds.size() == 1);
+      long seq;
+      try (Connection db = TestDatabase.get().connect()) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> owed(db, id) == 0);
+        try (PreparedStatement alert =
+            db.prepareStatement(
+                "select seq from alert where emergency_id = ? and event = 'emergency.alert'")) {
+          alert.setObject(1, UUID.fromString(id));
+          try (ResultSet rows = alert.executeQuery()) {
+            assertThat(rows.next()).isTrue();
+            seq = rows.getLong(1);
+          }
+        }
+        try (PreparedStatement left =
+            db.prepareStatement(
+                "insert into pending_delivery (id, alert_seq, channel, attempt, due_at)"
+                    + " values (?, ?, null, 1, now() - interval '1 second')")) {
+          left.setObject(1, UUID.randomUUID());
+          left.setLong(2, seq);
+          left.executeUpdate();
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> deliveryIds.size() == 2);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> owed(db, id) == 0);
+      }
+      assertThat(deliveryIds).containsExactly("alert-" + seq, "alert-" + seq);
+      List<JsonObject> attempts =
+          Awaitility.await()
+              .atMost(Duration.ofSeconds(10))
+              .until(
+                  () ->
+                      api.get(
+                              "/api/clinics/" + clinic.id() + "/alert-deliveries",
+                              clinic.demoAdminToken())
+                          .array()
+                          .getValuesAs(JsonObject.class),
+                  list -> list.size() == 4);
+      assertThat(attempts)
+          .extracting(d -> d.getString("channel") + " " + d.getString("outcome"))
+          .containsExactlyInAnyOrder("WEBHOOK SENT", "WEBHOOK SENT", "EMAIL SENT", "EMAIL SENT");
+    } finally {
+      receiver.stop(0);
+    }
+  }
+
+  private static long owed(Connection db, String emergencyId) throws Exception {
+    try (PreparedStatement count =
+        db.prepareStatement(
+            "select count(*) from pending_delivery p join alert a on a.seq = p.alert_seq"
+                + " where a.emergency_id = ?")) {
+      count.setObject(1, UUID.fromString(emergencyId));
+      try (ResultSet rows = count.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
     }
   }
 
