@@ -1,9 +1,12 @@
 package com.directorline.chain.control;
 
+import com.google.crypto.tink.KeysetHandle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -32,10 +35,38 @@ public final class VerifyCommand {
     System.exit(run(args));
   }
 
+  /**
+   * Writes a new checkpoint signing keyset for the servers (owner-only; an existing file is never
+   * overwritten) and prints its public key for the compliance officer: the way to create one before
+   * the first start of several instances, which must share it.
+   */
+  static int newSigningKeyset(Path file) {
+    KeysetHandle keyset = CheckpointKeys.generate();
+    try {
+      Files.writeString(
+          Files.createFile(
+              file,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
+          CheckpointKeys.serializePrivate(keyset),
+          StandardCharsets.UTF_8);
+    } catch (FileAlreadyExistsException e) {
+      System.err.println(file + " exists; not overwritten");
+      return 2;
+    } catch (IOException e) {
+      System.err.println("cannot write " + file);
+      return 2;
+    }
+    System.out.print(CheckpointKeys.publicKeyPem(keyset));
+    return 0;
+  }
+
   static int run(String[] args) {
     Map<String, String> options = new HashMap<>();
     for (int i = 0; i + 1 < args.length; i += 2) {
       options.put(args[i], args[i + 1]);
+    }
+    if (options.containsKey("--new-signing-keyset") && args.length == 2) {
+      return newSigningKeyset(Path.of(options.get("--new-signing-keyset")));
     }
     String url = options.get("--db-url");
     String keyFile = options.get("--public-key");
@@ -43,7 +74,8 @@ public final class VerifyCommand {
       System.err.println(
           "usage: --db-url <jdbc url> [--db-user <user>] --public-key <PEM or Tink public keyset"
               + " file> [--checkpoint-copies <directory>] [--threads <n>]   (password from"
-              + " DB_PASSWORD)");
+              + " DB_PASSWORD)\n       --new-signing-keyset <file>   (a keyset for the servers'"
+              + " DIRECTORLINE_AUDIT_SIGNING_KEYSET_FILE)");
       return 2;
     }
     String password = System.getenv().getOrDefault("DB_PASSWORD", "");

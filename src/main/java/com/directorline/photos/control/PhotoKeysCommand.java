@@ -3,9 +3,11 @@ package com.directorline.photos.control;
 import com.google.crypto.tink.KeysetHandle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,6 +24,7 @@ import java.util.UUID;
  * Rotates the photo master key without downtime (docs/operations.md):
  *
  * <pre>
+ * java -jar target/directorline-photo-keys.jar create --keyset-file keys.json   (once, before the first start)
  * java -jar target/directorline-photo-keys.jar add-key --keyset-file keys.json
  * (restart the instances one by one: they can now read photos under either key)
  * java -jar target/directorline-photo-keys.jar promote-key --keyset-file keys.json --key-id 1a2b3c4d
@@ -60,6 +63,9 @@ public final class PhotoKeysCommand {
       return usage();
     }
     Path keysetFile = Path.of(file);
+    if (args[0].equals("create") && args.length == 3) {
+      return create(keysetFile);
+    }
     try {
       KeysetHandle keyset =
           Envelope.parseMaster(Files.readString(keysetFile, StandardCharsets.UTF_8));
@@ -205,9 +211,32 @@ public final class PhotoKeysCommand {
         temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
+  /**
+   * A new master keyset (owner-only; an existing file is never overwritten): the way to create the
+   * one that several instances share, kept apart from the database.
+   */
+  private static int create(Path keysetFile) {
+    try {
+      Files.writeString(
+          Files.createFile(
+              keysetFile,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
+          Envelope.serializeMaster(Envelope.newMasterKeyset()),
+          StandardCharsets.UTF_8);
+      System.out.println("created " + keysetFile);
+      return 0;
+    } catch (FileAlreadyExistsException e) {
+      System.err.println(keysetFile + " exists; not overwritten");
+    } catch (IOException e) {
+      System.err.println("cannot write the keyset file " + keysetFile);
+    }
+    return 2;
+  }
+
   private static int usage() {
     System.err.println(
-        "usage: add-key --keyset-file <file>\n"
+        "usage: create --keyset-file <file>\n"
+            + "       add-key --keyset-file <file>\n"
             + "       promote-key --keyset-file <file> --key-id <8 hex digits>\n"
             + "       rewrap --keyset-file <file> --db-url <jdbc url> [--db-user <user>]\n"
             + "       remove-key --keyset-file <file> --key-id <8 hex digits> --db-url <jdbc url>"

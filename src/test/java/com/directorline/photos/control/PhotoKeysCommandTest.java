@@ -27,6 +27,28 @@ class PhotoKeysCommandTest {
   @TempDir Path dir;
 
   @Test
+  void createWritesAnOwnerOnlyKeysetThatWrapsAndNeverOverwritesOne() throws Exception {
+    Path file = dir.resolve("photo-master-keyset.json");
+    assertThat(PhotoKeysCommand.run(new String[] {"create", "--keyset-file", file.toString()}))
+        .isZero();
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    KeysetHandle keyset = Envelope.parseMaster(Files.readString(file));
+    byte[] plain = "photo".getBytes(StandardCharsets.UTF_8);
+    byte[] ad = Envelope.associatedData(UUID.randomUUID(), UUID.randomUUID());
+    Envelope envelope = new Envelope(keyset);
+    Envelope.Sealed sealed = envelope.seal(plain, ad);
+    assertThat(envelope.open(sealed.wrappedKey(), sealed.ciphertext(), ad)).isEqualTo(plain);
+
+    String before = Files.readString(file);
+    assertThat(PhotoKeysCommand.run(new String[] {"create", "--keyset-file", file.toString()}))
+        .isEqualTo(2);
+    assertThat(Files.readString(file)).isEqualTo(before);
+  }
+
+  @Test
   void addPromoteAndRewrapLeavesEveryPhotoReadableUnderTheNewKeyAlone() throws Exception {
     String url =
         "jdbc:h2:mem:keys"
