@@ -172,9 +172,12 @@ async function poll() {
   try {
     const next = await api('GET', `/api/emergencies/${current.id}/progress`);
     const changed = !progress || progress.timelineEntries !== next.timelineEntries || progress.status !== next.status;
+    const entriesChanged = progress && progress.timelineEntries !== next.timelineEntries;
     progress = next;
     if (changed) {
       render();
+      // Details added from another of the injector's devices are a timeline entry: show them.
+      if (entriesChanged) refreshDetails();
       // Guidance, orders and ticks show up here; read (and audited) only when something changed.
       const status = progress.status;
       if (status !== 'ALERTING') {
@@ -191,8 +194,25 @@ async function poll() {
   }
 }
 
+/** The patient's details as the server has them, when another device may have added them. */
+async function refreshDetails() {
+  const id = current.id;
+  try {
+    const e = await api('GET', `/api/emergencies/${id}`);
+    if (!current || current.id !== id) return;
+    if (e.patientRef !== current.patientRef || e.patientInitials !== current.patientInitials || e.note !== current.note) {
+      Object.assign(current, { patientRef: e.patientRef, patientInitials: e.patientInitials, note: e.note });
+      renderPatient();
+      refreshConsent();
+    }
+  } catch (e) {
+    // The next change tries again.
+  }
+}
+
 function render() {
   const p = progress;
+  $('patient-hint').textContent = `${p.status === 'ALERTING' ? 'The director is being alerted. ' : ''}Add the patient now: consent and photos are filed under the chart number.`;
   const title = $('status-title');
   const step = p.escalation;
   const alerted = step.alerted.filter((a) => a.round === step.round);
