@@ -120,6 +120,26 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Kills the server as a crash would ({@code kill -9}): no shutdown hook, no request finished, no
+   * connection closed but by the kernel.
+   */
+  public void kill() {
+    if (process != null) {
+      process.destroyForcibly();
+      try {
+        process.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      process = null;
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
   @Override
   public void close() {
     stop();
