@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -105,10 +107,36 @@ public class Dispatcher {
       settle(List.of(), owed, List.of());
       return;
     }
-    Attempts attempts = new Attempts(jobs.size());
+    Attempts attempts = new Attempts(jobs.size(), owed, clock.instant());
+    inFlight.add(attempts);
     for (Job job : jobs) {
       executor.execute(() -> run(job, attempts, owed));
     }
+  }
+
+  /** Dispatches whose attempts have not all ended yet. */
+  private final Set<Attempts> inFlight = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Renews the claim on what this instance has been making for half a claim period or more (jobs
+   * queued behind a slow mail server), so nobody makes it again meanwhile. Called before each look
+   * for due rows; costs nothing while every dispatch ends in time.
+   */
+  public void renewLongRunning() {
+    Instant now = clock.instant();
+    Instant before = now.minus(outbox.claim().dividedBy(2));
+    List<Attempts> old = inFlight.stream().filter(a -> a.renewedAt.isBefore(before)).toList();
+    if (old.isEmpty()) {
+      return;
+    }
+    List<Long> firstOf = new ArrayList<>();
+    List<UUID> claimed = new ArrayList<>();
+    for (Attempts attempts : old) {
+      firstOf.addAll(attempts.owed.firstOf());
+      claimed.addAll(attempts.owed.claimed());
+    }
+    outbox.renew(firstOf, claimed);
+    old.forEach(attempts -> attempts.renewedAt = now);
   }
 
   /** The attempts of one dispatch, settled together when the last has ended. */
@@ -116,9 +144,13 @@ public class Dispatcher {
     private final List<Delivery> ended = new ArrayList<>();
     private final List<Job> failed = new ArrayList<>();
     private final int expected;
+    private final Owed owed;
+    private volatile Instant renewedAt;
 
-    Attempts(int expected) {
+    Attempts(int expected, Owed owed, Instant started) {
       this.expected = expected;
+      this.owed = owed;
+      this.renewedAt = started;
     }
 
     /** True once this was the last to end. */
@@ -170,6 +202,7 @@ public class Dispatcher {
                           now.plus(backoff(firstRetryMillis, failed.number()))))
               .toList();
       settle(attempts.ended, owed, retries);
+      inFlight.remove(attempts);
     }
   }
 

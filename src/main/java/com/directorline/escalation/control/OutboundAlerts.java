@@ -81,6 +81,7 @@ public class OutboundAlerts {
 
   void retryDue() {
     try {
+      dispatcher.renewLongRunning();
       List<Outbox.Claimed> claimed = outbox.claimDue(50);
       if (!claimed.isEmpty()) {
         retry(claimed);

@@ -101,6 +101,30 @@ public class Outbox {
     retries.forEach(em::persist);
   }
 
+  /**
+   * Holds the deliveries this instance is still making for another claim period, so that neither
+   * another instance nor this one's own look for due rows makes them a second time while they wait
+   * behind a slow mail server.
+   */
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  public void renew(Collection<Long> firstOf, Collection<UUID> claimed) {
+    Instant until = clock.instant().plus(claim());
+    if (!firstOf.isEmpty()) {
+      em.createQuery(
+              "update PendingDelivery p set p.dueAt = :until"
+                  + " where p.alertSeq in :seqs and p.channel is null")
+          .setParameter("until", until)
+          .setParameter("seqs", firstOf)
+          .executeUpdate();
+    }
+    if (!claimed.isEmpty()) {
+      em.createQuery("update PendingDelivery p set p.dueAt = :until where p.id in :ids")
+          .setParameter("until", until)
+          .setParameter("ids", claimed)
+          .executeUpdate();
+    }
+  }
+
   /** Deliveries owed and not yet made, for operations and tests. */
   @Transactional
   public long owed() {
