@@ -90,9 +90,9 @@ class AlertLatencyBenchmark {
             "WARMUP %d: 50 at once, server CPU %.2f ms per launch, alert p50 %.1f ms, p99 %.1f"
                 + " ms%n",
             n, warm.get(n - 1), millis(percentile(round, 50)), millis(percentile(round, 99)));
-        if (n >= 100 || (n >= 40 && steady(warm))) {
+        if (n >= 100 || (n >= 40 && Warmup.steady(warm))) {
           System.out.println(
-              steady(warm) ? "WARMUP steady" : "WARMUP NOT steady after " + n + " rounds");
+              Warmup.steady(warm) ? "WARMUP steady" : "WARMUP NOT steady after " + n + " rounds");
           break;
         }
       }
@@ -217,15 +217,6 @@ class AlertLatencyBenchmark {
   private static long clientCpuNanos() {
     return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
-  }
-
-  /** The mean of the last 5 within 5% of the mean of the 5 before. */
-  private static boolean steady(List<Double> values) {
-    int n = values.size();
-    double last = values.subList(n - 5, n).stream().mapToDouble(d -> d).average().orElseThrow();
-    double before =
-        values.subList(n - 10, n - 5).stream().mapToDouble(d -> d).average().orElseThrow();
-    return Math.abs(last - before) / last < 0.05;
   }
 
   private static String summary(List<Long> nanos) {
