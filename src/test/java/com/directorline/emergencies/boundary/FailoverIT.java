@@ -8,13 +8,12 @@ import com.directorline.photos.control.TestImages;
 import com.directorline.testing.Api;
 import com.directorline.testing.Browser;
 import com.directorline.testing.HaProxy;
-import com.directorline.testing.Processes;
 import com.directorline.testing.ReconnectingConsole;
 import com.directorline.testing.Reply;
 import com.directorline.testing.SseStream;
 import com.directorline.testing.TestDatabase;
 import com.directorline.testing.TestServer;
-import com.sun.net.httpserver.HttpServer;
+import com.directorline.testing.WebhookReceiver;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
@@ -22,7 +21,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,9 +40,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
@@ -167,38 +163,12 @@ class FailoverIT {
   void killingAnInstanceLosesNoAlertNoDeadlineNoWebhookAndLeavesNoHalfUpload() throws Exception {
     Api api = new Api(proxy.baseUrl());
     EmergencyIT.Team team = EmergencyIT.team(api, 3, 8, 1);
-    Map<String, Integer> answered = new ConcurrentHashMap<>();
-    AtomicBoolean receiverUp = new AtomicBoolean(false);
-    HttpServer receiver =
-        HttpServer.create(new InetSocketAddress("127.0.0.1", Processes.freePort()), 0);
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          exchange.getRequestBody().readAllBytes();
-          int status = receiverUp.get() ? 204 : 503;
-          answered.merge(
-              exchange.getRequestHeaders().getFirst("X-DirectorLine-Delivery") + " " + status,
-              1,
-              Integer::sum);
-          exchange.sendResponseHeaders(status, -1);
-          exchange.close();
-        });
-    receiver.start();
+    // The clinic's pager gateway is down until A has died.
+    WebhookReceiver receiver = WebhookReceiver.answering(503);
     List<ReconnectingConsole> consoles = new ArrayList<>();
     Browser phone = null;
     try {
-      Reply hook =
-          api.send(
-              "PUT",
-              "/api/clinics/" + team.clinic().id() + "/webhook",
-              team.clinic().demoAdminToken(),
-              "application/json",
-              Json.createObjectBuilder()
-                  .add("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
-                  .add("secret", "the clinic's pager gateway secret")
-                  .build()
-                  .toString(),
-              Map.of());
+      Reply hook = receiver.configureFor(api, team.clinic(), "the clinic's pager gateway secret");
       assertThat(hook.status()).as(hook.toString()).isEqualTo(200);
       for (int d = 0; d < 3; d++) {
         consoles.add(new ReconnectingConsole(proxy.baseUrl(), team.directorToken(d)));
@@ -222,7 +192,7 @@ class FailoverIT {
       // The first webhook attempt failed: a retry is owed, as a row.
       Awaitility.await()
           .atMost(Duration.ofSeconds(5))
-          .until(() -> answered.keySet().stream().anyMatch(k -> k.endsWith(" 503")));
+          .until(() -> receiver.received().stream().anyMatch(r -> r.answered() == 503));
       // Details later, from another of the injector's sessions: the patient, then the exception
       // to consent that photos need.
       Reply details =
@@ -257,7 +227,7 @@ class FailoverIT {
 
       a.kill();
       Instant killed = Instant.now();
-      receiverUp.set(true);
+      receiver.answer(204);
 
       // The escalation goes on, on the survivor, on time.
       consoles.get(1).await(alertFor(id), Duration.ofSeconds(20));
@@ -312,8 +282,11 @@ class FailoverIT {
           .pollInterval(Duration.ofMillis(200))
           .untilAsserted(
               () ->
-                  assertThat(answered.keySet())
-                      .containsAll(seqs.stream().map(s -> "alert-" + s + " 204").toList()));
+                  assertThat(
+                          receiver.received().stream()
+                              .filter(r -> r.answered() == 204)
+                              .map(WebhookReceiver.Received::deliveryId))
+                      .containsAll(seqs.stream().map(s -> "alert-" + s).toList()));
       Awaitility.await()
           .atMost(Duration.ofSeconds(10))
           .until(() -> count("select count(*) from pending_delivery") == 0);
@@ -377,7 +350,7 @@ class FailoverIT {
         phone.close();
       }
       consoles.forEach(ReconnectingConsole::close);
-      receiver.stop(0);
+      receiver.close();
     }
   }
 

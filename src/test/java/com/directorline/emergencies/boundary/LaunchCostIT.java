@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.directorline.testing.Api;
 import com.directorline.testing.ApiServer;
-import com.directorline.testing.Processes;
 import com.directorline.testing.Reply;
-import com.sun.net.httpserver.HttpServer;
-import jakarta.json.Json;
+import com.directorline.testing.WebhookReceiver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -45,35 +41,12 @@ class LaunchCostIT {
   @Test
   void aLaunchAsThePhoneSendsItCostsAtMostTwentyStatementsAndTwoCommits(Api api)
       throws IOException {
-    AtomicInteger hooks = new AtomicInteger();
-    HttpServer receiver =
-        HttpServer.create(new InetSocketAddress("127.0.0.1", Processes.freePort()), 0);
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          exchange.getRequestBody().readAllBytes();
-          hooks.incrementAndGet();
-          exchange.sendResponseHeaders(204, -1);
-          exchange.close();
-        });
-    receiver.start();
-    try {
+    try (WebhookReceiver receiver = WebhookReceiver.answering(204)) {
       Api.Clinic clinic = api.newClinic();
       String director = clinic.enrol("DIRECTOR");
       String injectorName = clinic.enrol("INJECTOR");
       clinic.definePolicy(List.of(List.of(clinic.userId(director))), 60, "Call 911.");
-      Reply hook =
-          api.send(
-              "PUT",
-              "/api/clinics/" + clinic.id() + "/webhook",
-              clinic.demoAdminToken(),
-              "application/json",
-              Json.createObjectBuilder()
-                  .add("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
-                  .add("secret", "a webhook secret of the clinic's own")
-                  .build()
-                  .toString(),
-              Map.of());
+      Reply hook = receiver.configureFor(api, clinic, "a webhook secret of the clinic's own");
       assertThat(hook.status()).as(hook.toString()).isEqualTo(200);
 
       // Signed in moments ago: the session check reads the session, the user and their roles
@@ -86,7 +59,7 @@ class LaunchCostIT {
       String warmId = launchNow(api, injector);
       Cost cold = cost(api, coldId);
       Cost warm = cost(api, warmId);
-      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> hooks.get() == 2);
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> receiver.count() == 2);
 
       System.out.printf(
           "launch cost: session read %d statements, %d commits; session cached %d statements, %d"
@@ -103,8 +76,6 @@ class LaunchCostIT {
       assertThat(cold.statements())
           .as("the session check costs statements only when its cache is cold")
           .isGreaterThan(warm.statements());
-    } finally {
-      receiver.stop(0);
     }
   }
 

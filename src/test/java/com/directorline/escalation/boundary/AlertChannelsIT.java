@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.directorline.testing.Api;
 import com.directorline.testing.ApiServer;
-import com.directorline.testing.Processes;
 import com.directorline.testing.Reply;
 import com.directorline.testing.TestDatabase;
 import com.directorline.testing.TestMail;
+import com.directorline.testing.WebhookReceiver;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,8 +24,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.assertj.core.data.Offset;
@@ -47,17 +43,6 @@ class AlertChannelsIT {
           .add("patientInitials", "QZ")
           .add("note", "PRIVATE-NOTE dusky patch")
           .build();
-
-  /** One request the receiver got. */
-  record Received(Map<String, List<String>> headers, String body) {
-    String header(String name) {
-      return headers.entrySet().stream()
-          .filter(e -> e.getKey().equalsIgnoreCase(name))
-          .map(e -> e.getValue().get(0))
-          .findFirst()
-          .orElse(null);
-    }
-  }
 
   @Test
   void theDirectorIsEmailedWithoutPatientData(Api api) throws Exception {
@@ -92,29 +77,14 @@ class AlertChannelsIT {
 
   @Test
   void theWebhookIsSignedRetriedAfterA500AndEveryAttemptIsKept(Api api) throws Exception {
-    List<Received> received = new CopyOnWriteArrayList<>();
-    AtomicInteger calls = new AtomicInteger();
-    HttpServer receiver =
-        HttpServer.create(new InetSocketAddress("127.0.0.1", Processes.freePort()), 0);
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          byte[] body = exchange.getRequestBody().readAllBytes();
-          received.add(
-              new Received(
-                  Map.copyOf(exchange.getRequestHeaders()),
-                  new String(body, StandardCharsets.UTF_8)));
-          int status = calls.incrementAndGet() == 1 ? 500 : 204;
-          exchange.sendResponseHeaders(status, -1);
-          exchange.close();
-        });
-    receiver.start();
-    try {
+    // Answers the first attempt with 500, then 204.
+    try (WebhookReceiver receiver =
+        WebhookReceiver.answering("/hook", call -> call == 1 ? 500 : 204)) {
       Api.Clinic clinic = api.newClinic();
       String director = clinic.enrol("DIRECTOR");
       String injector = clinic.signIn(clinic.enrol("INJECTOR"));
       policy(api, clinic, clinic.userId(director));
-      String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+      String url = receiver.url();
       Reply configured =
           api.send(
               "PUT",
@@ -132,8 +102,9 @@ class AlertChannelsIT {
 
       String id = api.post("/api/emergencies", injector, LAUNCH).json().getString("id");
 
-      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 2);
-      for (Received request : received) {
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> receiver.count() >= 2);
+      List<WebhookReceiver.Received> received = receiver.received();
+      for (WebhookReceiver.Received request : received) {
         String timestamp = request.header("X-DirectorLine-Timestamp");
         assertThat(request.header("X-DirectorLine-Signature"))
             .isEqualTo("v1=" + hmac(timestamp + "." + request.body()));
@@ -170,8 +141,6 @@ class AlertChannelsIT {
       assertThat(attempts.stream().filter(d -> d.getString("channel").equals("EMAIL")))
           .extracting(d -> d.getString("outcome"))
           .containsExactly("SENT");
-    } finally {
-      receiver.stop(0);
     }
   }
 
@@ -183,27 +152,14 @@ class AlertChannelsIT {
    */
   @Test
   void deliveriesOwedByAnInstanceThatDiedAreMadeByTheServerThatFindsThem(Api api) throws Exception {
-    List<String> deliveryIds = new CopyOnWriteArrayList<>();
-    HttpServer receiver =
-        HttpServer.create(new InetSocketAddress("127.0.0.1", Processes.freePort()), 0);
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          exchange.getRequestBody().readAllBytes();
-          deliveryIds.add(exchange.getRequestHeaders().getFirst("X-DirectorLine-Delivery"));
-          exchange.sendResponseHeaders(204, -1);
-          exchange.close();
-        });
-    receiver.start();
-    try {
+    try (WebhookReceiver receiver = WebhookReceiver.answering(204)) {
       Api.Clinic clinic = api.newClinic();
       String director = clinic.enrol("DIRECTOR");
       String injector = clinic.signIn(clinic.enrol("INJECTOR"));
       policy(api, clinic, clinic.userId(director));
-      String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-      assertThat(setWebhook(api, clinic, clinic.demoAdminToken(), url).status()).isEqualTo(200);
+      assertThat(receiver.configureFor(api, clinic, SECRET).status()).isEqualTo(200);
       String id = api.post("/api/emergencies", injector, LAUNCH).json().getString("id");
-      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> deliveryIds.size() == 1);
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> receiver.count() == 1);
       long seq;
       try (Connection db = TestDatabase.get().connect()) {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> owed(db, id) == 0);
@@ -224,10 +180,12 @@ class AlertChannelsIT {
           left.setLong(2, seq);
           left.executeUpdate();
         }
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> deliveryIds.size() == 2);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> receiver.count() == 2);
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> owed(db, id) == 0);
       }
-      assertThat(deliveryIds).containsExactly("alert-" + seq, "alert-" + seq);
+      assertThat(receiver.received())
+          .extracting(WebhookReceiver.Received::deliveryId)
+          .containsExactly("alert-" + seq, "alert-" + seq);
       List<JsonObject> attempts =
           Awaitility.await()
               .atMost(Duration.ofSeconds(10))
@@ -242,8 +200,6 @@ class AlertChannelsIT {
       assertThat(attempts)
           .extracting(d -> d.getString("channel") + " " + d.getString("outcome"))
           .containsExactlyInAnyOrder("WEBHOOK SENT", "WEBHOOK SENT", "EMAIL SENT", "EMAIL SENT");
-    } finally {
-      receiver.stop(0);
     }
   }
 
@@ -317,36 +273,20 @@ class AlertChannelsIT {
 
   @Test
   void aTestAlertReachesTheReceiverSignedAndTheAdminLearnsHowItWent(Api api) throws Exception {
-    List<Received> received = new CopyOnWriteArrayList<>();
-    AtomicInteger status = new AtomicInteger(204);
-    HttpServer receiver =
-        HttpServer.create(new InetSocketAddress("127.0.0.1", Processes.freePort()), 0);
-    receiver.createContext(
-        "/pager",
-        exchange -> {
-          byte[] body = exchange.getRequestBody().readAllBytes();
-          received.add(
-              new Received(
-                  Map.copyOf(exchange.getRequestHeaders()),
-                  new String(body, StandardCharsets.UTF_8)));
-          exchange.sendResponseHeaders(status.get(), -1);
-          exchange.close();
-        });
-    receiver.start();
-    try {
+    try (WebhookReceiver receiver = WebhookReceiver.answering("/pager", call -> 204)) {
       Api.Clinic clinic = api.newClinic();
       String test = "/api/clinics/" + clinic.id() + "/webhook/test";
       Reply none = api.post(test, clinic.demoAdminToken(), null);
       assertThat(none.status()).as("no webhook yet").isEqualTo(404);
 
-      String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/pager";
-      assertThat(setWebhook(api, clinic, clinic.demoAdminToken(), url).status()).isEqualTo(200);
+      assertThat(setWebhook(api, clinic, clinic.demoAdminToken(), receiver.url()).status())
+          .isEqualTo(200);
       Reply sent = api.post(test, clinic.demoAdminToken(), null);
       assertThat(sent.status()).as(sent.toString()).isEqualTo(200);
       assertThat(sent.json().getBoolean("delivered")).isTrue();
       assertThat(sent.json().getInt("statusCode")).isEqualTo(204);
-      assertThat(received).hasSize(1);
-      Received request = received.get(0);
+      assertThat(receiver.received()).hasSize(1);
+      WebhookReceiver.Received request = receiver.received().get(0);
       String timestamp = request.header("X-DirectorLine-Timestamp");
       assertThat(request.header("X-DirectorLine-Signature"))
           .isEqualTo("v1=" + hmac(timestamp + "." + request.body()));
@@ -355,11 +295,11 @@ class AlertChannelsIT {
       assertThat(payload.getJsonObject("clinic").getString("id")).isEqualTo(clinic.id());
       assertThat(payload.containsKey("emergency")).isFalse();
 
-      status.set(503);
+      receiver.answer(503);
       Reply refused = api.post(test, clinic.demoAdminToken(), null);
       assertThat(refused.json().getBoolean("delivered")).isFalse();
       assertThat(refused.json().getInt("statusCode")).isEqualTo(503);
-      receiver.stop(0);
+      receiver.close();
       Reply gone = api.post(test, clinic.demoAdminToken(), null);
       assertThat(gone.json().getBoolean("delivered")).isFalse();
       assertThat(gone.json().getString("problem")).isEqualTo("no answer");
@@ -383,8 +323,6 @@ class AlertChannelsIT {
       assertThat(api.post(test, director, null).status()).isEqualTo(403);
       Api.Clinic other = api.newClinic();
       assertThat(api.post(test, other.signIn(other.enrol("ADMIN")), null).status()).isEqualTo(404);
-    } finally {
-      receiver.stop(0);
     }
   }
 

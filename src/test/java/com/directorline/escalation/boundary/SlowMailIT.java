@@ -3,14 +3,12 @@ package com.directorline.escalation.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.directorline.testing.Api;
-import com.directorline.testing.Processes;
 import com.directorline.testing.TestDatabase;
 import com.directorline.testing.TestServer;
-import com.sun.net.httpserver.HttpServer;
+import com.directorline.testing.WebhookReceiver;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
@@ -30,20 +28,9 @@ class SlowMailIT {
 
   @Test
   void deliveriesStillBeingMadeAreNotMadeTwice() throws Exception {
-    List<String> webhooks = new CopyOnWriteArrayList<>();
-    HttpServer receiver =
-        HttpServer.create(new InetSocketAddress("127.0.0.1", Processes.freePort()), 0);
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          exchange.getRequestBody().readAllBytes();
-          webhooks.add(exchange.getRequestHeaders().getFirst("X-DirectorLine-Delivery"));
-          exchange.sendResponseHeaders(204, -1);
-          exchange.close();
-        });
-    receiver.start();
     List<Socket> held = new CopyOnWriteArrayList<>();
-    try (ServerSocket silentMail = new ServerSocket(0, 50, null)) {
+    try (WebhookReceiver receiver = WebhookReceiver.answering(204);
+        ServerSocket silentMail = new ServerSocket(0, 50, null)) {
       Thread acceptor =
           new Thread(
               () -> {
@@ -74,18 +61,7 @@ class SlowMailIT {
         String director = clinic.enrol("DIRECTOR");
         String injector = clinic.signIn(clinic.enrol("INJECTOR"));
         clinic.definePolicy(List.of(List.of(clinic.userId(director))), 60, "Call 911.");
-        var hook =
-            api.send(
-                "PUT",
-                "/api/clinics/" + clinic.id() + "/webhook",
-                clinic.demoAdminToken(),
-                "application/json",
-                Json.createObjectBuilder()
-                    .add("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
-                    .add("secret", "a webhook secret of the clinic's own")
-                    .build()
-                    .toString(),
-                Map.of());
+        var hook = receiver.configureFor(api, clinic, "a webhook secret of the clinic's own");
         assertThat(hook.status()).as(hook.toString()).isEqualTo(200);
 
         api.post(
@@ -110,11 +86,10 @@ class SlowMailIT {
         assertThat(attempts)
             .extracting(d -> d.getString("channel") + " " + d.getString("outcome"))
             .containsExactlyInAnyOrder("WEBHOOK SENT", "EMAIL FAILED");
-        assertThat(webhooks).as("the webhook, made once").hasSize(1);
+        assertThat(receiver.count()).as("the webhook, made once").isEqualTo(1);
         assertThat(held).as("one email connection: the email tried once").hasSize(1);
       }
     } finally {
-      receiver.stop(0);
       for (Socket socket : held) {
         socket.close();
       }

@@ -6,23 +6,19 @@ import com.directorline.photos.control.TestImages;
 import com.directorline.testing.Api;
 import com.directorline.testing.ApiServer;
 import com.directorline.testing.Flags;
-import com.directorline.testing.Processes;
 import com.directorline.testing.Reply;
 import com.directorline.testing.SseStream;
 import com.directorline.testing.TestMail;
+import com.directorline.testing.WebhookReceiver;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -283,34 +279,13 @@ class FollowUpsIT {
 
   @Test
   void aDueFollowUpRemindsItsAssigneeAndAnOverdueOneIsFlagged(Api api) throws Exception {
-    List<String> hooks = new CopyOnWriteArrayList<>();
-    HttpServer receiver =
-        HttpServer.create(new InetSocketAddress("127.0.0.1", Processes.freePort()), 0);
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          hooks.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-          exchange.sendResponseHeaders(204, -1);
-          exchange.close();
-        });
-    receiver.start();
-    try {
+    try (WebhookReceiver receiver = WebhookReceiver.answering(204)) {
       Api.Clinic clinic = api.newClinic();
       String director = clinic.enrol("DIRECTOR");
       // Enrolled now: the demo admin's session idles out (10 s in tests) while reminders wait.
       String officerName = clinic.enrol("COMPLIANCE_OFFICER");
       clinic.definePolicy(List.of(List.of(clinic.userId(director))), 600, "Call 911");
-      api.send(
-          "PUT",
-          "/api/clinics/" + clinic.id() + "/webhook",
-          clinic.demoAdminToken(),
-          "application/json",
-          Json.createObjectBuilder()
-              .add("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
-              .add("secret", "a-webhook-secret-of-enough-length")
-              .build()
-              .toString(),
-          Map.of());
+      receiver.configureFor(api, clinic, "a-webhook-secret-of-enough-length");
       String injector = clinic.signIn(clinic.enrol("INJECTOR"));
       String patient = "MRN-FUR-" + System.nanoTime();
       String id =
@@ -358,8 +333,8 @@ class FollowUpsIT {
             .doesNotContain(patient, "blister");
         Awaitility.await()
             .atMost(Duration.ofSeconds(20))
-            .until(() -> hooks.stream().anyMatch(h -> h.contains(followUp)));
-        assertThat(hooks).allMatch(h -> !h.contains(patient));
+            .until(() -> receiver.received().stream().anyMatch(h -> h.body().contains(followUp)));
+        assertThat(receiver.received()).allMatch(h -> !h.body().contains(patient));
 
         // Past the grace (8 s in tests): recorded in the trail, flagged for the officer. The
         // console's session idles out meanwhile (10 s in tests): a new console gets the overdue
@@ -401,8 +376,6 @@ class FollowUpsIT {
                     assertThat(f.getJsonObject("event").getString("patientRef"))
                         .isEqualTo(patient));
       }
-    } finally {
-      receiver.stop(0);
     }
   }
 }
