@@ -1,9 +1,6 @@
 package com.directorline.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.directorline.testing.Api;
-import com.directorline.testing.Reply;
 import com.directorline.testing.SseStream;
 import com.directorline.testing.TestDatabase;
 import com.directorline.testing.TestMail;
@@ -15,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -44,7 +40,6 @@ class AlertLatencyBenchmark {
   private static final int ROUNDS = 10;
   private static final int INJECTORS = 10;
   private static final int DIRECTORS = 3;
-  private static final String LAUNCH = "{\"complication\":\"VASCULAR_OCCLUSION\"}";
 
   private Api api;
   private final List<String> injectors = new ArrayList<>();
@@ -164,16 +159,7 @@ class AlertLatencyBenchmark {
   }
 
   private String launch(String token) {
-    Reply reply =
-        api.send(
-            "POST",
-            "/api/emergencies",
-            token,
-            "application/json",
-            LAUNCH,
-            Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-    return reply.json().getString("id");
+    return api.launchAsThePhone(token).json().getString("id");
   }
 
   /**

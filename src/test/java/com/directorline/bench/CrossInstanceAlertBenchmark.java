@@ -1,9 +1,6 @@
 package com.directorline.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.directorline.testing.Api;
-import com.directorline.testing.Reply;
 import com.directorline.testing.SseStream;
 import com.directorline.testing.TestDatabase;
 import com.directorline.testing.TestServer;
@@ -12,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +25,6 @@ class CrossInstanceAlertBenchmark {
 
   private static final int BLOCK = 100;
   private static final int MEASURED = 1000;
-  private static final String LAUNCH = "{\"complication\":\"VASCULAR_OCCLUSION\"}";
 
   @Test
   void alertsReachAConsoleOnTheOtherInstance() throws Exception {
@@ -94,16 +89,7 @@ class CrossInstanceAlertBenchmark {
       int seenA = onA.count();
       int seenB = onB.count();
       long sent = System.nanoTime();
-      Reply reply =
-          api.send(
-              "POST",
-              "/api/emergencies",
-              injector,
-              "application/json",
-              LAUNCH,
-              Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-      assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-      String id = reply.json().getString("id");
+      String id = api.launchAsThePhone(injector).json().getString("id");
       times.add(new long[] {arrival(onA, seenA, id) - sent, arrival(onB, seenB, id) - sent});
     }
     return times;

@@ -153,6 +153,25 @@ public final class Api {
         new String(response.body(), StandardCharsets.UTF_8));
   }
 
+  /**
+   * Launches as the injector's phone does: one tap, the complication alone, with an idempotency key
+   * (the phone sends one so that a retried tap launches once). Fails unless it answers 201.
+   */
+  public Reply launchAsThePhone(String injectorToken) {
+    Reply reply =
+        send(
+            "POST",
+            "/api/emergencies",
+            injectorToken,
+            "application/json",
+            "{\"complication\":\"VASCULAR_OCCLUSION\"}",
+            Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    if (reply.status() != 201) {
+      throw new AssertionError("could not launch: " + reply);
+    }
+    return reply;
+  }
+
   public Reply login(String username, String password) {
     return post(
         "/api/auth/login",
@@ -268,6 +287,13 @@ public final class Api {
 
     public String signIn(String username) {
       return api.signIn(username, PASSWORD);
+    }
+
+    /** Every recorded email and webhook attempt of the clinic's alerts, newest first (as ADMIN). */
+    public List<JsonObject> alertDeliveries() {
+      return api.get("/api/clinics/" + id + "/alert-deliveries", demoAdminToken)
+          .array()
+          .getValuesAs(JsonObject.class);
     }
 
     /** Defines the clinic's escalation policy: one step per list of director ids. */

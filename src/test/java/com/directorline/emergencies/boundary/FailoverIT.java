@@ -123,16 +123,7 @@ class FailoverIT {
       for (int i = 0; i < 120; i++) {
         int seen = onB.count();
         long sent = System.nanoTime();
-        Reply reply =
-            onA.send(
-                "POST",
-                "/api/emergencies",
-                injector,
-                "application/json",
-                "{\"complication\":\"VASCULAR_OCCLUSION\"}",
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-        String id = reply.json().getString("id");
+        String id = onA.launchAsThePhone(injector).json().getString("id");
         SseStream.Event alert =
             onB.await(
                 e -> "emergency.alert".equals(e.name()) && e.data().contains(id),

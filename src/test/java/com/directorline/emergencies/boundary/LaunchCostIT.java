@@ -13,9 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -81,16 +79,7 @@ class LaunchCostIT {
 
   /** Launches as the phone does (one tap: the complication and an idempotency key). */
   private static String launchNow(Api api, String injector) {
-    Reply launched =
-        api.send(
-            "POST",
-            "/api/emergencies",
-            injector,
-            "application/json",
-            "{\"complication\":\"VASCULAR_OCCLUSION\"}",
-            Map.of("Idempotency-Key", UUID.randomUUID().toString()));
-    assertThat(launched.status()).as(launched.toString()).isEqualTo(201);
-    return launched.header("X-Correlation-Id");
+    return api.launchAsThePhone(injector).header("X-Correlation-Id");
   }
 
   /** A launch's cost, once the server has logged it. */

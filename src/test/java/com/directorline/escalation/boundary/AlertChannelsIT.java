@@ -123,12 +123,7 @@ class AlertChannelsIT {
           Awaitility.await()
               .atMost(Duration.ofSeconds(10))
               .until(
-                  () ->
-                      api.get(
-                              "/api/clinics/" + clinic.id() + "/alert-deliveries",
-                              clinic.demoAdminToken())
-                          .array()
-                          .getValuesAs(JsonObject.class),
+                  clinic::alertDeliveries,
                   list ->
                       list.stream().filter(d -> d.getString("channel").equals("WEBHOOK")).count()
                               >= 2
@@ -189,14 +184,7 @@ class AlertChannelsIT {
       List<JsonObject> attempts =
           Awaitility.await()
               .atMost(Duration.ofSeconds(10))
-              .until(
-                  () ->
-                      api.get(
-                              "/api/clinics/" + clinic.id() + "/alert-deliveries",
-                              clinic.demoAdminToken())
-                          .array()
-                          .getValuesAs(JsonObject.class),
-                  list -> list.size() == 4);
+              .until(clinic::alertDeliveries, list -> list.size() == 4);
       assertThat(attempts)
           .extracting(d -> d.getString("channel") + " " + d.getString("outcome"))
           .containsExactlyInAnyOrder("WEBHOOK SENT", "WEBHOOK SENT", "EMAIL SENT", "EMAIL SENT");

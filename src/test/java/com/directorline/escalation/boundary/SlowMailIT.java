@@ -74,14 +74,7 @@ class SlowMailIT {
             Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(200))
-                .until(
-                    () ->
-                        api.get(
-                                "/api/clinics/" + clinic.id() + "/alert-deliveries",
-                                clinic.demoAdminToken())
-                            .array()
-                            .getValuesAs(JsonObject.class),
-                    list -> !list.isEmpty());
+                .until(clinic::alertDeliveries, list -> !list.isEmpty());
         assertThat(held).as("the email reached the silent server").isNotEmpty();
         assertThat(attempts)
             .extracting(d -> d.getString("channel") + " " + d.getString("outcome"))
