@@ -1,6 +1,7 @@
 package com.directorline.chart.control;
 
 import com.directorline.audit.control.AuditTrail;
+import com.directorline.audit.control.BreakGlassReason;
 import com.directorline.audit.entity.AuditAction;
 import com.directorline.audit.entity.AuditEvent;
 import com.directorline.audit.entity.ObjectType;
@@ -16,8 +17,6 @@ import com.directorline.identity.control.Caller;
 import com.directorline.identity.control.Clinics;
 import com.directorline.identity.entity.Clinic;
 import com.directorline.photos.control.Photos;
-import com.directorline.problems.entity.Forbidden;
-import com.directorline.problems.entity.InvalidInput;
 import com.directorline.problems.entity.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,9 +33,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Charts {
-
-  /** The shortest break-glass reason: a sentence, not "x". */
-  static final int MIN_BREAK_GLASS_REASON = 20;
 
   @Inject Emergencies emergencies;
   @Inject ClinicFollowUps followUps;
@@ -80,23 +76,13 @@ public class Charts {
       event = emergencies.access(AuditAction.EXPORT, ObjectType.CHART, emergencyId, emergency);
     } else {
       emergency = emergencies.forBreakGlass(emergencyId);
-      if (breakGlassReason == null || breakGlassReason.isBlank()) {
-        throw new Forbidden(
-            "break-glass-reason-required",
-            "A compliance officer downloads a chart only with a reason in the"
-                + " X-Break-Glass-Reason header; the access is flagged for review.");
-      }
-      if (breakGlassReason.strip().length() < MIN_BREAK_GLASS_REASON) {
-        throw InvalidInput.of(
-            "X-Break-Glass-Reason",
-            "must say why in a sentence of at least " + MIN_BREAK_GLASS_REASON + " characters");
-      }
+      String reason = BreakGlassReason.required(breakGlassReason, "downloads a chart");
       event =
           AuditEvent.of(AuditAction.EXPORT, ObjectType.CHART, emergencyId)
               .patient(emergency.patientRef())
               .emergency(emergency.id(), false)
               .clinic(emergency.clinicId())
-              .breakGlass(breakGlassReason.strip());
+              .breakGlass(reason);
     }
     Clinic clinic = clinics.byId(emergency.clinicId()).orElseThrow();
     Chart chart =

@@ -1,6 +1,7 @@
 package com.directorline.photos.control;
 
 import com.directorline.audit.control.AuditTrail;
+import com.directorline.audit.control.BreakGlassReason;
 import com.directorline.audit.entity.AuditAction;
 import com.directorline.audit.entity.AuditEvent;
 import com.directorline.audit.entity.ObjectType;
@@ -15,9 +16,7 @@ import com.directorline.photos.entity.Photo;
 import com.directorline.photos.entity.PhotoBasis;
 import com.directorline.photos.entity.PhotoContent;
 import com.directorline.problems.entity.Conflict;
-import com.directorline.problems.entity.Forbidden;
 import com.directorline.problems.entity.InternalServerError;
-import com.directorline.problems.entity.InvalidInput;
 import com.directorline.problems.entity.NotFound;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,9 +56,6 @@ import java.util.logging.Logger;
 public class Photos {
 
   private static final Logger LOG = Logger.getLogger(Photos.class.getName());
-
-  /** A reason a reviewer can act on ("complaint 2026-114 review"), not "x" or "audit". */
-  static final int MIN_BREAK_GLASS_REASON = 20;
 
   /** A photo with its bytes in memory: for a chart, which embeds them. */
   public record Image(Photo photo, byte[] bytes) {}
@@ -258,23 +254,13 @@ public class Photos {
     if (emergency != null) {
       event = about(AuditAction.READ, photo, emergency);
     } else if (caller.hasRole(Role.COMPLIANCE_OFFICER, photo.clinicId())) {
-      if (breakGlassReason == null || breakGlassReason.isBlank()) {
-        throw new Forbidden(
-            "break-glass-reason-required",
-            "A compliance officer sees a photo only with a reason in the X-Break-Glass-Reason"
-                + " header; the access is flagged for review.");
-      }
-      if (breakGlassReason.strip().length() < MIN_BREAK_GLASS_REASON) {
-        throw InvalidInput.of(
-            "X-Break-Glass-Reason",
-            "must say why in a sentence of at least " + MIN_BREAK_GLASS_REASON + " characters");
-      }
+      String reason = BreakGlassReason.required(breakGlassReason, "sees a photo");
       event =
           AuditEvent.of(AuditAction.READ, ObjectType.PHOTO, photo.id())
               .patient(photo.patientRef())
               .emergency(photo.emergencyId(), false)
               .clinic(photo.clinicId())
-              .breakGlass(breakGlassReason.strip());
+              .breakGlass(reason);
     } else {
       throw new NotFound("photo");
     }

@@ -328,6 +328,15 @@ class ChartIT {
             download(api, c.path("/chart.pdf"), officer, Map.of("X-Break-Glass-Reason", "audit"))
                 .statusCode())
         .isEqualTo(400);
+    assertThat(
+            download(
+                    api,
+                    c.path("/chart.pdf"),
+                    officer,
+                    Map.of("X-Break-Glass-Reason", "Complaint review. " + "x".repeat(500)))
+                .statusCode())
+        .as("a reason longer than the trail keeps is refused, not recorded cut short")
+        .isEqualTo(400);
     String reason = "Complaint review: the patient asked for the record of the treatment";
     assertThat(
             download(api, c.path("/chart.fhir"), officer, Map.of("X-Break-Glass-Reason", reason))
