@@ -109,7 +109,10 @@ function followUpItem(f, { prefix, me, directs, zone, changed, inEmergency = fal
   const photoInput = f.source === 'CONSENT_EXCEPTION' ? null : el('input', { type: 'file', id: `${prefix}-photos-${id}`,
     accept: 'image/jpeg,image/png', capture: 'environment', multiple: true });
   const photoNote = el('p', { class: 'small', id: `${prefix}-photos-note-${id}`, 'aria-live': 'polite' });
-  const sent = new Map(); // file -> stored photo
+  // Stored photos by the file's name, size and time, not by the File object: choosing the same
+  // pictures again after a refusal gives new File objects, which must not be sent a second time.
+  const sent = new Map(); // file key -> stored photo
+  const fileKey = (file) => `${file.name}\u0000${file.size}\u0000${file.lastModified}`;
   const doneForm = el('form', { class: 'follow-up-form', id: `${prefix}-done-form-${id}`, novalidate: true, hidden: true },
     el('label', { for: outcome.id, text: 'Outcome' }), outcome,
     photoInput ? el('label', { for: photoInput.id, text: 'Photos (optional)' }) : null, photoInput, photoInput ? photoNote : null,
@@ -176,9 +179,9 @@ function followUpItem(f, { prefix, me, directs, zone, changed, inEmergency = fal
     try {
       const files = photoInput ? [...photoInput.files] : [];
       for (const [n, file] of files.entries()) {
-        if (sent.has(file)) continue;
+        if (sent.has(fileKey(file))) continue;
         photoNote.textContent = `Sending photo ${n + 1} of ${files.length}…`;
-        sent.set(file, await upload(`/api/follow-ups/${id}/photos`,
+        sent.set(fileKey(file), await upload(`/api/follow-ups/${id}/photos`,
           file.type ? file : new Blob([file], { type: 'image/jpeg' }),
           { 'X-Captured-At': new Date(file.lastModified || Date.now()).toISOString() },
           (share) => { photoNote.textContent = `Sending photo ${n + 1} of ${files.length}: ${Math.round(share * 100)} %`; },

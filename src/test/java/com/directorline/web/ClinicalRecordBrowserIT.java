@@ -2,6 +2,7 @@ package com.directorline.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.directorline.photos.control.TestImages;
 import com.directorline.testing.Api;
 import com.directorline.testing.ApiServer;
 import com.directorline.testing.Browser;
@@ -359,7 +360,24 @@ class ClinicalRecordBrowserIT {
       look(desk, "clinical-13-follow-ups-console");
       desk.click("follow-ups-done-" + followUp);
       desk.type("follow-ups-outcome-" + followUp, "Colour normal, no pain; nothing more needed.");
+      // With a photo of how it looks now (the patient consented to photos). The connection drops
+      // as the outcome is sent, after the photo was stored; the director chooses the photo again
+      // and sends: it is stored once, not twice.
+      photoConsent(api, clinic, clinic.signIn(director), patient);
+      Path dayTwo = downloads.resolve("day-two.png");
+      Files.createDirectories(downloads);
+      Files.write(dayTwo, TestImages.encode(TestImages.picture(64, 48), "png"));
+      desk.chooseFile("follow-ups-photos-" + followUp, dayTwo);
       look(desk, "clinical-14-follow-up-outcome");
+      desk.script(
+          "const real = window.fetch; let dropped = false;"
+              + " window.fetch = (url, init) => {"
+              + " if (!dropped && String(url).endsWith('/complete')) {"
+              + " dropped = true; return Promise.reject(new TypeError('Failed to fetch')); }"
+              + " return real(url, init); };");
+      desk.click("follow-ups-complete-" + followUp);
+      desk.visibleCss("#follow-ups-done-error-" + followUp, SOON);
+      desk.chooseFile("follow-ups-photos-" + followUp, dayTwo);
       desk.click("follow-ups-complete-" + followUp);
       desk.until(SOON, d -> d.findElements(By.id("follow-ups-" + followUp)).isEmpty());
       desk.text("follow-ups-list", "Call the patient: colour, pain, vision.", SOON);
@@ -367,6 +385,9 @@ class ClinicalRecordBrowserIT {
           api.get(
               "/api/clinics/" + clinic.id() + "/follow-ups?status=done", clinic.signIn(director));
       assertThat(done.array().getJsonObject(0).getString("outcome")).startsWith("Colour normal");
+      assertThat(done.array().getJsonObject(0).getJsonArray("photoIds"))
+          .as("the photo chosen again after the dropped connection, stored once")
+          .hasSize(1);
 
       // The injector: the ended emergency's follow-ups and the chart on the phone, then their
       // own on the start screen.
@@ -454,5 +475,35 @@ class ClinicalRecordBrowserIT {
     page.screenshot(name);
     assertThat(page.unlabelledControls()).as(name + ": unlabelled controls").isEmpty();
     assertThat(page.lowContrastTexts()).as(name + ": text below WCAG AA contrast").isEmpty();
+  }
+
+  /** The patient's consent to photos, recorded as the clinic does (a text of its own, signed). */
+  private static void photoConsent(Api api, Api.Clinic clinic, String token, String patient) {
+    Reply text =
+        api.post(
+            "/api/clinics/" + clinic.id() + "/consent-texts",
+            // Signed in afresh: the clinic's admin token idled out (10 s here) during the call.
+            api.signInAsDemoAdmin(),
+            Json.createObjectBuilder()
+                .add("kind", "PHOTO_CAPTURE_AND_SHARING")
+                .add(
+                    "text", "Photos of the treated area may be taken and shared with the director.")
+                .build());
+    assertThat(text.status()).as(text.toString()).isEqualTo(201);
+    Reply consent =
+        api.post(
+            "/api/consents",
+            token,
+            Json.createObjectBuilder()
+                .add("patientRef", patient)
+                .add("kind", "PHOTO_CAPTURE_AND_SHARING")
+                .add("consentTextId", text.json().getString("id"))
+                .add(
+                    "givenBy",
+                    Json.createObjectBuilder().add("name", "Pat Doe").add("relationship", "self"))
+                .add("method", "ELECTRONIC_SIGNATURE")
+                .add("signature", "Pat Doe")
+                .build());
+    assertThat(consent.status()).as(consent.toString()).isEqualTo(201);
   }
 }
