@@ -161,6 +161,7 @@ export function protocolsTab(ctx) {
       title,
       steps: p.steps.map((s) => (s.repeatSeconds ? { text: s.text, repeatSeconds: s.repeatSeconds } : { text: s.text })),
       followUps: (p.followUps || []).map((f) => ({ afterHours: f.afterHours, text: f.text })),
+      basedOnVersion: p.version,
     }, 'protocols-error');
   }
 
@@ -196,7 +197,7 @@ export function protocolsTab(ctx) {
     }
     const p = byComplication(complication);
     const form = el('form', { id: 'protocol-form', class: 'inset-form protocol-form', novalidate: true,
-      'data-complication': complication, 'aria-labelledby': 'protocol-form-heading' },
+      'data-complication': complication, 'data-based-on': String(p ? p.version : 0), 'aria-labelledby': 'protocol-form-heading' },
     el('h4', { id: 'protocol-form-heading', text: p ? `Version ${p.version + 1} of the ${lower(complication)} protocol`
       : `The ${lower(complication)} protocol` }),
     el('p', { class: 'hint small', text: p ? 'Starts from the version in force. Publishing makes it the version in force; '
@@ -354,7 +355,10 @@ export function protocolsTab(ctx) {
     });
     const fields = fieldsOf(steps, followUps);
     if (wrong.length) return ctx.report('protocol-form-error', ctx.invalid(wrong), fields);
-    const body = { complication, title: $('protocol-form-title').value.trim(), steps };
+    // The version the form was opened on: if someone published meanwhile, the server says so
+    // (409) instead of this text replacing theirs.
+    const body = { complication, title: $('protocol-form-title').value.trim(), steps,
+      basedOnVersion: Number($('protocol-form').dataset.basedOn) };
     if (followUps.length) body.followUps = followUps;
     await publish(complication, body, 'protocol-form-error', fields);
   }

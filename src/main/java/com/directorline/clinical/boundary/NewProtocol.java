@@ -15,7 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(
     description =
         "A protocol for one complication: a title and 1 to 30 steps in order, each plain text,"
-            + " optionally repeating every repeatSeconds (10 to 86400).")
+            + " optionally repeating every repeatSeconds (10 to 86400). basedOnVersion, the"
+            + " version the writer started from (0 when there was none), makes the write fail"
+            + " with 409 protocol-changed when someone published another version meanwhile.")
 public record NewProtocol(
     @NotNull(message = "is required") Complication complication,
     @NotNull(message = "is required")
@@ -27,18 +29,21 @@ public record NewProtocol(
         @Valid
         List<@NotNull(message = "must not be null") ProtocolStepDefinition> steps,
     @Size(max = 10, message = "must hold at most 10 follow-ups") @Valid
-        List<@NotNull(message = "must not be null") FollowUpDefinition> followUps) {
+        List<@NotNull(message = "must not be null") FollowUpDefinition> followUps,
+    @Min(value = 0, message = "must be 0 (no version yet) or more") Integer basedOnVersion) {
 
   // Payara's OpenAPI scanner fails on constrained constructor parameters (payara/Payara#7649).
   public NewProtocol(
       Complication complication,
       String title,
       List<ProtocolStepDefinition> steps,
-      List<FollowUpDefinition> followUps) {
+      List<FollowUpDefinition> followUps,
+      Integer basedOnVersion) {
     this.complication = complication;
     this.title = title;
     this.steps = steps;
     this.followUps = followUps;
+    this.basedOnVersion = basedOnVersion;
   }
 
   /** A follow-up scheduled when an emergency ends: so many hours later, what to do. */

@@ -93,7 +93,13 @@ public class ProtocolsResource {
     return Response.status(201)
         .entity(
             ProtocolView.of(
-                protocols.publish(clinicId, body.complication(), body.title(), steps, followUps)))
+                protocols.publish(
+                    clinicId,
+                    body.complication(),
+                    body.title(),
+                    steps,
+                    followUps,
+                    body.basedOnVersion())))
         .build();
   }
 }

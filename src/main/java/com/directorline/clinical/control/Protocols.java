@@ -11,6 +11,7 @@ import com.directorline.clinical.entity.ProtocolStep;
 import com.directorline.emergencies.entity.Complication;
 import com.directorline.identity.control.Caller;
 import com.directorline.identity.entity.Clinic;
+import com.directorline.problems.entity.Conflict;
 import com.directorline.problems.entity.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,7 +48,8 @@ public class Protocols {
       Complication complication,
       String title,
       List<ProtocolStep> steps,
-      List<ProtocolFollowUp> followUps) {
+      List<ProtocolFollowUp> followUps,
+      Integer basedOnVersion) {
     caller.requireMemberOf(clinicId, "clinic");
     if (em.find(Clinic.class, clinicId, LockModeType.PESSIMISTIC_WRITE) == null) {
       throw new NotFound("clinic");
@@ -60,11 +62,25 @@ public class Protocols {
             .setParameter("clinic", clinicId)
             .setParameter("complication", complication)
             .getSingleResult();
+    int current = latest == null ? 0 : latest;
+    // Two people editing the same protocol: the second would silently replace the first's
+    // version with one written from the older text. The clinic row lock above orders them.
+    if (basedOnVersion != null && basedOnVersion != current) {
+      throw new Conflict(
+          "protocol-changed",
+          "Version "
+              + current
+              + " of this protocol was published after the version "
+              + basedOnVersion
+              + " you started from. Read version "
+              + current
+              + " and make your changes to it.");
+    }
     Protocol protocol =
         Protocol.version(
             clinicId,
             complication,
-            latest == null ? 1 : latest + 1,
+            current + 1,
             title,
             steps,
             followUps,

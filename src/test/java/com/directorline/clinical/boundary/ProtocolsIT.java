@@ -105,6 +105,58 @@ class ProtocolsIT {
             "BURN version 1: 1 steps");
   }
 
+  /**
+   * The director and the admin both open version 1 and change it: the first to publish makes
+   * version 2; the second is told that version 2 came meanwhile, and writes nothing, rather than
+   * replacing the director's changes with a text made from version 1.
+   */
+  @Test
+  void aVersionWrittenFromAnOlderOneIsRefusedNotPublishedOverTheNewer(Api api) {
+    Api.Clinic clinic = api.newClinic();
+    String director = clinic.signIn(clinic.enrol("DIRECTOR"));
+    String admin = api.signInAsDemoAdmin();
+    String path = "/api/clinics/" + clinic.id() + "/protocols";
+    JsonObject first =
+        Json.createObjectBuilder(protocol("BURN", "Burn", "Cool the area"))
+            .add("basedOnVersion", 0)
+            .build();
+    assertThat(api.post(path, director, first).json().getInt("version")).isEqualTo(1);
+    Reply again = api.post(path, admin, first);
+    assertThat(again.status()).as("a first version when one exists").isEqualTo(409);
+
+    Reply byDirector =
+        api.post(
+            path,
+            director,
+            Json.createObjectBuilder(protocol("BURN", "Burn", "Cool the area", "Cover it"))
+                .add("basedOnVersion", 1)
+                .build());
+    assertThat(byDirector.status()).as(byDirector.toString()).isEqualTo(201);
+    Reply byAdmin =
+        api.post(
+            path,
+            admin,
+            Json.createObjectBuilder(protocol("BURN", "Burn, admin's", "Ice it"))
+                .add("basedOnVersion", 1)
+                .build());
+    assertThat(byAdmin.status()).as(byAdmin.toString()).isEqualTo(409);
+    assertThat(byAdmin.json().getString("type")).endsWith(":protocol-changed");
+    assertThat(byAdmin.json().getString("detail")).contains("Version 2").contains("version 1");
+    assertThat(api.get(path + "?complication=BURN", director).array())
+        .extracting(v -> v.asJsonObject().getString("title"))
+        .as("nothing written by the refused one")
+        .containsExactlyInAnyOrder("Burn", "Burn");
+    Reply negative =
+        api.post(
+            path,
+            admin,
+            Json.createObjectBuilder(protocol("BURN", "Burn", "Ice it"))
+                .add("basedOnVersion", -1)
+                .build());
+    assertThat(negative.status()).isEqualTo(400);
+    assertThat(negative.body()).contains("basedOnVersion");
+  }
+
   @Test
   void badProtocolsAreRefusedByFieldAndNothingIsWritten(Api api) {
     Api.Clinic clinic = api.newClinic();
