@@ -110,7 +110,7 @@ public class Dispatcher {
     Attempts attempts = new Attempts(jobs.size(), owed, clock.instant());
     inFlight.add(attempts);
     for (Job job : jobs) {
-      executor.execute(() -> run(job, attempts, owed));
+      executor.execute(() -> run(job, attempts));
     }
   }
 
@@ -142,7 +142,6 @@ public class Dispatcher {
   /** The attempts of one dispatch, settled together when the last has ended. */
   private static final class Attempts {
     private final List<Delivery> ended = new ArrayList<>();
-    private final List<Job> failed = new ArrayList<>();
     private final int expected;
     private final Owed owed;
     private volatile Instant renewedAt;
@@ -154,16 +153,13 @@ public class Dispatcher {
     }
 
     /** True once this was the last to end. */
-    synchronized boolean add(Job job, Delivery delivery) {
+    synchronized boolean add(Delivery delivery) {
       ended.add(delivery);
-      if (delivery.outcome() == Delivery.Outcome.FAILED) {
-        failed.add(job);
-      }
       return ended.size() == expected;
     }
   }
 
-  private void run(Job job, Attempts attempts, Owed owed) {
+  private void run(Job job, Attempts attempts) {
     Result result;
     try {
       result = job.attempt().tryOnce();
@@ -189,19 +185,19 @@ public class Dispatcher {
             new Tag("channel", job.channel().name().toLowerCase()),
             new Tag("result", result.outcome().name().toLowerCase()))
         .inc();
-    if (attempts.add(job, delivery)) {
+    if (attempts.add(delivery)) {
       List<PendingDelivery> retries =
-          attempts.failed.stream()
-              .filter(failed -> failed.number() < maxAttempts)
+          attempts.ended.stream()
+              .filter(d -> d.outcome() == Delivery.Outcome.FAILED && d.attempt() < maxAttempts)
               .map(
                   failed ->
                       PendingDelivery.retry(
                           failed.alertSeq(),
                           failed.channel(),
-                          failed.number() + 1,
-                          now.plus(backoff(firstRetryMillis, failed.number()))))
+                          failed.attempt() + 1,
+                          now.plus(backoff(firstRetryMillis, failed.attempt()))))
               .toList();
-      settle(attempts.ended, owed, retries);
+      settle(attempts.ended, attempts.owed, retries);
       inFlight.remove(attempts);
     }
   }

@@ -61,11 +61,6 @@ public class PendingDelivery {
     this.dueAt = until;
   }
 
-  /** Whether this delivery includes the channel. */
-  public boolean covers(Delivery.Channel c) {
-    return channel == null || channel == c;
-  }
-
   public UUID id() {
     return id;
   }
@@ -80,9 +75,5 @@ public class PendingDelivery {
 
   public int attempt() {
     return attempt;
-  }
-
-  public Instant dueAt() {
-    return dueAt;
   }
 }
