@@ -289,6 +289,48 @@ public final class Api {
       return api.signIn(username, PASSWORD);
     }
 
+    /**
+     * The patient's consent to photos, recorded as a clinic does: a consent text of its own,
+     * written by its admin ({@code adminToken}), and the patient's electronic signature taken by
+     * staff ({@code staffToken}). Returns the consent as recorded (its {@code id}, its {@code
+     * consentTextId}); fails unless both answer 201.
+     */
+    public JsonObject recordPhotoConsent(String adminToken, String staffToken, String patientRef) {
+      Reply text =
+          api.post(
+              "/api/clinics/" + id + "/consent-texts",
+              adminToken,
+              Json.createObjectBuilder()
+                  .add("kind", "PHOTO_CAPTURE_AND_SHARING")
+                  .add(
+                      "text",
+                      "Photos of the treated area may be taken and shared with the director.")
+                  .build());
+      if (text.status() != 201) {
+        throw new AssertionError("could not write the consent text: " + text);
+      }
+      Reply consent =
+          api.post(
+              "/api/consents",
+              staffToken,
+              Json.createObjectBuilder()
+                  .add("patientRef", patientRef)
+                  .add("kind", "PHOTO_CAPTURE_AND_SHARING")
+                  .add("consentTextId", text.json().getString("id"))
+                  .add(
+                      "givenBy",
+                      Json.createObjectBuilder()
+                          .add("name", "Jane Doe")
+                          .add("relationship", "self"))
+                  .add("method", "ELECTRONIC_SIGNATURE")
+                  .add("signature", "Jane Doe")
+                  .build());
+      if (consent.status() != 201) {
+        throw new AssertionError("could not record the consent: " + consent);
+      }
+      return consent.json();
+    }
+
     /** Every recorded email and webhook attempt of the clinic's alerts, newest first (as ADMIN). */
     public List<JsonObject> alertDeliveries() {
       return api.get("/api/clinics/" + id + "/alert-deliveries", demoAdminToken)

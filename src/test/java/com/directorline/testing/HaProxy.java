@@ -17,12 +17,10 @@ public final class HaProxy implements AutoCloseable {
 
   private final int port;
   private final Process process;
-  private final Path log;
 
-  private HaProxy(int port, Process process, Path log) {
+  private HaProxy(int port, Process process) {
     this.port = port;
     this.process = process;
-    this.log = log;
   }
 
   /** Starts HAProxy in front of the two servers and waits until it routes to a ready one. */
@@ -42,7 +40,7 @@ public final class HaProxy implements AutoCloseable {
                 "DIRECTORLINE_APP1", "127.0.0.1:" + first.port(),
                 "DIRECTORLINE_APP2", "127.0.0.1:" + second.port()),
             log);
-    HaProxy proxy = new HaProxy(port, process, log);
+    HaProxy proxy = new HaProxy(port, process);
     Awaitility.await("HAProxy routing (log: " + log + ")")
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(100))
@@ -58,10 +56,6 @@ public final class HaProxy implements AutoCloseable {
 
   public String baseUrl() {
     return "http://127.0.0.1:" + port;
-  }
-
-  public Path log() {
-    return log;
   }
 
   @Override

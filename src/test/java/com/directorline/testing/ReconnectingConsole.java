@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import org.awaitility.Awaitility;
 
 /**
  * A director's console as the browser's {@code EventSource} keeps it: when the stream ends (the
@@ -89,11 +88,9 @@ public final class ReconnectingConsole implements AutoCloseable {
     return connections.get();
   }
 
+  /** Waits for the first event matching {@code wanted}, over every connection. */
   public SseStream.Event await(Predicate<SseStream.Event> wanted, Duration atMost) {
-    return Awaitility.await()
-        .atMost(atMost)
-        .pollInterval(Duration.ofMillis(20))
-        .until(() -> events.stream().filter(wanted).findFirst().orElse(null), e -> e != null);
+    return SseStream.await(events, wanted, atMost);
   }
 
   @Override

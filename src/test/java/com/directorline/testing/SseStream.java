@@ -131,6 +131,14 @@ public final class SseStream implements AutoCloseable {
 
   /** Waits for the first event matching {@code wanted}. */
   public Event await(Predicate<Event> wanted, Duration atMost) {
+    return await(events, wanted, atMost);
+  }
+
+  /**
+   * Waits until {@code events} (a list that grows as they arrive) holds one matching {@code
+   * wanted}.
+   */
+  static Event await(List<Event> events, Predicate<Event> wanted, Duration atMost) {
     return Awaitility.await()
         .atMost(atMost)
         .pollInterval(Duration.ofMillis(20))

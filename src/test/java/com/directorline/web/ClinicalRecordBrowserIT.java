@@ -363,7 +363,8 @@ class ClinicalRecordBrowserIT {
       // With a photo of how it looks now (the patient consented to photos). The connection drops
       // as the outcome is sent, after the photo was stored; the director chooses the photo again
       // and sends: it is stored once, not twice.
-      photoConsent(api, clinic, clinic.signIn(director), patient);
+      // The admin signed in afresh: their session idled out (10 s here) during the call.
+      clinic.recordPhotoConsent(api.signInAsDemoAdmin(), clinic.signIn(director), patient);
       Path dayTwo = downloads.resolve("day-two.png");
       Files.createDirectories(downloads);
       Files.write(dayTwo, TestImages.encode(TestImages.picture(64, 48), "png"));
@@ -475,35 +476,5 @@ class ClinicalRecordBrowserIT {
     page.screenshot(name);
     assertThat(page.unlabelledControls()).as(name + ": unlabelled controls").isEmpty();
     assertThat(page.lowContrastTexts()).as(name + ": text below WCAG AA contrast").isEmpty();
-  }
-
-  /** The patient's consent to photos, recorded as the clinic does (a text of its own, signed). */
-  private static void photoConsent(Api api, Api.Clinic clinic, String token, String patient) {
-    Reply text =
-        api.post(
-            "/api/clinics/" + clinic.id() + "/consent-texts",
-            // Signed in afresh: the clinic's admin token idled out (10 s here) during the call.
-            api.signInAsDemoAdmin(),
-            Json.createObjectBuilder()
-                .add("kind", "PHOTO_CAPTURE_AND_SHARING")
-                .add(
-                    "text", "Photos of the treated area may be taken and shared with the director.")
-                .build());
-    assertThat(text.status()).as(text.toString()).isEqualTo(201);
-    Reply consent =
-        api.post(
-            "/api/consents",
-            token,
-            Json.createObjectBuilder()
-                .add("patientRef", patient)
-                .add("kind", "PHOTO_CAPTURE_AND_SHARING")
-                .add("consentTextId", text.json().getString("id"))
-                .add(
-                    "givenBy",
-                    Json.createObjectBuilder().add("name", "Pat Doe").add("relationship", "self"))
-                .add("method", "ELECTRONIC_SIGNATURE")
-                .add("signature", "Pat Doe")
-                .build());
-    assertThat(consent.status()).as(consent.toString()).isEqualTo(201);
   }
 }

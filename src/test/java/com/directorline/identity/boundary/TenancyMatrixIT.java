@@ -374,32 +374,9 @@ class TenancyMatrixIT {
                 Map.of())
             .json()
             .getString("id");
-    String text =
-        api.post(
-                "/api/clinics/" + b.id() + "/consent-texts",
-                b.demoAdminToken(),
-                Json.createObjectBuilder()
-                    .add("kind", "PHOTO_CAPTURE_AND_SHARING")
-                    .add("text", "Photos of the treated area may be taken and shared.")
-                    .build())
-            .json()
-            .getString("id");
-    String consent =
-        api.post(
-                "/api/consents",
-                injector,
-                Json.createObjectBuilder()
-                    .add("patientRef", patient)
-                    .add("kind", "PHOTO_CAPTURE_AND_SHARING")
-                    .add("consentTextId", text)
-                    .add(
-                        "givenBy",
-                        Json.createObjectBuilder().add("name", "Val B").add("relationship", "self"))
-                    .add("method", "ELECTRONIC_SIGNATURE")
-                    .add("signature", "Val B")
-                    .build())
-            .json()
-            .getString("id");
+    JsonObject recorded = b.recordPhotoConsent(b.demoAdminToken(), injector, patient);
+    String consent = recorded.getString("id");
+    String text = recorded.getString("consentTextId");
     String task =
         api.get("/api/follow-up-tasks", injector).array().stream()
             .map(v -> v.asJsonObject())

@@ -87,33 +87,7 @@ class PhotosIT {
     }
 
     void photoConsent() {
-      Reply text =
-          api.post(
-              "/api/clinics/" + clinic.id() + "/consent-texts",
-              clinic.demoAdminToken(),
-              Json.createObjectBuilder()
-                  .add("kind", "PHOTO_CAPTURE_AND_SHARING")
-                  .add(
-                      "text",
-                      "Photos of the treated area may be taken and shared with the director.")
-                  .build());
-      Reply consent =
-          api.post(
-              "/api/consents",
-              token(injector),
-              Json.createObjectBuilder()
-                  .add("patientRef", patient)
-                  .add("kind", "PHOTO_CAPTURE_AND_SHARING")
-                  .add("consentTextId", text.json().getString("id"))
-                  .add(
-                      "givenBy",
-                      Json.createObjectBuilder()
-                          .add("name", "Jane Doe")
-                          .add("relationship", "self"))
-                  .add("method", "ELECTRONIC_SIGNATURE")
-                  .add("signature", "Jane Doe")
-                  .build());
-      assertThat(consent.status()).as(consent.toString()).isEqualTo(201);
+      clinic.recordPhotoConsent(clinic.demoAdminToken(), token(injector), patient);
     }
 
     Reply upload(String emergencyId, byte[] image, String token) {

@@ -157,18 +157,7 @@ class SignInIT {
     Map<String, String> forged = Map.of("Cookie", "directorline_session=eyJhbGciOiJub25lIn0.e30.");
 
     Reply me = api.send("GET", "/api/me", null, null, null, forged);
-    Reply login =
-        api.send(
-            "POST",
-            "/api/auth/login",
-            null,
-            "application/json",
-            Json.createObjectBuilder()
-                .add("username", username)
-                .add("password", Api.Clinic.PASSWORD)
-                .build()
-                .toString(),
-            forged);
+    Reply login = api.login(username, Api.Clinic.PASSWORD, forged);
 
     assertThat(me.status()).isEqualTo(401);
     assertThat(me.contentType()).startsWith("application/problem+json");
